@@ -1,0 +1,124 @@
+# dateline - build, test and run.
+#   make run       install what is missing, build, run on data/samples/ into output/
+#   make test      install what is missing, build, run every test
+#   make eval      score against ../shared/eval (when present)
+#   make bench     throughput, memory and start-up benchmark
+#   make sanitize  the tests under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make memcheck  the tests under valgrind, leaks as failures
+#   make fuzz      libFuzzer on the library entry point (FUZZ_SECONDS=N)
+#   make install   PREFIX=/usr/local
+
+CC ?= cc
+PREFIX ?= /usr/local
+BUILD ?= build
+
+PKGS := libcgraph libgvc
+# Project flags first, the user's CFLAGS after, so they can override.
+BASE_CFLAGS := -std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -pedantic -MMD -MP \
+               -Iinclude -Isrc -I$(BUILD)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN) $(CFLAGS)
+LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lutf8proc -ljansson -lpthread -lm
+CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
+
+LIB_SRC := $(filter-out src/main.c src/output.c,$(wildcard src/*.c))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/data_embed.o $(BUILD)/wordnet_table.o
+CLI_OBJ := $(BUILD)/main.o $(BUILD)/output.o
+DATA := $(filter-out data/samples/%,$(wildcard data/*.tsv))
+TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
+
+.PHONY: all deps run test unit cases cli eval bench sanitize memcheck fuzz install clean
+
+all: deps dateline
+
+# Installs missing Debian packages once; the stamp is remade when the script changes.
+deps: $(BUILD)/.deps
+$(BUILD)/.deps: scripts/install-deps
+	@mkdir -p $(BUILD)
+	@if ! pkg-config --exists $(PKGS) check || [ ! -f /usr/include/csv.h ] || \
+	    [ ! -f /usr/include/wn.h ] || [ ! -f /usr/include/utf8proc.h ] || \
+	    [ ! -f /usr/include/jansson.h ]; then ./scripts/install-deps; fi
+	@touch $@
+
+$(BUILD)/%.o: src/%.c | $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Generated sources: embedded data files and the WordNet table (no -pedantic: long strings).
+$(BUILD)/embed: tools/embed.c | $(BUILD)/.deps
+	$(CC) -O2 -o $@ $<
+$(BUILD)/data_embed.c: $(BUILD)/embed $(DATA)
+	$(BUILD)/embed $@ $(DATA)
+$(BUILD)/gen_wordnet: tools/gen_wordnet.c | $(BUILD)/.deps
+	$(CC) -O2 -w -o $@ $< -lwordnet
+$(BUILD)/wordnet_table.c: $(BUILD)/gen_wordnet data/function-words.tsv
+	$(BUILD)/gen_wordnet $@ data/function-words.tsv
+$(BUILD)/data_embed.o: $(BUILD)/data_embed.c
+	$(CC) $(filter-out -pedantic,$(ALL_CFLAGS)) -c -o $@ $<
+$(BUILD)/wordnet_table.o: $(BUILD)/wordnet_table.c
+	$(CC) $(filter-out -pedantic -O2 -g,$(ALL_CFLAGS)) -O1 -c -o $@ $<
+
+$(BUILD)/libdateline.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+dateline: $(CLI_OBJ) $(BUILD)/libdateline.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+# ---------------------------------------------------------------- running
+
+run: all
+	./dateline --manifest data/samples/dates.tsv -o output data/samples/
+	./dateline --manifest data/samples/dates.tsv --csv output/timeline.csv \
+	    --timex-tsv output/timex.tsv --actors-csv output/actors.csv \
+	    --dot output/graph.dot --svg output/graph.svg --png output/graph.png data/samples/
+
+# ---------------------------------------------------------------- tests
+
+$(BUILD)/tests/%: tests/%.c $(BUILD)/libdateline.a tests/testutil.h
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags check) -Itests -o $@ $< \
+	    $(BUILD)/libdateline.a $(CHECK_LIBS) $(LIBS)
+
+unit: all $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; $(VALGRIND) $$t; done
+
+$(BUILD)/run_cases: tests/run_cases.c | $(BUILD)/.deps
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lcsv
+
+cases: all $(BUILD)/run_cases
+	@$(BUILD)/run_cases ./dateline tests/cases
+
+cli: all
+	@sh tests/cli.sh ./dateline
+
+test: unit cases cli
+	@echo "make test: all tests passed"
+
+# ---------------------------------------------------------------- checks
+
+sanitize:
+	$(MAKE) BUILD=build-san SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    CFLAGS="-O1" test
+
+memcheck: all $(TESTS)
+	@set -e; for t in $(TESTS); do echo "== valgrind $$t"; \
+	    CK_FORK=no valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --num-callers=40 --suppressions=tests/valgrind.supp $$t; done
+	@VALGRIND_CLI=1 sh tests/cli.sh ./dateline
+
+eval: all
+	@sh scripts/eval.sh
+
+bench: all
+	@sh scripts/bench.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 dateline $(DESTDIR)$(PREFIX)/bin/dateline
+	install -m 644 $(BUILD)/libdateline.a $(DESTDIR)$(PREFIX)/lib/libdateline.a
+	install -m 644 include/dateline.h $(DESTDIR)$(PREFIX)/include/dateline.h
+
+clean:
+	rm -rf build build-san build-fuzz dateline
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)

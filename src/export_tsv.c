@@ -1,0 +1,77 @@
+/*
+ * export_tsv.c - the time expressions: as TSV (doc, start, end, type, value, text; code
+ * points, end exclusive) and as TimeML (the text with <TIMEX3> tags inserted, otherwise
+ * byte for byte the same).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/* Writes s with tabs and line breaks as spaces, so one expression stays on one row. */
+static void put_field(FILE *out, const char *s)
+{
+    for (; *s; s++)
+        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+}
+
+dl_status dl_write_timex_tsv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags, dl_error *err)
+{
+    if (!(flags & DL_CSV_NO_HEADER))
+        fputs("doc\tstart\tend\ttype\tvalue\ttext\n", out);
+    for (size_t i = 0; i < n; i++) {
+        const dl_doc *d = docs[i];
+        for (size_t j = 0; j < d->ntx; j++) {
+            const dl_timex *x = &d->tx[j].pub;
+            put_field(out, d->name);
+            fprintf(out, "\t%zu\t%zu\t%s\t", x->start, x->end, x->type);
+            put_field(out, x->value);
+            fputc('\t', out);
+            put_field(out, x->text);
+            fputc('\n', out);
+        }
+    }
+    if (ferror(out))
+        return dl_fail(err, DL_EIO, "write error");
+    return DL_OK;
+}
+
+/* Escapes text for XML character data. */
+static void put_xml(FILE *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        switch (s[i]) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default: fputc(s[i], out);
+        }
+    }
+}
+
+dl_status dl_write_timeml(const dl_doc *d, FILE *out, dl_error *err)
+{
+    size_t pos = 0;
+    for (size_t j = 0; j < d->ntx; j++) {
+        const dl_timex *x = &d->tx[j].pub;
+        if (x->byte_start < pos)
+            continue;   /* expressions do not nest in TimeML */
+        fwrite(d->text + pos, 1, x->byte_start - pos, out);
+        fprintf(out, "<TIMEX3 tid=\"t%zu\" type=\"%s\" value=\"", j + 1, x->type);
+        put_xml(out, x->value, strlen(x->value));
+        fputc('"', out);
+        if (x->mod[0]) {
+            fputs(" mod=\"", out);
+            put_xml(out, x->mod, strlen(x->mod));
+            fputc('"', out);
+        }
+        fputc('>', out);
+        fwrite(d->text + x->byte_start, 1, x->byte_end - x->byte_start, out);
+        fputs("</TIMEX3>", out);
+        pos = x->byte_end;
+    }
+    fwrite(d->text + pos, 1, d->len - pos, out);
+    if (ferror(out))
+        return dl_fail(err, DL_EIO, "write error");
+    return DL_OK;
+}

@@ -1,0 +1,141 @@
+/*
+ * hash.c - a map from byte strings to uint32 values: open addressing with linear
+ * probing, FNV-1a hashes, keys copied into one growing pool.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct slot {
+    uint32_t hash;
+    uint32_t value;
+    uint32_t koff, klen;   /* key in the pool; klen == UINT32_MAX marks an empty slot */
+} slot;
+
+struct dl_map {
+    slot *slots;
+    size_t cap, count;     /* cap is a power of two */
+    char *pool;
+    size_t plen, pcap;
+};
+
+uint32_t dl_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int map_alloc_slots(dl_map *m, size_t cap)
+{
+    slot *s = malloc(cap * sizeof(slot));
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < cap; i++)
+        s[i].klen = UINT32_MAX;
+    m->slots = s;
+    m->cap = cap;
+    return 0;
+}
+
+dl_map *dl_map_new(void)
+{
+    dl_map *m = calloc(1, sizeof(dl_map));
+    if (!m || map_alloc_slots(m, 64)) {
+        free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void dl_map_free(dl_map *m)
+{
+    if (!m)
+        return;
+    free(m->slots);
+    free(m->pool);
+    free(m);
+}
+
+static slot *map_find(const dl_map *m, const char *key, size_t klen, uint32_t h)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        slot *s = &m->slots[i];
+        if (s->klen == UINT32_MAX)
+            return s;
+        if (s->hash == h && s->klen == klen && memcmp(m->pool + s->koff, key, klen) == 0)
+            return s;
+    }
+}
+
+static int map_rehash(dl_map *m)
+{
+    slot *old = m->slots;
+    size_t oldcap = m->cap;
+    if (map_alloc_slots(m, oldcap * 2)) {
+        m->slots = old;
+        m->cap = oldcap;
+        return -1;
+    }
+    for (size_t i = 0; i < oldcap; i++) {
+        if (old[i].klen == UINT32_MAX)
+            continue;
+        size_t mask = m->cap - 1;
+        size_t j = old[i].hash & mask;
+        while (m->slots[j].klen != UINT32_MAX)
+            j = (j + 1) & mask;
+        m->slots[j] = old[i];
+    }
+    free(old);
+    return 0;
+}
+
+int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value)
+{
+    if (klen >= UINT32_MAX)
+        return -1;
+    uint32_t h = dl_hash(key, klen);
+    slot *s = map_find(m, key, klen, h);
+    if (s->klen != UINT32_MAX) {
+        s->value = value;
+        return 0;
+    }
+    if ((m->count + 1) * 4 > m->cap * 3) {
+        if (map_rehash(m))
+            return -1;
+        s = map_find(m, key, klen, h);
+    }
+    if (DL_GROW(m->pool, m->pcap, m->plen + klen + 1))
+        return -1;
+    memcpy(m->pool + m->plen, key, klen);
+    m->pool[m->plen + klen] = 0;
+    s->hash = h;
+    s->value = value;
+    s->koff = (uint32_t)m->plen;
+    s->klen = (uint32_t)klen;
+    m->plen += klen + 1;
+    m->count++;
+    return 0;
+}
+
+int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value)
+{
+    if (!m)
+        return 0;
+    slot *s = map_find(m, key, klen, dl_hash(key, klen));
+    if (s->klen == UINT32_MAX)
+        return 0;
+    if (value)
+        *value = s->value;
+    return 1;
+}
+
+size_t dl_map_count(const dl_map *m)
+{
+    return m ? m->count : 0;
+}

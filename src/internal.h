@@ -1,0 +1,299 @@
+/*
+ * internal.h - private declarations shared by the modules of libdateline.
+ *
+ * One section per pipeline stage, in pipeline order:
+ *   memory (arena.c, buf.c, hash.c) -> data (data.c, tsv.c) -> text (text.c)
+ *   -> segment (segment.c, lexicon.c) -> calendar (calendar.c) -> timex (timex.c)
+ *   -> actors (actors.c) -> events (events.c) -> anchoring (anchor.c)
+ *   -> exporters (export_csv.c, export_tsv.c, export_dot.c, render.c)
+ * The public interface is include/dateline.h; nothing here is installed.
+ */
+#ifndef DL_INTERNAL_H
+#define DL_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "dateline.h"
+
+#define DL_UNUSED(x) ((void)(x))
+#define DL_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Fills err (which may be NULL) and returns code. printf-style message. */
+dl_status dl_fail(dl_error *err, dl_status code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* ================================================================ memory */
+
+/* An arena: many small allocations freed in one call. Allocation failure returns NULL. */
+typedef struct dl_arena dl_arena;
+dl_arena *dl_arena_new(void);
+void *dl_arena_alloc(dl_arena *a, size_t n);            /* 8-byte aligned, uninitialised */
+void *dl_arena_calloc(dl_arena *a, size_t n);
+char *dl_arena_strndup(dl_arena *a, const char *s, size_t n);
+char *dl_arena_strdup(dl_arena *a, const char *s);
+char *dl_arena_printf(dl_arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dl_arena_free(dl_arena *a);
+
+/* A growable byte buffer, always NUL-terminated. After a failed allocation `oom` is set and
+ * further appends do nothing, so a caller checks once at the end. */
+typedef struct dl_buf {
+    char *p;
+    size_t len, cap;
+    int oom;
+} dl_buf;
+void dl_buf_init(dl_buf *b);
+void dl_buf_append(dl_buf *b, const char *s, size_t n);
+void dl_buf_puts(dl_buf *b, const char *s);
+void dl_buf_putc(dl_buf *b, char c);
+void dl_buf_printf(dl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dl_buf_clear(dl_buf *b);
+void dl_buf_free(dl_buf *b);
+
+/* Grows the array *pp of element size `size` to hold at least `need` elements.
+ * Returns 0, or -1 when the allocation fails (the array is left as it was). */
+int dl_grow(void **pp, size_t *cap, size_t need, size_t size);
+#define DL_GROW(arr, cap, need) dl_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* A hash map from byte strings to uint32 values (open addressing, FNV-1a). Keys are
+ * copied into the map's own storage. */
+typedef struct dl_map dl_map;
+dl_map *dl_map_new(void);
+void dl_map_free(dl_map *m);
+/* Sets key -> value; returns 0, or -1 on allocation failure. */
+int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value);
+/* Returns 1 and sets *value when the key is present, else 0. */
+int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value);
+size_t dl_map_count(const dl_map *m);
+uint32_t dl_hash(const char *s, size_t n);
+
+/* ================================================================ data */
+
+/* Files of data/ compiled into the library at build time (build/data_embed.c). */
+typedef struct dl_blob {
+    const char *name;           /* "actors.tsv" */
+    const unsigned char *data;
+    size_t len;
+} dl_blob;
+const dl_blob *dl_data_get(const char *name);   /* NULL when no such file */
+
+/* Reading plain TSV with '#' comments and one header line. */
+typedef struct dl_tsv {
+    const char *src;        /* for messages: "data/actors.tsv" or a user's path */
+    const char *p, *end;
+    int line;               /* 1-based number of the line last read */
+    int ncols;              /* columns of the header */
+    char *copy;             /* owned buffer when read from a file */
+} dl_tsv;
+/* Starts reading text (not copied) and checks the header against `header` (tab-separated
+ * column names). */
+dl_status dl_tsv_open_mem(dl_tsv *t, const char *src, const char *text, size_t len,
+                          const char *header, dl_error *err);
+dl_status dl_tsv_open_file(dl_tsv *t, const char *path, const char *header, dl_error *err);
+/* Reads the next data line into cells (pointers into a per-line scratch copy owned by t,
+ * valid until the next call). Returns 1 for a row, 0 at the end, -1 with err filled when a
+ * row has the wrong number of columns. Lengths in lens. */
+int dl_tsv_next(dl_tsv *t, const char **cells, size_t *lens, int max, dl_error *err);
+void dl_tsv_close(dl_tsv *t);
+
+/* ================================================================ engine and document */
+
+typedef struct dl_timex_lex dl_timex_lex;   /* timex.c: vocabulary of time words */
+typedef struct dl_actor_dict dl_actor_dict; /* actors.c: the actor dictionary */
+typedef struct dl_event_lex dl_event_lex;   /* events.c: trigger lexicon and CAMEO table */
+
+struct dl_engine {
+    dl_map *abbrev;          /* segment.c: abbreviation (lower case, no final dot) -> DL_AB_* */
+    char **boiler;           /* segment.c: phrases that open web-page furniture */
+    size_t nboiler;
+    dl_timex_lex *timex;
+    dl_actor_dict *actors;
+    dl_event_lex *events;
+};
+
+/* Token shape flags. */
+enum {
+    DL_T_ALPHA = 1 << 0,    /* letters (and inner hyphens/apostrophes/dots) */
+    DL_T_DIGIT = 1 << 1,    /* starts with a digit */
+    DL_T_PUNCT = 1 << 2,    /* punctuation or symbol */
+    DL_T_CAP = 1 << 3,      /* first letter upper case */
+    DL_T_UPPER = 1 << 4,    /* all letters upper case (and more than one) */
+    DL_T_SENT_START = 1 << 5, /* first word of its sentence (or after an opening quote) */
+    DL_T_ABBREV = 1 << 6,   /* ends with a dot that belongs to it ("U.S.", "Jan.", "V.") */
+    DL_T_NUMBER = 1 << 7,   /* a number: 24, 4.8, 10,000, 1948 */
+    DL_T_SPACE_BEFORE = 1 << 8, /* white space precedes it */
+    DL_T_NEWLINE_BEFORE = 1 << 9 /* a line break precedes it */
+};
+
+/* Part-of-speech bits from WordNet (a word may have several), and verb forms. */
+enum { DL_POS_NOUN = 1, DL_POS_VERB = 2, DL_POS_ADJ = 4, DL_POS_ADV = 8, DL_POS_FUNC = 16 };
+enum { DL_VF_NONE = 0, DL_VF_BASE, DL_VF_S, DL_VF_PAST, DL_VF_ING };
+
+typedef struct dl_token {
+    uint32_t b, blen;        /* bytes in doc->text */
+    uint32_t cp, cplen;      /* code points */
+    uint16_t flags;          /* DL_T_* */
+    uint8_t pos;             /* DL_POS_* mask from WordNet (0: unknown word) */
+    uint8_t vform;           /* DL_VF_* when the word is an inflected verb form */
+    const char *lower;       /* lower-cased text, quotes and dashes folded to ASCII */
+    const char *lemma;       /* WordNet base form (verb reading first), or lower */
+    const char *nlemma;      /* noun base form ("visits" -> "visit"), or lower */
+} dl_token;
+
+typedef struct dl_sent {
+    dl_sentence pub;
+    uint32_t tok0, ntok;     /* tokens [tok0, tok0+ntok) */
+} dl_sent;
+
+/* A time expression inside the pipeline. */
+typedef struct dl_timex_int {
+    dl_timex pub;
+    uint32_t tok0, ntok;     /* tokens it covers */
+    int anchor_kind;         /* DL_ANCHOR_* how its value was resolved */
+    int relative;            /* non-zero: resolved against the DCT or the narrative */
+    int event_ref;           /* "after Kim's visit": token index of the event noun, or -1 */
+    int offset_sign;         /* +1 "two months after", -1 "before", 0 none */
+    const char *offset;      /* the duration of an event-anchored offset ("P2M"), or NULL */
+} dl_timex_int;
+
+enum { DL_ANCHOR_EXPLICIT = 1, DL_ANCHOR_DCT, DL_ANCHOR_EVENT, DL_ANCHOR_NARRATIVE };
+
+/* An actor mention. */
+typedef struct dl_mention {
+    uint32_t tok0, ntok;     /* tokens it covers */
+    int actor;               /* index into doc->actors */
+    int kind;                /* DL_M_* */
+    const char *role;        /* role or sector given by the mention ("military"), or NULL */
+} dl_mention;
+enum { DL_M_NAME = 1, DL_M_DEMONYM, DL_M_SEAT, DL_M_SHORT, DL_M_DESCRIPTION, DL_M_PRONOUN,
+       DL_M_KIN };
+
+typedef struct dl_actor_int {
+    dl_actor pub;
+    int dict;                /* entry in the engine's dictionary, or -1 when found in the text */
+} dl_actor_int;
+
+typedef struct dl_event_int {
+    dl_event pub;
+    int source, target;      /* indexes into doc->actors, or -1 */
+    uint32_t trig0, ntrig;   /* trigger tokens */
+    int timex;               /* anchoring timex, or -1 */
+    int order;               /* document order */
+} dl_event_int;
+
+struct dl_doc {
+    dl_arena *arena;
+    const dl_engine *eng;
+    const char *name;
+    char dct_str[11];        /* "YYYY-MM-DD" or "" */
+    dl_date dct;
+    int has_dct;
+    const char *url;
+
+    char *text;              /* repaired UTF-8 text, NUL-terminated (owned) */
+    size_t len;
+
+    dl_token *tok; size_t ntok, cap_tok;
+    dl_sent *sent; size_t nsent, cap_sent;
+    dl_timex_int *tx; size_t ntx, cap_tx;
+    dl_mention *men; size_t nmen, cap_men;
+    dl_actor_int *act; size_t nact, cap_act;
+    dl_event_int *ev; size_t nev, cap_ev;
+    char **warn; size_t nwarn, cap_warn;
+};
+
+/* Adds a warning to the document (copied). Returns 0 or -1 on allocation failure. */
+int dl_doc_warn(dl_doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ================================================================ text (text.c) */
+
+/* Copies the input into d->text: drops a BOM (offsets still count it as a code point),
+ * replaces invalid UTF-8 by U+FFFD (one warning), rejects NUL bytes and binary data,
+ * and reads a document date from the top when in->dct is NULL. */
+dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err);
+
+/* Decodes one UTF-8 code point at s (n bytes left); returns its length (1..4), or 0 when
+ * the sequence is invalid. */
+int dl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/* ================================================================ segment (segment.c, lexicon.c) */
+
+enum { DL_AB_TITLE = 1, DL_AB_MONTH, DL_AB_OTHER };
+dl_status dl_segment_load(dl_engine *e, dl_error *err);
+void dl_segment_free_lex(dl_engine *e);
+
+/* Tokenises d->text, splits paragraphs and sentences, marks boilerplate, and looks every
+ * token up in the lexicon. */
+dl_status dl_segment(dl_doc *d, dl_error *err);
+
+/* WordNet-derived lexicon, compiled at build time (build/wordnet_table.c).
+ * Looks up a lower-case word: returns 1 and fills pos mask, verb form and lemmas. */
+typedef struct dl_lexentry {
+    uint8_t pos;          /* DL_POS_* */
+    uint8_t vform;        /* DL_VF_* for an inflected verb form */
+    const char *vlemma;   /* verb base form, or NULL */
+    const char *nlemma;   /* noun base form, or NULL */
+} dl_lexentry;
+int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out);
+
+/* Is the token text equal to s (lower-case compare)? */
+int dl_tok_is(const dl_token *t, const char *s);
+
+/* ================================================================ calendar (calendar.c) */
+
+/* Days between dates and back, ISO weeks, month lengths. Proleptic Gregorian. */
+int dl_cal_is_leap(int y);
+int dl_cal_days_in_month(int y, int m);
+long dl_cal_to_days(int y, int m, int d);            /* days since 1970-01-01 */
+void dl_cal_from_days(long days, int *y, int *m, int *d);
+int dl_cal_weekday(int y, int m, int d);             /* 1 Monday .. 7 Sunday */
+void dl_cal_iso_week(int y, int m, int d, int *wy, int *w);
+int dl_cal_valid(int y, int m, int d);
+
+/* The first and last day a TIMEX3 date value covers ("2023-09" -> 2023-09-01..2023-09-30,
+ * "2023-WI" -> 2023-12-01..2024-02-29, "2024-W25", "2023-Q3", "199", "19"), and its
+ * precision name ("day", "week", "month", "season", "quarter", "half", "year", "decade",
+ * "century"). Returns 0, or -1 when the value is no calendar date (PRESENT_REF, XXXX-03). */
+int dl_cal_value_span(const char *value, dl_date *first, dl_date *last, const char **precision);
+
+/* Shifts a TIMEX3 date value by a duration ("P2M", "P1Y", "P3D", "P2W") forwards (sign +1)
+ * or backwards (-1), keeping the value's precision unless the duration is finer
+ * ("2023-09" + P2M = "2023-11"). Writes at most n bytes to out. Returns 0 or -1. */
+int dl_cal_shift(const char *value, const char *duration, int sign, char *out, size_t n);
+
+/* ================================================================ timex (timex.c) */
+
+dl_status dl_timex_load(dl_engine *e, dl_error *err);
+void dl_timex_free_lex(dl_timex_lex *x);
+/* Finds and normalises every time expression of the document (fills d->tx). */
+dl_status dl_timex_find(dl_doc *d, dl_error *err);
+
+/* ================================================================ actors (actors.c) */
+
+dl_status dl_actors_load(dl_engine *e, dl_error *err);
+dl_status dl_actors_load_file(dl_engine *e, const char *path, dl_error *err);
+void dl_actors_free_dict(dl_actor_dict *x);
+/* Finds actor mentions and resolves them to document actors (fills d->men, d->act). */
+dl_status dl_actors_find(dl_doc *d, dl_error *err);
+
+/* ================================================================ events (events.c, anchor.c) */
+
+dl_status dl_events_load(dl_engine *e, dl_error *err);
+void dl_events_free_lex(dl_event_lex *x);
+/* Finds triggers and their arguments (fills d->ev). */
+dl_status dl_events_find(dl_doc *d, dl_error *err);
+/* Dates every event (anchor.c). */
+dl_status dl_anchor_events(dl_doc *d, dl_error *err);
+
+/* ================================================================ exporters */
+
+/* Builds the actor graph of the documents with cgraph (export_dot.c); render.c lays it
+ * out. Returns NULL with err filled on failure; free with agclose(). */
+struct Agraph_s;
+struct Agraph_s *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err);
+
+/* Writes the cell for a spreadsheet: formula characters get a leading apostrophe. */
+const char *dl_csv_safe(dl_buf *scratch, const char *s);
+
+#endif

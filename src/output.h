@@ -1,0 +1,26 @@
+/*
+ * output.h - atomic output files for the CLI (output.c). Not part of the library.
+ */
+#ifndef DL_OUTPUT_H
+#define DL_OUTPUT_H
+
+#include <stdio.h>
+#include <sys/stat.h>
+
+typedef struct dl_out {
+    FILE *fp;            /* where to write */
+    char path[4096];     /* the final path, or "-" for standard output */
+    char tmp[4096];      /* the temporary file beside it */
+    int slot;            /* its place in the list of pending temporary files */
+} dl_out;
+
+/* Opens a temporary file beside path ("-": standard output). 0, or -1 with msg filled. */
+int dl_out_open(dl_out *o, const char *path, char *msg, size_t msglen);
+/* Flushes, closes and renames into place. 0, or -1 with msg filled (the old file stays). */
+int dl_out_commit(dl_out *o, char *msg, size_t msglen);
+/* Closes and removes the temporary file; the previous output stays as it was. */
+void dl_out_abort(dl_out *o);
+/* Removes every pending temporary file; async-signal-safe. */
+void dl_out_cleanup(void);
+
+#endif

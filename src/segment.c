@@ -1,0 +1,614 @@
+/*
+ * segment.c - segmenting: tokens with byte and code-point offsets, sentences,
+ * paragraphs, and web-page furniture (boilerplate).
+ *
+ * Tokens are words (with inner hyphens, apostrophes, and the digit punctuation of
+ * "10,000", "4.8", "15:30", "6/17/2024"), abbreviations that keep their dot ("U.S.",
+ * "Jan.", "V."), possessive "'s" split off, and single punctuation marks. A sentence ends
+ * at . ! ? (after any closing quotes and brackets) before a capital, a digit or an opening
+ * quote; at a blank line; and at a short line with no final punctuation (a headline).
+ */
+#include <ctype.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+/* ---------------------------------------------------------------- knowledge */
+
+dl_status dl_segment_load(dl_engine *e, dl_error *err)
+{
+    const dl_blob *b = dl_data_get("abbreviations.tsv");
+    if (!b)
+        return dl_fail(err, DL_EDATA, "abbreviations.tsv: not built in");
+    dl_tsv t;
+    dl_status st = dl_tsv_open_mem(&t, "data/abbreviations.tsv", (const char *)b->data, b->len,
+                                   "abbrev\tkind", err);
+    if (st)
+        return st;
+    e->abbrev = dl_map_new();
+    if (!e->abbrev)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    const char *c[2];
+    size_t l[2];
+    int r;
+    while ((r = dl_tsv_next(&t, c, l, 2, err)) > 0) {
+        uint32_t kind = (l[1] == 5 && !memcmp(c[1], "title", 5)) ? DL_AB_TITLE
+                        : (l[1] == 5 && !memcmp(c[1], "month", 5)) ? DL_AB_MONTH
+                        : (l[1] == 5 && !memcmp(c[1], "other", 5)) ? DL_AB_OTHER : 0;
+        if (!kind)
+            return dl_fail(err, DL_EDATA, "data/abbreviations.tsv:%d: unknown kind", t.line);
+        if (dl_map_put(e->abbrev, c[0], l[0], kind))
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+    }
+    if (r < 0)
+        return err ? err->code : DL_EDATA;
+
+    b = dl_data_get("boilerplate.tsv");
+    if (!b)
+        return dl_fail(err, DL_EDATA, "boilerplate.tsv: not built in");
+    st = dl_tsv_open_mem(&t, "data/boilerplate.tsv", (const char *)b->data, b->len, "phrase", err);
+    if (st)
+        return st;
+    size_t cap = 0;
+    while ((r = dl_tsv_next(&t, c, l, 1, err)) > 0) {
+        if (DL_GROW(e->boiler, cap, e->nboiler + 1))
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        e->boiler[e->nboiler] = strndup(c[0], l[0]);
+        if (!e->boiler[e->nboiler])
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        e->nboiler++;
+    }
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+void dl_segment_free_lex(dl_engine *e)
+{
+    dl_map_free(e->abbrev);
+    for (size_t i = 0; i < e->nboiler; i++)
+        free(e->boiler[i]);
+    free(e->boiler);
+}
+
+/* ---------------------------------------------------------------- characters */
+
+enum { C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_OTHER };
+
+typedef struct cur {
+    const unsigned char *s;
+    size_t n;
+} cur;
+
+/* Decodes the code point at byte i (the text is valid UTF-8 after text.c). */
+static uint32_t cp_at(const cur *c, size_t i, int *len)
+{
+    uint32_t cp = 0;
+    int l = dl_utf8_decode(c->s + i, c->n - i, &cp);
+    if (l <= 0) {
+        *len = 1;
+        return 0xFFFD;
+    }
+    *len = l;
+    return cp;
+}
+
+static int cls(uint32_t cp)
+{
+    if (cp < 0x80) {
+        if (cp == '\n')
+            return C_NEWLINE;
+        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v')
+            return C_SPACE;
+        if (isalpha((int)cp))
+            return C_LETTER;
+        if (isdigit((int)cp))
+            return C_DIGIT;
+        if (cp == '\'')
+            return C_APOS;
+        return C_OTHER;
+    }
+    if (cp == 0x2019)
+        return C_APOS;
+    if (cp == 0xFEFF || cp == 0x200B || cp == 0x2028 || cp == 0x2029)
+        return cp == 0x2029 ? C_NEWLINE : C_SPACE;
+    utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
+    switch (cat) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+        return C_LETTER;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+        return C_SPACE;
+    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+        return C_NEWLINE;
+    default:
+        return C_OTHER;
+    }
+}
+
+static int cls_at(const cur *c, size_t i)
+{
+    if (i >= c->n)
+        return C_SPACE;
+    int l;
+    return cls(cp_at(c, i, &l));
+}
+
+static int alnum_at(const cur *c, size_t i)
+{
+    int k = cls_at(c, i);
+    return k == C_LETTER || k == C_DIGIT;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+/* Scans a word starting at byte i; returns its end. */
+static size_t scan_word(const cur *c, size_t i)
+{
+    int first = cls_at(c, i);
+    size_t j = i;
+    while (j < c->n) {
+        int l;
+        uint32_t cp = cp_at(c, j, &l);
+        int k = cls(cp);
+        if (k == C_LETTER || k == C_DIGIT) {
+            j += (size_t)l;
+            continue;
+        }
+        /* Joiners between word characters. */
+        int prev_digit = j > i && cls_at(c, j - 1) == C_DIGIT;
+        if (cp == '-' && j > i && alnum_at(c, j + 1)) {
+            j += 1;
+            continue;
+        }
+        if ((cp == '.' || cp == ':' || cp == '/') && prev_digit && cls_at(c, j + 1) == C_DIGIT) {
+            j += 1;
+            continue;
+        }
+        if (cp == ',' && prev_digit && first == C_DIGIT && cls_at(c, j + 1) == C_DIGIT &&
+            cls_at(c, j + 2) == C_DIGIT && cls_at(c, j + 3) == C_DIGIT && !alnum_at(c, j + 4)) {
+            j += 1;
+            continue;
+        }
+        if (k == C_APOS && j > i && cls_at(c, j + l) == C_LETTER) {
+            /* "Kim's": the possessive is a token of its own; "don't": "do" + "n't". */
+            size_t a = j + (size_t)l;
+            if ((c->s[a] == 's' || c->s[a] == 'S') && !alnum_at(c, a + 1))
+                break;
+            if ((c->s[a] == 't') && !alnum_at(c, a + 1) && c->s[j - 1] == 'n') {
+                j = (j - 1 == i) ? a + 1 : j - 1;
+                break;
+            }
+            j += (size_t)l;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+typedef struct seg {
+    dl_doc *d;
+    const dl_engine *e;
+    cur c;
+    size_t cp;        /* code points before byte `bi` */
+    size_t bi;
+} seg;
+
+/* Advances the code-point count to byte b. */
+static void count_to(seg *g, size_t b)
+{
+    for (; g->bi < b; g->bi++)
+        if ((g->c.s[g->bi] & 0xC0) != 0x80)
+            g->cp++;
+}
+
+/* Lower-cases into the arena, folding curly quotes and dashes to ASCII. */
+static char *lower_copy(dl_arena *a, const unsigned char *s, size_t n)
+{
+    char *out = dl_arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) {
+            out[o++] = (char)tolower(s[i]);
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int l = dl_utf8_decode(s + i, n - i, &cp);
+        if (l <= 0) {
+            out[o++] = '?';
+            i++;
+            continue;
+        }
+        i += (size_t)l;
+        if (cp == 0x2018 || cp == 0x2019 || cp == 0x2032) {
+            out[o++] = '\'';
+        } else if (cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
+            out[o++] = '"';
+        } else if (cp >= 0x2010 && cp <= 0x2015) {
+            out[o++] = '-';
+        } else {
+            utf8proc_int32_t lc = utf8proc_tolower((utf8proc_int32_t)cp);
+            unsigned char tmp[4];
+            utf8proc_ssize_t w = utf8proc_encode_char(lc, tmp);
+            if (w <= 0 || (size_t)w > (size_t)l) {   /* keep the original width bound */
+                memcpy(out + o, s + i - l, (size_t)l);
+                o += (size_t)l;
+            } else {
+                memcpy(out + o, tmp, (size_t)w);
+                o += (size_t)w;
+            }
+        }
+    }
+    out[o] = 0;
+    return out;
+}
+
+static int is_upper_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return isupper((int)cp);
+    return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
+{
+    dl_doc *d = g->d;
+    if (DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
+        return DL_ENOMEM;
+    count_to(g, b);
+    dl_token *t = &d->tok[d->ntok];
+    memset(t, 0, sizeof *t);
+    t->b = (uint32_t)b;
+    t->blen = (uint32_t)(e - b);
+    t->cp = (uint32_t)g->cp;
+    count_to(g, e);
+    t->cplen = (uint32_t)(g->cp - t->cp);
+    int l;
+    uint32_t first = cp_at(&g->c, b, &l);
+    int k = cls(first);
+    if (k == C_LETTER) {
+        flags |= DL_T_ALPHA;
+        if (is_upper_cp(first))
+            flags |= DL_T_CAP;
+        int letters = 0, uppers = 0;
+        for (size_t i = b; i < e;) {
+            uint32_t cp = cp_at(&g->c, i, &l);
+            if (cls(cp) == C_LETTER) {
+                letters++;
+                uppers += is_upper_cp(cp);
+            }
+            i += (size_t)l;
+        }
+        if (letters > 1 && uppers == letters)
+            flags |= DL_T_UPPER;
+    } else if (k == C_DIGIT) {
+        flags |= DL_T_DIGIT;
+        int num = 1;
+        for (size_t i = b; i < e; i++)
+            if (!isdigit(g->c.s[i]) && g->c.s[i] != ',' && g->c.s[i] != '.')
+                num = 0;
+        if (num)
+            flags |= DL_T_NUMBER;
+    } else if (k != C_APOS || e - b == (size_t)l) {
+        flags |= DL_T_PUNCT;
+    }
+    t->flags = (uint16_t)flags;
+    t->lower = lower_copy(d->arena, g->c.s + b, e - b);
+    if (!t->lower)
+        return DL_ENOMEM;
+    t->lemma = t->nlemma = t->lower;
+    if (flags & (DL_T_ALPHA)) {
+        dl_lexentry le;
+        size_t n = strlen(t->lower);
+        if (n > 1 && t->lower[n - 1] == '.' && !(flags & DL_T_ABBREV))
+            n--;
+        if (dl_lex_lookup(t->lower, n, &le)) {
+            t->pos = le.pos;
+            t->vform = le.vform;
+            if (le.vlemma)
+                t->lemma = le.vlemma;
+            else if (le.nlemma)
+                t->lemma = le.nlemma;
+            if (le.nlemma)
+                t->nlemma = le.nlemma;
+        }
+    }
+    d->ntok++;
+    return DL_OK;
+}
+
+/* Does the dot at byte j end an abbreviation of the word [i, j)? */
+static int abbrev_dot(const seg *g, size_t i, size_t j, int *kind)
+{
+    *kind = 0;
+    size_t n = j - i;
+    const unsigned char *s = g->c.s + i;
+    /* A single capital letter: an initial ("Vladimir V. Putin"). */
+    int l;
+    uint32_t cp = cp_at(&g->c, i, &l);
+    if ((size_t)l == n && is_upper_cp(cp)) {
+        *kind = DL_AB_TITLE;
+        return 1;
+    }
+    if (n > 12)
+        return 0;
+    char low[16];
+    for (size_t k = 0; k < n; k++)
+        low[k] = (char)tolower(s[k]);
+    uint32_t v;
+    if (dl_map_get(g->e->abbrev, low, n, &v)) {
+        *kind = (int)v;
+        return 1;
+    }
+    return 0;
+}
+
+static dl_status tokenise(seg *g)
+{
+    const cur *c = &g->c;
+    size_t i = 0;
+    unsigned pending = DL_T_NEWLINE_BEFORE;
+    while (i < c->n) {
+        int l;
+        uint32_t cp = cp_at(c, i, &l);
+        int k = cls(cp);
+        if (k == C_SPACE || k == C_NEWLINE) {
+            pending |= DL_T_SPACE_BEFORE;
+            if (k == C_NEWLINE)
+                pending |= DL_T_NEWLINE_BEFORE;
+            i += (size_t)l;
+            continue;
+        }
+        size_t e;
+        unsigned f = pending;
+        pending = 0;
+        if (k == C_LETTER || k == C_DIGIT) {
+            e = scan_word(c, i);
+            /* Dotted letter groups: U.S., U.N., p.m., e.g. */
+            if (e < c->n && c->s[e] == '.' && k == C_LETTER) {
+                size_t q = e;
+                int groups = 0;
+                while (q < c->n && c->s[q] == '.' && cls_at(c, q + 1) == C_LETTER) {
+                    size_t r = q + 1;
+                    int ll;
+                    cp_at(c, r, &ll);
+                    if (cls_at(c, r + (size_t)ll) == C_LETTER)
+                        break;   /* more than one letter: not a group */
+                    q = r + (size_t)ll;
+                    groups++;
+                }
+                int ak;
+                if (groups > 0 && e - i <= 2 && q < c->n && c->s[q] == '.') {
+                    e = q + 1;
+                    f |= DL_T_ABBREV;
+                } else if (groups == 0 && abbrev_dot(g, i, e, &ak)) {
+                    e += 1;
+                    f |= DL_T_ABBREV;
+                }
+            }
+        } else if (k == C_APOS && i + 1 < c->n) {
+            /* "'s" possessive, "'90s" decades, "n't" handled in scan_word. */
+            size_t a = i + (size_t)l;
+            if (cls_at(c, a) == C_LETTER && (c->s[a] == 's' || c->s[a] == 'S') && !alnum_at(c, a + 1) &&
+                g->d->ntok > 0 && !(f & DL_T_SPACE_BEFORE))
+                e = a + 1;
+            else if (cls_at(c, a) == C_DIGIT && cls_at(c, a + 1) == C_DIGIT && a + 2 < c->n &&
+                     c->s[a + 2] == 's' && !alnum_at(c, a + 3))
+                e = a + 3;
+            else
+                e = a;
+        } else {
+            e = i + (size_t)l;
+            /* Runs of dots, dashes: "...", "--" */
+            if (cp == '.' || cp == '-')
+                while (e < c->n && c->s[e] == cp)
+                    e++;
+        }
+        if (e <= i)
+            e = i + (size_t)l;
+        if (push_token(g, i, e, f))
+            return DL_ENOMEM;
+        i = e;
+    }
+    return DL_OK;
+}
+
+/* ---------------------------------------------------------------- sentences */
+
+static int is_closer(const dl_token *t)
+{
+    const char *s = t->lower;
+    return (t->flags & DL_T_PUNCT) && (!strcmp(s, "\"") || !strcmp(s, "'") || !strcmp(s, ")") ||
+                                       !strcmp(s, "]") || !strcmp(s, "}"));
+}
+
+static int is_opener(const dl_token *t)
+{
+    const char *s = t->lower;
+    return (t->flags & DL_T_PUNCT) && (!strcmp(s, "\"") || !strcmp(s, "'") || !strcmp(s, "(") ||
+                                       !strcmp(s, "["));
+}
+
+static int is_terminal(const dl_token *t)
+{
+    const char *s = t->lower;
+    return (t->flags & DL_T_PUNCT) && (s[0] == '.' || !strcmp(s, "!") || !strcmp(s, "?") ||
+                                       !strcmp(s, "\xe2\x80\xa6"));
+}
+
+/* Can token t start a sentence? */
+static int starts_sentence(const dl_token *t)
+{
+    if (t->flags & (DL_T_CAP | DL_T_DIGIT))
+        return 1;
+    return is_opener(t) || !strcmp(t->lower, "-");
+}
+
+/* Code points on the line that ends before token i (used to spot headlines). */
+static size_t line_length_before(const dl_doc *d, size_t i)
+{
+    size_t end = d->tok[i - 1].b + d->tok[i - 1].blen;
+    size_t start = end;
+    while (start > 0 && d->text[start - 1] != '\n')
+        start--;
+    return end - start;
+}
+
+static int blank_line_before(const dl_doc *d, size_t i)
+{
+    size_t a = d->tok[i - 1].b + d->tok[i - 1].blen, b = d->tok[i].b;
+    int nl = 0;
+    for (size_t k = a; k < b; k++)
+        if (d->text[k] == '\n')
+            nl++;
+    return nl >= 2;
+}
+
+static dl_status add_sentence(dl_doc *d, size_t t0, size_t t1, int para)
+{
+    if (t1 <= t0)
+        return DL_OK;
+    if (DL_GROW(d->sent, d->cap_sent, d->nsent + 1))
+        return DL_ENOMEM;
+    dl_sent *s = &d->sent[d->nsent++];
+    memset(s, 0, sizeof *s);
+    s->tok0 = (uint32_t)t0;
+    s->ntok = (uint32_t)(t1 - t0);
+    s->pub.start = d->tok[t0].cp;
+    s->pub.end = d->tok[t1 - 1].cp + d->tok[t1 - 1].cplen;
+    s->pub.byte_start = d->tok[t0].b;
+    s->pub.byte_end = d->tok[t1 - 1].b + d->tok[t1 - 1].blen;
+    s->pub.paragraph = para;
+    /* The first word (after opening quotes) is marked as sentence-initial. */
+    for (size_t k = t0; k < t1; k++) {
+        if (!is_opener(&d->tok[k])) {
+            d->tok[k].flags |= DL_T_SENT_START;
+            break;
+        }
+    }
+    return DL_OK;
+}
+
+static dl_status split_sentences(dl_doc *d)
+{
+    size_t start = 0;
+    int para = 0;
+    for (size_t i = 0; i < d->ntok; i++) {
+        dl_token *t = &d->tok[i];
+        if (i > 0 && i == start && (t->flags & DL_T_NEWLINE_BEFORE) && blank_line_before(d, i))
+            para++;   /* the sentence before ended with its mark, then a blank line */
+        else if (i > start && (t->flags & DL_T_NEWLINE_BEFORE)) {
+            int blank = blank_line_before(d, i);
+            const dl_token *p = &d->tok[i - 1];
+            int open_end = (p->flags & DL_T_PUNCT) && !is_terminal(p) && !is_closer(p);
+            /* A short line that ends on a content word, then a capital: a headline. */
+            int headline = !open_end && !(p->pos & DL_POS_FUNC) && line_length_before(d, i) < 60 &&
+                           starts_sentence(t) && !is_terminal(p);
+            if (blank || headline) {
+                if (add_sentence(d, start, i, para))
+                    return DL_ENOMEM;
+                start = i;
+                if (blank)
+                    para++;
+                continue;
+            }
+        }
+        int end_here = 0;
+        size_t last = i;
+        if (is_terminal(t)) {
+            /* Closing quotes and brackets right after the mark belong to the sentence. */
+            while (last + 1 < d->ntok && is_closer(&d->tok[last + 1]) &&
+                   !(d->tok[last + 1].flags & DL_T_SPACE_BEFORE))
+                last++;
+            if (last + 1 >= d->ntok)
+                end_here = 1;
+            else {
+                const dl_token *n = &d->tok[last + 1];
+                end_here = (n->flags & DL_T_SPACE_BEFORE) && starts_sentence(n);
+            }
+        } else if ((t->flags & DL_T_ABBREV) && i + 1 < d->ntok) {
+            /* "... in the U.S. The talks": an abbreviation ends a sentence before a
+             * capitalised function word; an initial or a title never does. */
+            const dl_token *n = &d->tok[i + 1];
+            size_t len = strlen(t->lower);
+            int initial = len == 2;
+            uint32_t kind = 0;
+            dl_map_get(d->eng->abbrev, t->lower, len - 1, &kind);
+            if (!initial && kind != DL_AB_TITLE && (n->flags & DL_T_CAP) && (n->pos & DL_POS_FUNC) &&
+                !(n->pos & (DL_POS_NOUN | DL_POS_VERB)))
+                end_here = 1;
+        }
+        if (end_here) {
+            if (add_sentence(d, start, last + 1, para))
+                return DL_ENOMEM;
+            start = last + 1;
+            i = last;
+        }
+    }
+    return add_sentence(d, start, d->ntok, para);
+}
+
+/* ---------------------------------------------------------------- boilerplate */
+
+static int phrase_opens(const dl_engine *e, const char *low, size_t n)
+{
+    for (size_t k = 0; k < e->nboiler; k++) {
+        const char *p = e->boiler[k];
+        size_t pl = strlen(p);
+        if (pl > n || memcmp(low, p, pl) != 0)
+            continue;
+        if (pl < n && isalnum((unsigned char)low[pl]) && isalnum((unsigned char)p[pl - 1]))
+            continue;
+        /* One word alone ("Comments", "Related") is furniture only as a short line. */
+        if (!strchr(p, ' ') && n > 40)
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+static void mark_boilerplate(dl_doc *d)
+{
+    int in_tail = 0;
+    size_t i = 0;
+    while (i < d->nsent) {
+        int para = d->sent[i].pub.paragraph;
+        size_t j = i;
+        while (j < d->nsent && d->sent[j].pub.paragraph == para)
+            j++;
+        /* The paragraph's first 120 bytes, lower-cased with spaces folded. */
+        char low[128];
+        size_t n = 0;
+        for (size_t k = d->sent[i].tok0; k < d->sent[j - 1].tok0 + d->sent[j - 1].ntok && n < 120; k++) {
+            const char *w = d->tok[k].lower;
+            if (n && (d->tok[k].flags & DL_T_SPACE_BEFORE))
+                low[n++] = ' ';
+            for (; *w && n < 120; w++)
+                low[n++] = *w;
+        }
+        low[n] = 0;
+        size_t bytes = d->sent[j - 1].pub.byte_end - d->sent[i].pub.byte_start;
+        int furniture = phrase_opens(d->eng, low, n) && (bytes < 400 || !in_tail);
+        if (furniture && d->sent[i].pub.byte_start * 2 >= d->len)
+            in_tail = 1;
+        if (furniture || (in_tail && bytes < 200))
+            for (size_t k = i; k < j; k++)
+                d->sent[k].pub.boilerplate = 1;
+        i = j;
+    }
+}
+
+dl_status dl_segment(dl_doc *d, dl_error *err)
+{
+    seg g = {.d = d, .e = d->eng, .c = {(const unsigned char *)d->text, d->len}};
+    if (tokenise(&g) || split_sentences(d))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    mark_boilerplate(d);
+    return DL_OK;
+}

@@ -1,0 +1,103 @@
+/*
+ * text.c - reading text: checks that the input is text, repairs invalid UTF-8, and finds
+ * the document date at the top of the document when none was given.
+ *
+ * The repaired text keeps every valid byte where it was (a BOM, CRLF line ends, curly
+ * quotes stay), so code-point offsets count the input's own characters; each invalid
+ * byte becomes one U+FFFD, the way Python's "replace" decoding counts it.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+int dl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (n == 0)
+        return 0;
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    int len;
+    uint32_t v, min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2; v = c & 0x1F; min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3; v = c & 0x0F; min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4; v = c & 0x07; min = 0x10000;
+    } else {
+        return 0;   /* a continuation byte, an overlong lead (C0, C1) or F5..FF */
+    }
+    if (n < (size_t)len)
+        return 0;
+    for (int i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;   /* overlong, out of range, or a surrogate */
+    *cp = v;
+    return len;
+}
+
+/* Binary data: a NUL byte, or many control characters in the first 64 KiB. */
+static dl_status check_text(const dl_input *in, dl_error *err)
+{
+    const unsigned char *s = (const unsigned char *)in->text;
+    const void *nul = memchr(s, 0, in->len);
+    if (nul)
+        return dl_fail(err, DL_EBINARY, "not a text file (NUL byte at byte %zu)",
+                       (size_t)((const unsigned char *)nul - s));
+    size_t n = in->len < 65536 ? in->len : 65536, ctl = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+            ctl++;
+    if (n > 0 && ctl * 20 > n)
+        return dl_fail(err, DL_EBINARY, "not a text file (%zu control bytes in the first %zu)", ctl, n);
+    return DL_OK;
+}
+
+dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
+{
+    dl_status st = check_text(in, err);
+    if (st != DL_OK)
+        return st;
+    const unsigned char *s = (const unsigned char *)in->text;
+    size_t n = in->len, bad = 0, first_bad = 0;
+    dl_buf b;
+    dl_buf_init(&b);
+    /* Most texts are valid: copy runs of valid bytes at once. */
+    size_t run = 0, i = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        uint32_t cp;
+        int l = dl_utf8_decode(s + i, n - i, &cp);
+        if (l > 0) {
+            i += (size_t)l;
+            continue;
+        }
+        if (!bad)
+            first_bad = i;
+        bad++;
+        dl_buf_append(&b, (const char *)s + run, i - run);
+        dl_buf_append(&b, "\xEF\xBF\xBD", 3);
+        i++;
+        run = i;
+    }
+    dl_buf_append(&b, (const char *)s + run, n - run);
+    if (b.oom || !b.p) {
+        dl_buf_free(&b);
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    }
+    d->text = b.p;
+    d->len = b.len;
+    if (bad && dl_doc_warn(d, "invalid UTF-8 at byte %zu (%zu bytes replaced by U+FFFD)", first_bad, bad))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    return DL_OK;
+}

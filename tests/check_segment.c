@@ -1,0 +1,145 @@
+/* check_segment.c - tokens, offsets, sentences, paragraphs, boilerplate, the lexicon. */
+#include "testutil.h"
+
+static size_t count_sentences(const char *text)
+{
+    dl_doc *d = process(text, "2024-06-17");
+    size_t n = d->nsent;
+    dl_doc_free(d);
+    return n;
+}
+
+START_TEST(test_initials_and_money)
+{
+    dl_doc *d = process("Russian President Vladimir V. Putin will travel on Tuesday. Trade reached "
+                        "$34.4 million in 2023, according to Reuters. The Minister agreed.", NULL);
+    ck_assert_uint_eq(d->nsent, 3);
+    ck_assert_str_eq(sent_text(d, 0), "Russian President Vladimir V. Putin will travel on Tuesday.");
+    ck_assert_str_eq(sent_text(d, 1), "Trade reached $34.4 million in 2023, according to Reuters.");
+    dl_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_abbreviations)
+{
+    ck_assert_uint_eq(count_sentences("Dr. Smith met Gen. Jones in the U.S. capital on Jan. 2, 2020."), 1);
+    ck_assert_uint_eq(count_sentences("The U.N. observers left. They came back."), 2);
+    ck_assert_uint_eq(count_sentences("He moved to the U.S. The talks failed."), 2);
+    ck_assert_uint_eq(count_sentences("Shares of Acme Inc. rose 4.8 percent at 3 p.m. on Friday."), 1);
+    ck_assert_uint_eq(count_sentences("Mr. and Mrs. J. R. Tolkien arrived. No one knew."), 2);
+}
+END_TEST
+
+START_TEST(test_quotations)
+{
+    ck_assert_uint_eq(count_sentences("\xe2\x80\x9cWe will win,\xe2\x80\x9d he said. Then he left."), 2);
+    ck_assert_uint_eq(count_sentences("She said: \xe2\x80\x9cIt is over.\xe2\x80\x9d The crowd cheered."), 2);
+    ck_assert_uint_eq(count_sentences("\"Why?\" she asked. \"Because.\""), 2);
+}
+END_TEST
+
+START_TEST(test_headline_and_paragraphs)
+{
+    dl_doc *d = process("Putin heads to Pyongyang\n\nThe trip starts today. It ends tomorrow.\n\nA new paragraph.", NULL);
+    ck_assert_uint_eq(d->nsent, 4);
+    ck_assert_int_eq(d->sent[0].pub.paragraph, 0);
+    ck_assert_int_eq(d->sent[1].pub.paragraph, 1);
+    ck_assert_int_eq(d->sent[3].pub.paragraph, 2);
+    dl_doc_free(d);
+    /* A wrapped line of running text is not a headline. */
+    ck_assert_uint_eq(count_sentences("The minister said on Monday that the government would\n"
+                                      "Consider new measures against the rebels."), 1);
+}
+END_TEST
+
+START_TEST(test_tokens_and_offsets)
+{
+    /* "Kim’s" splits the possessive; curly quote counts one code point. */
+    dl_doc *d = process("Kim\xe2\x80\x99s 15-year-old panel (10,000 shells) don't", NULL);
+    const char *want[] = {"Kim", "\xe2\x80\x99s", "15-year-old", "panel", "(", "10,000", "shells", ")", "do", "n't"};
+    ck_assert_uint_eq(d->ntok, DL_COUNT(want));
+    for (size_t i = 0; i < DL_COUNT(want); i++)
+        ck_assert_str_eq(tok_text(d, i), want[i]);
+    ck_assert_uint_eq(d->tok[1].cp, 3);
+    ck_assert_uint_eq(d->tok[1].cplen, 2);
+    ck_assert_uint_eq(d->tok[2].cp, 6);
+    ck_assert_str_eq(d->tok[1].lower, "'s");
+    ck_assert(d->tok[5].flags & DL_T_NUMBER);
+    dl_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_lexicon)
+{
+    dl_doc *d = process("Officials met and bought shells; they sought visits.", NULL);
+    ck_assert_str_eq(d->tok[1].lemma, "meet");
+    ck_assert_int_eq(d->tok[1].vform, DL_VF_PAST);
+    ck_assert_str_eq(d->tok[3].lemma, "buy");
+    ck_assert_str_eq(d->tok[4].nlemma, "shell");
+    ck_assert_str_eq(d->tok[7].lemma, "seek");
+    ck_assert_str_eq(d->tok[8].nlemma, "visit");
+    ck_assert(d->tok[0].flags & DL_T_CAP);
+    ck_assert(d->tok[0].flags & DL_T_SENT_START);
+    dl_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_boilerplate)
+{
+    dl_doc *d = process("Russia vetoed the renewal in March.\n\nIt was a blow.\n\nLeave a Reply\n\n"
+                        "Your email address will not be published. Required fields are marked *", NULL);
+    ck_assert_uint_eq(d->nsent, 5);
+    ck_assert_int_eq(d->sent[0].pub.boilerplate, 0);
+    ck_assert_int_eq(d->sent[1].pub.boilerplate, 0);
+    ck_assert_int_eq(d->sent[2].pub.boilerplate, 1);
+    ck_assert_int_eq(d->sent[3].pub.boilerplate, 1);
+    ck_assert_int_eq(d->sent[4].pub.boilerplate, 1);
+    dl_doc_free(d);
+    /* A sentence that merely mentions comments is not furniture. */
+    d = process("Comments by the minister angered Seoul, which summoned the ambassador on Friday.", NULL);
+    ck_assert_int_eq(d->sent[0].pub.boilerplate, 0);
+    dl_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_bad_text)
+{
+    dl_input in = {.name = "bin", .text = "abc\0def", .len = 7};
+    dl_error err = {0};
+    ck_assert_ptr_null(dl_doc_process(engine(), &in, &err));
+    ck_assert_int_eq(err.code, DL_EBINARY);
+    ck_assert(strstr(err.msg, "byte 3") != NULL);
+    /* Invalid UTF-8: replaced, with a warning naming the offset. */
+    in = (dl_input){.name = "u", .text = "ab\xff\xc0\x80 cd", .len = 8};
+    dl_doc *d = dl_doc_process(engine(), &in, &err);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(dl_doc_n_warnings(d), 1);
+    ck_assert(strstr(dl_doc_warning(d, 0), "byte 2") != NULL);
+    dl_doc_free(d);
+    /* Empty and BOM-only texts are documents with nothing in them. */
+    d = process("", NULL);
+    ck_assert_uint_eq(d->nsent, 0);
+    dl_doc_free(d);
+    d = process("\xEF\xBB\xBF", NULL);
+    ck_assert_uint_eq(d->ntok, 0);
+    dl_doc_free(d);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("segment");
+    TCase *tc = tcase_create("segment");
+    tcase_add_test(tc, test_initials_and_money);
+    tcase_add_test(tc, test_abbreviations);
+    tcase_add_test(tc, test_quotations);
+    tcase_add_test(tc, test_headline_and_paragraphs);
+    tcase_add_test(tc, test_tokens_and_offsets);
+    tcase_add_test(tc, test_lexicon);
+    tcase_add_test(tc, test_boilerplate);
+    tcase_add_test(tc, test_bad_text);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(suite)
