@@ -152,9 +152,6 @@ typedef struct dl_timex_int {
     uint32_t tok0, ntok;     /* tokens it covers */
     int anchor_kind;         /* DL_ANCHOR_* how its value was resolved */
     int relative;            /* non-zero: resolved against the DCT or the narrative */
-    int event_ref;           /* "after Kim's visit": token index of the event noun, or -1 */
-    int offset_sign;         /* +1 "two months after", -1 "before", 0 none */
-    const char *offset;      /* the duration of an event-anchored offset ("P2M"), or NULL */
 } dl_timex_int;
 
 enum { DL_ANCHOR_EXPLICIT = 1, DL_ANCHOR_DCT, DL_ANCHOR_EVENT, DL_ANCHOR_NARRATIVE };
@@ -276,6 +273,13 @@ dl_status dl_actors_load_file(dl_engine *e, const char *path, dl_error *err);
 void dl_actors_free_dict(dl_actor_dict *x);
 /* Finds actor mentions and resolves them to document actors (fills d->men, d->act). */
 dl_status dl_actors_find(dl_doc *d, dl_error *err);
+/* The mention that covers token tok, or -1. */
+int dl_mention_at(const dl_doc *d, uint32_t tok);
+/* The actor a mention names at the time of `date` (a TIMEX3 value such as "1948"): a seat
+ * or demonym names the state that held it then ("Moscow" in 1948 is the Soviet Union).
+ * Returns a document actor index (adding the actor to the document when needed), the
+ * mention's own actor when the date changes nothing, or -1 on allocation failure. */
+int dl_actors_resolve_at(dl_doc *d, int mention, const char *date);
 
 /* ================================================================ events (events.c, anchor.c) */
 
