@@ -35,9 +35,7 @@ all: deps dateline
 deps: $(BUILD)/.deps
 $(BUILD)/.deps: scripts/install-deps
 	@mkdir -p $(BUILD)
-	@if ! pkg-config --exists $(PKGS) check || [ ! -f /usr/include/csv.h ] || \
-	    [ ! -f /usr/include/wn.h ] || [ ! -f /usr/include/utf8proc.h ] || \
-	    [ ! -f /usr/include/jansson.h ]; then ./scripts/install-deps; fi
+	@./scripts/install-deps
 	@touch $@
 
 $(BUILD)/%.o: src/%.c | $(BUILD)/.deps

@@ -72,7 +72,7 @@ void dl_segment_free_lex(dl_engine *e)
 
 /* ---------------------------------------------------------------- characters */
 
-enum { C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_OTHER };
+enum { C_NONE, C_SPACE, C_NEWLINE, C_LETTER, C_DIGIT, C_APOS, C_OTHER };
 
 typedef struct cur {
     const unsigned char *s;
@@ -80,8 +80,12 @@ typedef struct cur {
 } cur;
 
 /* Decodes the code point at byte i (the text is valid UTF-8 after text.c). */
-static uint32_t cp_at(const cur *c, size_t i, int *len)
+static inline uint32_t cp_at(const cur *c, size_t i, int *len)
 {
+    if (c->s[i] < 0x80) {
+        *len = 1;
+        return c->s[i];
+    }
     uint32_t cp = 0;
     int l = dl_utf8_decode(c->s + i, c->n - i, &cp);
     if (l <= 0) {
@@ -92,20 +96,25 @@ static uint32_t cp_at(const cur *c, size_t i, int *len)
     return cp;
 }
 
+/* Classes of the ASCII characters, looked up without decoding. */
+static const unsigned char ASCII_CLASS[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_NEWLINE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+    [' '] = C_SPACE, ['\''] = C_APOS,
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+#define L(c) [c] = C_LETTER
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+    L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+    L('A'), L('B'), L('C'), L('D'), L('E'), L('F'), L('G'), L('H'), L('I'), L('J'), L('K'), L('L'), L('M'),
+    L('N'), L('O'), L('P'), L('Q'), L('R'), L('S'), L('T'), L('U'), L('V'), L('W'), L('X'), L('Y'), L('Z'),
+#undef L
+};
+
 static int cls(uint32_t cp)
 {
     if (cp < 0x80) {
-        if (cp == '\n')
-            return C_NEWLINE;
-        if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\f' || cp == '\v')
-            return C_SPACE;
-        if (isalpha((int)cp))
-            return C_LETTER;
-        if (isdigit((int)cp))
-            return C_DIGIT;
-        if (cp == '\'')
-            return C_APOS;
-        return C_OTHER;
+        int k = ASCII_CLASS[cp];
+        return k ? k : (cp < 0x20 && cp != 0 ? C_SPACE : C_OTHER);
     }
     if (cp == 0x2019)
         return C_APOS;
@@ -128,10 +137,12 @@ static int cls(uint32_t cp)
     }
 }
 
-static int cls_at(const cur *c, size_t i)
+static inline int cls_at(const cur *c, size_t i)
 {
     if (i >= c->n)
         return C_SPACE;
+    if (c->s[i] < 0x80)
+        return cls(c->s[i]);
     int l;
     return cls(cp_at(c, i, &l));
 }

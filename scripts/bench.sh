@@ -1,0 +1,59 @@
+#!/bin/sh
+# bench.sh - throughput, memory and start-up of dateline against the reading bound (wc -w),
+# on corpora of 1, 10 and 100 MB generated from the project's own texts (tools/mkcorpus.c).
+# Run by `make bench`. Prints one table; nothing is timed inside `make test`.
+set -eu
+cd "$(dirname "$0")/.."
+B=build/bench
+mkdir -p "$B"
+cc -O2 -o "$B/mkcorpus" tools/mkcorpus.c
+SRC="data/samples/*.txt $(ls tests/cases/*.txt 2>/dev/null | tr '\n' ' ')"
+for mb in 1 10 100; do
+    if [ ! -f "$B/c$mb/manifest.tsv" ]; then
+        rm -rf "$B/c$mb"
+        # shellcheck disable=SC2086
+        "$B/mkcorpus" "$B/c$mb" "$mb" 42 $SRC
+    fi
+done
+
+now() { date +%s.%N; }
+secs() { echo "$2 - $1" | bc -l; }
+size_mb() { du -sb --exclude=manifest.tsv "$1" | awk '{printf "%.1f", $1 / 1048576}'; }
+files() { find "$1" -name 'd*.txt' | sort; }
+
+echo "machine: $(nproc) cores, $(awk '/model name/ {sub(/.*: /, ""); print; exit}' /proc/cpuinfo), $(uname -sr)"
+printf '%-8s %10s %10s %10s %8s %10s\n' corpus "wc -w MB/s" "dl MB/s" "dl sec" ratio "peak MB"
+for mb in 1 10 100; do
+    c="$B/c$mb"
+    size=$(size_mb "$c")
+    files "$c" > "$B/list"
+    t0=$(now); xargs wc -w < "$B/list" > /dev/null; t1=$(now)
+    wc_s=$(secs "$t0" "$t1")
+    t0=$(now)
+    /usr/bin/time -f "%M" -o "$B/mem" ./dateline -q --manifest "$c/manifest.tsv" \
+        --csv "$B/t.csv" --dot "$B/g.dot" --timex-tsv "$B/x.tsv" --actors-csv "$B/a.csv" "$c"
+    t1=$(now)
+    dl_s=$(secs "$t0" "$t1")
+    mem=$(awk '{printf "%.1f", $1 / 1024}' "$B/mem")
+    printf '%-8s %10.1f %10.1f %10.2f %8.2f %10s\n' "${mb}MB" "$(echo "$size / $wc_s" | bc -l)" \
+        "$(echo "$size / $dl_s" | bc -l)" "$dl_s" "$(echo "$wc_s / $dl_s" | bc -l)" "$mem"
+done
+
+: > "$B/empty.txt"
+t0=$(now)
+for i in $(seq 20); do ./dateline -q --csv /dev/null "$B/empty.txt"; done
+t1=$(now)
+echo "start-up on an empty file: $(echo "($t1 - $t0) * 1000 / 20" | bc -l | xargs printf '%.1f') ms"
+
+if ./dateline --help | grep -q -- '-j'; then
+    for j in 1 2; do
+        t0=$(now)
+        ./dateline -q -j "$j" --manifest "$B/c100/manifest.tsv" --csv "$B/t$j.csv" --dot "$B/g$j.dot" "$B/c100"
+        t1=$(now)
+        eval "j$j=$(secs "$t0" "$t1")"
+    done
+    # shellcheck disable=SC2154
+    echo "-j 2 against -j 1 on 100 MB: $(echo "$j1 / $j2" | bc -l | xargs printf '%.2f')x ($(printf '%.2f' "$j1") s -> $(printf '%.2f' "$j2") s)"
+else
+    echo "-j: not supported by this build"
+fi
