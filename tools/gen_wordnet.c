@@ -352,12 +352,13 @@ int main(int argc, char **argv)
                 nn ? off[nn - ents] : UINT32_MAX, ents[i].pos, ents[i].vform);
     }
     fprintf(out, "};\n\nconst uint32_t dl_wn_nslots = %zu;\n", nslots);
-    fprintf(out, "/* open addressing, FNV-1a, linear probing: entry index + 1, 0 empty */\n");
-    fprintf(out, "const uint32_t dl_wn_slots[] = {");
+    fprintf(out, "/* open addressing, FNV-1a, linear probing: hash << 32 | entry index + 1; 0 empty */\n");
+    fprintf(out, "const uint64_t dl_wn_slots[] = {");
     for (size_t i = 0; i < nslots; i++) {
-        if (i % 16 == 0)
+        if (i % 8 == 0)
             fputc('\n', out);
-        fprintf(out, "%u,", slots[i]);
+        uint64_t v = slots[i] ? ((uint64_t)hash(ents[slots[i] - 1].word) << 32) | slots[i] : 0;
+        fprintf(out, "0x%llxull,", (unsigned long long)v);
     }
     fprintf(out, "\n};\n");
     if (fclose(out)) {
