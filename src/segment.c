@@ -506,16 +506,34 @@ static dl_status add_sentence(dl_doc *d, size_t t0, size_t t1, int para)
     return DL_OK;
 }
 
+/* Is the text written one paragraph per line, most lines ending a sentence (as opposed
+ * to text wrapped at a fixed width)? Then every line break ends a paragraph. */
+static int line_paragraphs(const dl_doc *d)
+{
+    if (d->ntok == 0)
+        return 0;
+    /* The last line counts too. */
+    size_t lines = 1, ended = is_terminal(&d->tok[d->ntok - 1]) || is_closer(&d->tok[d->ntok - 1]);
+    for (size_t i = 1; i < d->ntok; i++) {
+        if (!(d->tok[i].flags & DL_T_NEWLINE_BEFORE))
+            continue;
+        lines++;
+        ended += is_terminal(&d->tok[i - 1]) || is_closer(&d->tok[i - 1]);
+    }
+    return lines >= 3 && ended * 2 >= lines;
+}
+
 static dl_status split_sentences(dl_doc *d)
 {
     size_t start = 0;
     int para = 0;
+    int by_line = line_paragraphs(d);
     for (size_t i = 0; i < d->ntok; i++) {
         dl_token *t = &d->tok[i];
-        if (i > 0 && i == start && (t->flags & DL_T_NEWLINE_BEFORE) && blank_line_before(d, i))
-            para++;   /* the sentence before ended with its mark, then a blank line */
+        if (i > 0 && i == start && (t->flags & DL_T_NEWLINE_BEFORE) && (by_line || blank_line_before(d, i)))
+            para++;   /* the sentence before ended with its mark, then a paragraph break */
         else if (i > start && (t->flags & DL_T_NEWLINE_BEFORE)) {
-            int blank = blank_line_before(d, i);
+            int blank = by_line || blank_line_before(d, i);
             const dl_token *p = &d->tok[i - 1];
             int open_end = (p->flags & DL_T_PUNCT) && !is_terminal(p) && !is_closer(p);
             /* A short line that ends on a content word, then a capital: a headline. */

@@ -46,6 +46,15 @@ START_TEST(test_headline_and_paragraphs)
     ck_assert_int_eq(d->sent[1].pub.paragraph, 1);
     ck_assert_int_eq(d->sent[3].pub.paragraph, 2);
     dl_doc_free(d);
+    /* One paragraph per line, as many sites and corpora write text: the headline and the
+     * date line are sentences of their own. */
+    d = process("Airbus defeats Boeing for $40 billion US airtanker contract after long fight\n"
+                "March 01, 2008\nAirbus has won a contract. It is the biggest of its kind.\n"
+                "Boeing said it would appeal.\n", NULL);
+    ck_assert_uint_eq(d->nsent, 5);
+    ck_assert_str_eq(sent_text(d, 1), "March 01, 2008");
+    ck_assert_int_eq(d->sent[4].pub.paragraph, 3);
+    dl_doc_free(d);
     /* A wrapped line of running text is not a headline. */
     ck_assert_uint_eq(count_sentences("The minister said on Monday that the government would\n"
                                       "Consider new measures against the rebels."), 1);
