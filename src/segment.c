@@ -158,6 +158,8 @@ static size_t scan_word(const cur *c, size_t i)
         int l;
         uint32_t cp = cp_at(c, j, &l);
         int k = cls(cp);
+        if (j + (size_t)l - i > DL_MAX_TOKEN_BYTES)
+            break;
         if (k == C_LETTER || k == C_DIGIT) {
             j += (size_t)l;
             continue;
