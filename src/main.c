@@ -558,9 +558,16 @@ int main(int argc, char **argv)
     inputs in = {0};
     for (int i = optind; i < argc; i++) {
         struct stat st;
-        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t before = in.n;
             rc |= add_dir(&in, argv[i], 0);
-        else if (add_input(&in, argv[i])) {
+            if (in.n == before) {
+                /* Nothing to read is a mistake worth saying (a wrong folder, or files
+                 * that do not end in .txt), not a silent success. */
+                error("%s: is a directory with no .txt file", argv[i]);
+                rc = 1;
+            }
+        } else if (add_input(&in, argv[i])) {
             error("out of memory");
             return 1;
         }
