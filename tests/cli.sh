@@ -18,6 +18,11 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 T=$(mktemp -d)
 trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
 BIG_MB=${DL_BIG_MB:-10}
+# Under make sanitize: Graphviz's own leak in gvContext is not ours (tests/lsan.supp);
+# the suppression needs full stacks through libgvc, which has no frame pointers.
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$HERE/lsan.supp:print_suppressions=0}
+ASAN_OPTIONS=${ASAN_OPTIONS:-fast_unwind_on_malloc=0}
+export LSAN_OPTIONS ASAN_OPTIONS
 pass=0
 fail=0
 skip=0
@@ -154,15 +159,19 @@ if [ "${VALGRIND_CLI:-}" = 1 ]; then
     skipped "the $BIG_MB MB single lines under valgrind (too slow; run without VALGRIND_CLI)"
 else
     big=$((BIG_MB * 1024 * 1024))
-    yes 'the minister said on Monday that talks would resume in Geneva' | tr '\n' ' ' | head -c "$big" > "$T/bigline.txt"
+    # The line starts with a news dateline and there is no --dct: the search for the
+    # document date at the top must not read the whole line for each date it sees.
+    { printf 'MOSCOW, June 17, 2024 \342\200\224 '
+      yes 'the minister said on Monday that talks would resume in Geneva' | tr '\n' ' '; } |
+        head -c "$big" > "$T/bigline.txt"
     yes a | tr -d '\n' | head -c "$big" > "$T/bigword.txt"
     for f in bigline bigword; do
         t0=$(now_ms)
         if [ -x /usr/bin/time ]; then
-            /usr/bin/time -f '%M' -o "$T/$f.rss" "$PROG" -q --dct 2024-06-17 --csv "$T/$f.csv" \
+            /usr/bin/time -f '%M' -o "$T/$f.rss" "$PROG" -q --csv "$T/$f.csv" \
                 --timex-tsv "$T/$f.tsv" --dot "$T/$f.dot" "$T/$f.txt" > "$T/out" 2>&1
         else
-            "$PROG" -q --dct 2024-06-17 --csv "$T/$f.csv" --timex-tsv "$T/$f.tsv" --dot "$T/$f.dot" \
+            "$PROG" -q --csv "$T/$f.csv" --timex-tsv "$T/$f.tsv" --dot "$T/$f.dot" \
                 "$T/$f.txt" > "$T/out" 2>&1
         fi
         expect_rc 0 $? "$BIG_MB MB $f"
