@@ -200,17 +200,35 @@ static char *read_all(const char *path, size_t *len, char *msg, size_t msglen)
         snprintf(msg, msglen, "%s", strerror(errno));
         return NULL;
     }
-    if (f != stdin) {
-        struct stat st;
-        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-            fclose(f);
+    /* No more than the library takes: a huge file is refused before it is read, and an
+     * endless one (/dev/zero, a pipe that never ends) stops at the limit. */
+    const size_t limit = DL_MAX_DOC_BYTES;
+    size_t cap = 1 << 16, n = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            if (f != stdin)
+                fclose(f);
             snprintf(msg, msglen, "is a directory");
             return NULL;
         }
+        if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size >= limit) {
+            if (f != stdin)
+                fclose(f);
+            snprintf(msg, msglen, "document too large (%lld bytes; the limit is %zu)",
+                     (long long)st.st_size, limit - 1);
+            return NULL;
+        }
+        if (S_ISREG(st.st_mode) && (size_t)st.st_size + 1 > cap)
+            cap = (size_t)st.st_size + 1;   /* one allocation, and EOF seen at once */
     }
-    size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
+    int too_large = 0;
     while (buf) {
+        if (n >= limit) {
+            too_large = 1;
+            break;
+        }
         if (n == cap) {
             char *nb = realloc(buf, cap * 2);
             if (!nb) {
@@ -232,6 +250,11 @@ static char *read_all(const char *path, size_t *len, char *msg, size_t msglen)
         fclose(f);
     if (!buf) {
         snprintf(msg, msglen, "out of memory");
+        return NULL;
+    }
+    if (too_large) {
+        free(buf);
+        snprintf(msg, msglen, "document too large (more than %zu bytes)", limit - 1);
         return NULL;
     }
     if (bad) {

@@ -211,6 +211,19 @@ failing_case "missing file" "$T/missing.txt" "No such file or directory"
 mkdir -p "$T/emptydir.txt"
 failing_case "directory with no text" "$T/emptydir.txt" "is a directory with no .txt file"
 failing_case "read error (/proc/self/mem)" /proc/self/mem "Input/output error"
+# Too large: refused before it is read (a sparse file takes no disk), and an endless
+# input stops at the limit instead of filling memory.
+if truncate -s 300M "$T/huge.txt" 2>/dev/null; then
+    failing_case "document too large" "$T/huge.txt" "document too large (314572800 bytes; the limit is 268435455)"
+    rm -f "$T/huge.txt"
+else
+    skipped "document too large (no truncate)"
+fi
+if [ "${VALGRIND_CLI:-}" = 1 ]; then
+    skipped "endless input (/dev/zero) under valgrind"
+else
+    failing_case "endless input (/dev/zero)" /dev/zero "document too large (more than 268435455 bytes)"
+fi
 
 # A directory given as standard input.
 mkdir -p "$T/dir.txt"
