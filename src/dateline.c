@@ -167,6 +167,10 @@ static void set_dct(dl_doc *d, const dl_date *dt)
 
 dl_doc *dl_doc_process(const dl_engine *e, const dl_input *in, dl_error *err)
 {
+    if (!e || !in) {
+        dl_fail(err, DL_EARG, "no %s", e ? "input" : "engine");
+        return NULL;
+    }
     dl_doc *d = calloc(1, sizeof *d);
     if (!d || !(d->arena = dl_arena_new())) {
         free(d);

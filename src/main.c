@@ -415,11 +415,57 @@ static dl_status w_pdf(dl_doc *const *d, size_t n, FILE *f, const opts *o, dl_er
     return dl_render(d, n, &o->graph, "pdf", f, e);
 }
 
+/* ---------------------------------------------------------------- inputs never overwritten */
+
+/* The files the run reads (inputs, the manifest, actor dictionaries), by device and inode,
+ * sorted: an output that is one of them would destroy it, so it is refused. */
+typedef struct fileid {
+    dev_t dev;
+    ino_t ino;
+} fileid;
+
+static fileid *read_ids;
+static size_t nread_ids;
+
+static int cmp_id(const void *a, const void *b)
+{
+    const fileid *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    return (x->ino > y->ino) - (x->ino < y->ino);
+}
+
+static void note_read(const char *path)
+{
+    struct stat st;
+    if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
+    fileid *v = realloc(read_ids, (nread_ids + 1) * sizeof *v);
+    if (!v)
+        return;
+    read_ids = v;
+    read_ids[nread_ids++] = (fileid){st.st_dev, st.st_ino};
+}
+
+/* Is path a file this run reads? (read_ids must be sorted.) */
+static int is_read(const char *path)
+{
+    struct stat st;
+    if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    fileid k = {st.st_dev, st.st_ino};
+    return nread_ids && bsearch(&k, read_ids, nread_ids, sizeof k, cmp_id) != NULL;
+}
+
 /* Writes one whole output file atomically. Returns 0 or 1 (error printed). */
 static int write_file(const char *path, writer w, dl_doc *const *docs, size_t n, const opts *o)
 {
     dl_out out;
     char msg[1024];
+    if (is_read(path)) {
+        error("%s: is also an input of this run; not overwritten", path);
+        return 1;
+    }
     if (dl_out_open(&out, path, msg, sizeof msg)) {
         error("%s", msg);
         return 1;
@@ -623,6 +669,24 @@ int main(int argc, char **argv)
             goto done;
         }
 
+    /* An output that names an input (a slip of the shell: --csv article.txt) would
+     * replace the user's text: a usage error before anything runs. */
+    for (size_t i = 0; i < in.n; i++)
+        note_read(in.v[i].path);
+    note_read(o.manifest);
+    for (int i = 0; i < o.nactor_files; i++)
+        note_read(o.actor_files[i]);
+    if (nread_ids)
+        qsort(read_ids, nread_ids, sizeof *read_ids, cmp_id);
+    {
+        const char *outs[] = {o.csv, o.dot, o.svg, o.png, o.pdf, o.timex_tsv, o.timeml, o.actors_csv};
+        for (size_t i = 0; i < sizeof outs / sizeof *outs; i++)
+            if (is_read(outs[i])) {
+                rc = usage_error("%s: is also an input of this run; refusing to overwrite it", outs[i]);
+                goto done;
+            }
+    }
+
     int named = o.csv || o.dot || o.svg || o.png || o.pdf || o.timex_tsv || o.timeml || o.actors_csv;
     if (!named) {
         if (mkdir(o.outdir, 0777) != 0 && errno != EEXIST) {
@@ -737,7 +801,8 @@ done:
     free(in.v);
     manifest_free(&man);
     free(o.actor_files);
+    free(read_ids);
     dl_engine_free(eng);
-    return rc ? 1 : 0;
+    return rc == 2 ? 2 : rc ? 1 : 0;
 #undef EXIT_WITH
 }

@@ -106,6 +106,14 @@ static dl_status check_text(const dl_input *in, dl_error *err)
 
 dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
 {
+    if (!in->text && in->len)
+        return dl_fail(err, DL_EARG, "no text (a NULL pointer with a length of %zu)", in->len);
+    dl_input empty;
+    if (!in->text) {   /* NULL with length 0: an empty document */
+        empty = *in;
+        empty.text = "";
+        in = &empty;
+    }
     dl_status st = check_text(in, err);
     if (st != DL_OK)
         return st;

@@ -119,6 +119,26 @@ START_TEST(test_too_large)
 }
 END_TEST
 
+START_TEST(test_null_arguments)
+{
+    dl_error err = {0};
+    dl_input in = {.name = NULL, .text = NULL, .len = 0, .dct = NULL};
+    dl_doc *d = dl_doc_process(engine(), &in, &err);   /* an empty document */
+    ck_assert_ptr_nonnull(d);
+    ck_assert_uint_eq(d->ntok, 0);
+    ck_assert_str_eq(dl_doc_name(d), "-");
+    dl_doc_free(d);
+    in.len = 5;
+    ck_assert_ptr_null(dl_doc_process(engine(), &in, &err));
+    ck_assert_int_eq(err.code, DL_EARG);
+    ck_assert_ptr_null(dl_doc_process(NULL, &in, &err));
+    ck_assert_int_eq(err.code, DL_EARG);
+    ck_assert_ptr_null(dl_doc_process(engine(), NULL, &err));
+    ck_assert_int_eq(err.code, DL_EARG);
+    dl_doc_free(NULL);
+}
+END_TEST
+
 START_TEST(test_empty_inputs)
 {
     const char *texts[] = {"", "   \n\t\r\n\f\v", "\xEF\xBB\xBF", "\xEF\xBB\xBF\r\n \xE2\x80\x8B\n"};
@@ -281,6 +301,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_not_text);
     tcase_add_test(tc, test_too_large);
     tcase_add_test(tc, test_empty_inputs);
+    tcase_add_test(tc, test_null_arguments);
     suite_add_tcase(s, tc);
     tc = tcase_create("segment");
     tcase_set_timeout(tc, 30);

@@ -349,6 +349,26 @@ if [ -L "$T/link.csv" ]; then ok; else no "the symbolic link was replaced"; fi
 expect_grep "event_id" "$T/real.csv" "the file the link names is written"
 no_tmp_files "$T" "outputs"
 
+# An output that is also an input is never written over: a usage error before anything
+# runs; in -o DIR mode, an error for that file while the others are written.
+cp "$T/a.txt" "$T/same.txt"
+run -q --csv "$T/same.txt" "$T/same.txt" > "$T/out" 2>&1
+expect_rc 2 $? "output is an input"
+expect_grep "dateline: $T/same.txt: is also an input of this run; refusing to overwrite it" "$T/out" "output is an input message"
+if cmp -s "$T/a.txt" "$T/same.txt"; then ok; else no "output is an input: the input was changed"; fi
+printf 'doc\tdate\na\t2024-06-17\n' > "$T/manifest.tsv"
+cp "$T/manifest.tsv" "$T/manifest.bak"
+run -q --manifest "$T/manifest.tsv" --timex-tsv "$T/manifest.tsv" "$T/a.txt" > "$T/out" 2>&1
+expect_rc 2 $? "output is the manifest"
+if cmp -s "$T/manifest.tsv" "$T/manifest.bak"; then ok; else no "output is the manifest: the manifest was changed"; fi
+mkdir -p "$T/od"
+cp "$T/a.txt" "$T/od/a.csv"
+run -q -o "$T/od" "$T/od/a.csv" > "$T/out" 2>&1
+expect_rc 1 $? "-o DIR output is an input"
+expect_grep "dateline: error: $T/od/a.csv: is also an input of this run; not overwritten" "$T/out" "-o DIR output is an input message"
+if cmp -s "$T/a.txt" "$T/od/a.csv"; then ok; else no "-o DIR: the input was changed"; fi
+if [ -s "$T/od/a.dot" ]; then ok; else no "-o DIR output is an input: the other outputs are not written"; fi
+
 # Default outputs: -o DIR gets <doc>.csv, .dot, .svg.
 run -q --dct 2024-06-17 -o "$T/outdir" "$T/a.txt" > "$T/out" 2>&1
 expect_rc 0 $? "-o DIR"

@@ -3,10 +3,12 @@
  *
  *   make fuzz FUZZ_SECONDS=3600        (clang -fsanitize=fuzzer,address,undefined)
  *
- * Each input is one document's bytes. It goes through dl_doc_process three times: without
- * a document date (read from the text), with the impossible date 2023-02-30 (which must
- * be refused with DL_EARG before any work), and with a date taken from the input's first
- * ten bytes when they parse, 2024-06-17 otherwise. Each document, and the two together,
+ * Each input is one document's bytes. It goes through dl_doc_process three times:
+ * without a document date (read from the text), with the impossible date 2023-02-30
+ * (which must be refused with DL_EARG before any work), and with a date taken from the
+ * input's first ten bytes when they parse, 2024-06-17 otherwise. (The same bytes are also
+ * read once as a TSV dictionary by tsv.c: cells must stay inside the input, errors must
+ * name the file and line.) Each document, and the two together,
  * then go through every exporter into memory (open_memstream): dl_write_csv,
  * dl_write_timex_tsv, dl_write_timeml, dl_write_actors_csv and dl_write_dot; and the
  * exporters once more into a 16-byte fmemopen buffer, where they must report DL_EIO (or
@@ -372,6 +374,38 @@ static void export_all(dl_doc *const *docs, size_t n, unsigned flags, const dl_g
 #undef FULL
 }
 
+/* ---------------------------------------------------------------- dictionaries */
+
+/* The same bytes as a user's TSV dictionary (tsv.c, the reader of --actors files and
+ * data/): every cell inside the input, every error naming the file and a line. */
+static void check_tsv_reader(const uint8_t *data, size_t size)
+{
+    dl_tsv t;
+    dl_error err = {0};
+    const char *text = (const char *)data;
+    if (dl_tsv_open_mem(&t, "fuzz.tsv", text, size, "name\ttype", &err) != DL_OK) {
+        CHECK(err.code == DL_EDATA && !strncmp(err.msg, "fuzz.tsv:", 9));
+        return;
+    }
+    const char *cells[2];
+    size_t lens[2];
+    int r, last = t.line;
+    while ((r = dl_tsv_next(&t, cells, lens, 2, &err)) > 0) {
+        CHECK(t.line > last);
+        last = t.line;
+        for (int i = 0; i < 2; i++) {
+            CHECK(cells[i] >= text && cells[i] + lens[i] <= text + size);
+            CHECK(memchr(cells[i], '\t', lens[i]) == NULL && memchr(cells[i], '\n', lens[i]) == NULL);
+        }
+    }
+    if (r < 0) {
+        char want[32];
+        snprintf(want, sizeof want, "fuzz.tsv:%d: ", t.line);
+        CHECK(err.code == DL_EDATA && !strncmp(err.msg, want, strlen(want)));
+    }
+    dl_tsv_close(&t);
+}
+
 /* ---------------------------------------------------------------- entry point */
 
 static dl_doc *run(const uint8_t *data, size_t size, const char *dct)
@@ -396,6 +430,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    check_tsv_reader(data, size);
+
     /* The impossible date is refused before any work. */
     dl_input bad = {.name = "fuzz", .text = (const char *)data, .len = size, .dct = "2023-02-30"};
     dl_error err = {0};
