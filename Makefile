@@ -27,7 +27,7 @@ CLI_OBJ := $(BUILD)/main.o $(BUILD)/output.o
 DATA := $(filter-out data/samples/%,$(wildcard data/*.tsv))
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: all deps run test unit cases cli eval bench sanitize memcheck fuzz install clean
+.PHONY: all deps run test unit cases cli eval bench sanitize memcheck fuzz fuzz-build fuzz-short install clean
 
 all: deps dateline
 
@@ -89,8 +89,49 @@ cases: all $(BUILD)/run_cases
 cli: all
 	@sh tests/cli.sh ./dateline
 
-test: unit cases cli
+test: unit cases cli fuzz-short
 	@echo "make test: all tests passed"
+
+# ---------------------------------------------------------------- fuzzing
+
+# libFuzzer (clang, libclang-rt-14-dev) on tests/fuzz_dateline.c, with the library built
+# into build-fuzz/ under AddressSanitizer and UndefinedBehaviorSanitizer. New inputs go to
+# build-fuzz/corpus; the seeds (tests/fuzz-seeds, the case texts, data/samples) are only
+# read. A crash stops the run with a non-zero exit and its input in build-fuzz/crash-*:
+# add that file to tests/fuzz-seeds/ and it becomes a regression test (check_fuzz_seeds).
+FUZZ_SECONDS ?= 600
+FUZZ_TEST_SECONDS ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_RUN = build-fuzz/fuzz_dateline -max_len=32768 -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -dict=tests/fuzz_dateline.dict -artifact_prefix=build-fuzz/ \
+    build-fuzz/corpus tests/fuzz-seeds tests/cases data/samples
+
+$(BUILD)/fuzz_dateline: tests/fuzz_dateline.c $(BUILD)/libdateline.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libdateline.a $(LIBS)
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang CFLAGS="-O1 -gline-tables-only" \
+	    SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/fuzz_dateline
+
+fuzz: fuzz-build
+	@mkdir -p build-fuzz/corpus
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_SECONDS)
+
+# The short run of `make test`: skipped (with a message) without clang's libFuzzer, and
+# under `make sanitize`, whose `make test` would only repeat it.
+fuzz-short:
+	@mkdir -p build-fuzz/corpus
+	@if [ -n "$(SAN)" ]; then echo "fuzz: skipped under make sanitize (make test runs it)"; exit 0; fi; \
+	printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' \
+	    > build-fuzz/probe.c; \
+	if ! clang -fsanitize=fuzzer,address,undefined -o build-fuzz/probe build-fuzz/probe.c >/dev/null 2>&1; then \
+	    echo "fuzz: skipped: clang with libFuzzer is missing (install clang and libclang-rt-14-dev: scripts/install-deps)"; \
+	    exit 0; fi; \
+	$(MAKE) --no-print-directory fuzz-build >build-fuzz/build.log 2>&1 || { cat build-fuzz/build.log; exit 1; }; \
+	echo "fuzz: $(FUZZ_TEST_SECONDS) s of libFuzzer (log: build-fuzz/fuzz.log)"; \
+	if $(FUZZ_RUN) -max_total_time=$(FUZZ_TEST_SECONDS) >build-fuzz/fuzz.log 2>&1; then \
+	    grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done' build-fuzz/fuzz.log; \
+	else tail -n 60 build-fuzz/fuzz.log; echo "fuzz: FAILED (input in build-fuzz/crash-* or similar)"; exit 1; fi
 
 # ---------------------------------------------------------------- checks
 

@@ -103,6 +103,13 @@ typedef struct dl_input {
     const char *url;    /* where it came from, or NULL */
 } dl_input;
 
+/**
+ * The largest document dl_doc_process takes is DL_MAX_DOC_BYTES - 1 bytes; a longer one
+ * is refused (DL_EARG). Offsets are 32-bit, and a document takes up to ~17 bytes of memory
+ * per input byte, so this keeps one document under ~4.5 GB.
+ */
+#define DL_MAX_DOC_BYTES ((size_t)256 << 20)
+
 /** A processed document. Opaque. */
 typedef struct dl_doc dl_doc;
 

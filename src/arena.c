@@ -31,6 +31,8 @@ dl_arena *dl_arena_new(void)
 
 void *dl_arena_alloc(dl_arena *a, size_t n)
 {
+    if (n > ((size_t)-1) / 2)
+        return NULL;   /* no rounding or header overflow below */
     n = (n + 7) & ~(size_t)7;
     if (n == 0)
         n = 8;
@@ -143,6 +145,10 @@ static int buf_reserve(dl_buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
+    if (extra > ((size_t)-1) / 4 - b->len) {
+        b->oom = 1;   /* the size would overflow */
+        return -1;
+    }
     if (b->len + extra + 1 <= b->cap)
         return 0;
     size_t nc = b->cap ? b->cap : 64;

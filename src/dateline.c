@@ -122,18 +122,21 @@ static int dct_from_text(dl_doc *d, dl_date *out)
             dl_date_parse(x->pub.value, out, NULL) != DL_OK)
             continue;
         /* The line that holds it. */
-        size_t ls = x->pub.byte_start, le = x->pub.byte_end;
+        size_t ls = x->pub.byte_start;
         while (ls > 0 && d->text[ls - 1] != '\n')
             ls--;
-        while (le < d->len && d->text[le] != '\n')
-            le++;
-        /* Tokens of that line before and after the expression. */
+        /* Tokens of that line before and after the expression. Tokens are in text order:
+         * the line starts within the first 600 bytes, and counting stops at the next line
+         * break or the second token past the expression, so a document that is one long
+         * line costs no more than a short one. */
         size_t before = 0, after = 0, caps_before = 0;
         int label = 0, dash_after = 0;
-        for (size_t k = 0; k < d->ntok; k++) {
+        for (size_t k = 0; k < d->ntok && after < 2; k++) {
             const dl_token *t = &d->tok[k];
-            if (t->b < ls || t->b >= le)
+            if (t->b < ls)
                 continue;
+            if (t->b >= x->pub.byte_end && (t->flags & DL_T_NEWLINE_BEFORE))
+                break;
             if (t->b < x->pub.byte_start) {
                 before++;
                 if (t->flags & (DL_T_UPPER | DL_T_CAP) || !strcmp(t->lower, ",") || !strcmp(t->lower, "."))
@@ -164,6 +167,10 @@ static void set_dct(dl_doc *d, const dl_date *dt)
 
 dl_doc *dl_doc_process(const dl_engine *e, const dl_input *in, dl_error *err)
 {
+    if (!e || !in) {
+        dl_fail(err, DL_EARG, "no %s", e ? "input" : "engine");
+        return NULL;
+    }
     dl_doc *d = calloc(1, sizeof *d);
     if (!d || !(d->arena = dl_arena_new())) {
         free(d);

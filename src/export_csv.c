@@ -55,10 +55,31 @@ static void cell(row *r, const char *s)
     cell_raw(r, s, strlen(s));
 }
 
-/* A cell that a spreadsheet must read as a number (or a date): never guarded. */
+/* Is s a number or a date a spreadsheet may read as one, and never a formula? Digits
+ * first ("2024-06", "042", "4.8"), or a minus sign before a plain decimal ("-7.5"). */
+static int plain_number(const char *s)
+{
+    if (*s == '-')
+        s++;
+    else if (*s >= '0' && *s <= '9')
+        return 1;
+    if (!(*s >= '0' && *s <= '9'))
+        return 0;
+    for (; *s; s++)
+        if (!(*s >= '0' && *s <= '9') && *s != '.')
+            return 0;
+    return 1;
+}
+
+/* A cell that a spreadsheet must read as a number (or a date): written as it is when it
+ * is one, guarded like text otherwise (its value came from the pipeline, and nothing
+ * there may reach a spreadsheet as a formula). */
 static void cell_num(row *r, const char *s)
 {
-    cell_raw(r, s, strlen(s));
+    if (!s[0] || plain_number(s))
+        cell_raw(r, s, strlen(s));
+    else
+        cell(r, s);
 }
 
 static void cell_int(row *r, long v)

@@ -170,7 +170,8 @@ static int add_dir(inputs *in, const char *dir, int depth)
         names[n++] = strdup(de->d_name);
     }
     closedir(dp);
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
     int rc = 0;
     for (size_t i = 0; i < n; i++) {
         if (!names[i])
@@ -199,17 +200,35 @@ static char *read_all(const char *path, size_t *len, char *msg, size_t msglen)
         snprintf(msg, msglen, "%s", strerror(errno));
         return NULL;
     }
-    if (f != stdin) {
-        struct stat st;
-        if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-            fclose(f);
+    /* No more than the library takes: a huge file is refused before it is read, and an
+     * endless one (/dev/zero, a pipe that never ends) stops at the limit. */
+    const size_t limit = DL_MAX_DOC_BYTES;
+    size_t cap = 1 << 16, n = 0;
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            if (f != stdin)
+                fclose(f);
             snprintf(msg, msglen, "is a directory");
             return NULL;
         }
+        if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size >= limit) {
+            if (f != stdin)
+                fclose(f);
+            snprintf(msg, msglen, "document too large (%lld bytes; the limit is %zu)",
+                     (long long)st.st_size, limit - 1);
+            return NULL;
+        }
+        if (S_ISREG(st.st_mode) && (size_t)st.st_size + 1 > cap)
+            cap = (size_t)st.st_size + 1;   /* one allocation, and EOF seen at once */
     }
-    size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
+    int too_large = 0;
     while (buf) {
+        if (n >= limit) {
+            too_large = 1;
+            break;
+        }
         if (n == cap) {
             char *nb = realloc(buf, cap * 2);
             if (!nb) {
@@ -231,6 +250,11 @@ static char *read_all(const char *path, size_t *len, char *msg, size_t msglen)
         fclose(f);
     if (!buf) {
         snprintf(msg, msglen, "out of memory");
+        return NULL;
+    }
+    if (too_large) {
+        free(buf);
+        snprintf(msg, msglen, "document too large (more than %zu bytes)", limit - 1);
         return NULL;
     }
     if (bad) {
@@ -391,11 +415,57 @@ static dl_status w_pdf(dl_doc *const *d, size_t n, FILE *f, const opts *o, dl_er
     return dl_render(d, n, &o->graph, "pdf", f, e);
 }
 
+/* ---------------------------------------------------------------- inputs never overwritten */
+
+/* The files the run reads (inputs, the manifest, actor dictionaries), by device and inode,
+ * sorted: an output that is one of them would destroy it, so it is refused. */
+typedef struct fileid {
+    dev_t dev;
+    ino_t ino;
+} fileid;
+
+static fileid *read_ids;
+static size_t nread_ids;
+
+static int cmp_id(const void *a, const void *b)
+{
+    const fileid *x = a, *y = b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    return (x->ino > y->ino) - (x->ino < y->ino);
+}
+
+static void note_read(const char *path)
+{
+    struct stat st;
+    if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
+    fileid *v = realloc(read_ids, (nread_ids + 1) * sizeof *v);
+    if (!v)
+        return;
+    read_ids = v;
+    read_ids[nread_ids++] = (fileid){st.st_dev, st.st_ino};
+}
+
+/* Is path a file this run reads? (read_ids must be sorted.) */
+static int is_read(const char *path)
+{
+    struct stat st;
+    if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
+    fileid k = {st.st_dev, st.st_ino};
+    return nread_ids && bsearch(&k, read_ids, nread_ids, sizeof k, cmp_id) != NULL;
+}
+
 /* Writes one whole output file atomically. Returns 0 or 1 (error printed). */
 static int write_file(const char *path, writer w, dl_doc *const *docs, size_t n, const opts *o)
 {
     dl_out out;
     char msg[1024];
+    if (is_read(path)) {
+        error("%s: is also an input of this run; not overwritten", path);
+        return 1;
+    }
     if (dl_out_open(&out, path, msg, sizeof msg)) {
         error("%s", msg);
         return 1;
@@ -496,6 +566,12 @@ int main(int argc, char **argv)
         {0, 0, 0, 0}};
     opts o = {.outdir = "output"};
     o.actor_files = calloc((size_t)argc, sizeof(char *));
+    if (!o.actor_files) {
+        error("out of memory");
+        return 1;
+    }
+/* Every way out frees what main holds, so that LeakSanitizer and valgrind see no leak. */
+#define EXIT_WITH(code) do { free(o.actor_files); return (code); } while (0)
     int c;
     while ((c = getopt_long(argc, argv, "o:qhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -503,7 +579,7 @@ int main(int argc, char **argv)
             dl_date dt;
             dl_error err;
             if (dl_date_parse(optarg, &dt, &err) != DL_OK)
-                return usage_error("--dct: %s", err.msg);
+                EXIT_WITH(usage_error("--dct: %s", err.msg));
             o.dct = optarg;
             break;
         }
@@ -524,66 +600,99 @@ int main(int argc, char **argv)
         case O_LAYOUT:
             if (strcmp(optarg, "dot") && strcmp(optarg, "neato") && strcmp(optarg, "sfdp") &&
                 strcmp(optarg, "circo") && strcmp(optarg, "fdp") && strcmp(optarg, "twopi"))
-                return usage_error("--layout: unknown layout '%s'", optarg);
+                EXIT_WITH(usage_error("--layout: unknown layout '%s'", optarg));
             o.graph.layout = optarg;
             break;
         case O_EVENT_NODES: o.graph.event_nodes = 1; break;
         case O_MIN_WEIGHT:
             if (parse_int(optarg, &o.graph.min_weight))
-                return usage_error("--min-weight: '%s' is not a count", optarg);
+                EXIT_WITH(usage_error("--min-weight: '%s' is not a count", optarg));
             break;
         case O_TOP:
             if (parse_int(optarg, &o.graph.top))
-                return usage_error("--top: '%s' is not a count", optarg);
+                EXIT_WITH(usage_error("--top: '%s' is not a count", optarg));
             break;
         case 'q': o.quiet = 1; break;
-        case 'h': usage(stdout); return 0;
-        case 'V': printf(PROG " " DL_VERSION "\n"); return 0;
-        default: return usage_error("unknown option");
+        case 'h': usage(stdout); EXIT_WITH(0);
+        case 'V': printf(PROG " " DL_VERSION "\n"); EXIT_WITH(0);
+        default: EXIT_WITH(usage_error("unknown option"));
         }
     }
     if (optind >= argc)
-        return usage_error("no input files");
+        EXIT_WITH(usage_error("no input files"));
 
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
     signal(SIGPIPE, SIG_IGN);
 
     int rc = 0;
     manifest man = {0};
-    if (o.manifest && load_manifest(&man, o.manifest))
-        return 1;
-
     inputs in = {0};
+    dl_engine *eng = NULL;
+    dl_doc **kept = NULL;
+    size_t nkept = 0, capkept = 0;
+    dl_error err = {0};
+    if (o.manifest && load_manifest(&man, o.manifest)) {
+        rc = 1;
+        goto done;
+    }
+
     for (int i = optind; i < argc; i++) {
         struct stat st;
-        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+        if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t before = in.n;
             rc |= add_dir(&in, argv[i], 0);
-        else if (add_input(&in, argv[i])) {
+            if (in.n == before) {
+                /* Nothing to read is a mistake worth saying (a wrong folder, or files
+                 * that do not end in .txt), not a silent success. */
+                error("%s: is a directory with no .txt file", argv[i]);
+                rc = 1;
+            }
+        } else if (add_input(&in, argv[i])) {
             error("out of memory");
-            return 1;
+            rc = 1;
+            goto done;
         }
     }
 
-    dl_error err = {0};
-    dl_engine *eng = dl_engine_new(&err);
+    eng = dl_engine_new(&err);
     if (!eng) {
         error("%s", err.msg);
-        return 1;
+        rc = 1;
+        goto done;
     }
     for (int i = 0; i < o.nactor_files; i++)
         if (dl_engine_load_actors(eng, o.actor_files[i], &err) != DL_OK) {
             error("%s", err.msg);
-            dl_engine_free(eng);
-            return 1;
+            rc = 1;
+            goto done;
         }
+
+    /* An output that names an input (a slip of the shell: --csv article.txt) would
+     * replace the user's text: a usage error before anything runs. */
+    for (size_t i = 0; i < in.n; i++)
+        note_read(in.v[i].path);
+    note_read(o.manifest);
+    for (int i = 0; i < o.nactor_files; i++)
+        note_read(o.actor_files[i]);
+    if (nread_ids)
+        qsort(read_ids, nread_ids, sizeof *read_ids, cmp_id);
+    {
+        const char *outs[] = {o.csv, o.dot, o.svg, o.png, o.pdf, o.timex_tsv, o.timeml, o.actors_csv};
+        for (size_t i = 0; i < sizeof outs / sizeof *outs; i++)
+            if (is_read(outs[i])) {
+                rc = usage_error("%s: is also an input of this run; refusing to overwrite it", outs[i]);
+                goto done;
+            }
+    }
 
     int named = o.csv || o.dot || o.svg || o.png || o.pdf || o.timex_tsv || o.timeml || o.actors_csv;
     if (!named) {
         if (mkdir(o.outdir, 0777) != 0 && errno != EEXIST) {
             error("%s: %s", o.outdir, strerror(errno));
-            dl_engine_free(eng);
-            return 1;
+            rc = 1;
+            goto done;
         }
     }
     int graph = o.dot || o.svg || o.png || o.pdf;
@@ -591,8 +700,6 @@ int main(int argc, char **argv)
     stream s_csv = {.path = o.merge ? NULL : o.csv, .head = w_csv, .rows = w_csv_rows};
     stream s_tsv = {.path = o.merge ? NULL : o.timex_tsv, .head = w_tsv, .rows = w_tsv_rows};
     stream s_act = {.path = o.merge ? NULL : o.actors_csv, .head = w_actors, .rows = w_actors_rows};
-    dl_doc **kept = NULL;
-    size_t nkept = 0, capkept = 0;
     int keep = named && (graph || o.merge || o.timeml);
 
     for (size_t i = 0; i < in.n; i++) {
@@ -683,6 +790,7 @@ int main(int argc, char **argv)
     if (o.pdf)
         rc |= write_file(o.pdf, w_pdf, kept, nkept, &o);
 
+done:
     for (size_t i = 0; i < nkept; i++)
         dl_doc_free(kept[i]);
     free(kept);
@@ -693,6 +801,8 @@ int main(int argc, char **argv)
     free(in.v);
     manifest_free(&man);
     free(o.actor_files);
+    free(read_ids);
     dl_engine_free(eng);
-    return rc ? 1 : 0;
+    return rc == 2 ? 2 : rc ? 1 : 0;
+#undef EXIT_WITH
 }

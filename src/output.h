@@ -9,12 +9,16 @@
 
 typedef struct dl_out {
     FILE *fp;            /* where to write */
-    char path[4096];     /* the final path, or "-" for standard output */
-    char tmp[4096];      /* the temporary file beside it */
+    char path[4096];     /* the final path as the user gave it, or "-" for standard output */
+    char target[4096];   /* the file renamed into: path, or the file a symbolic link names */
+    char tmp[4096 + 16];   /* the temporary file beside it */
     int slot;            /* its place in the list of pending temporary files */
+    int direct;          /* a device or a FIFO (/dev/null, /dev/stdout): written in place */
 } dl_out;
 
-/* Opens a temporary file beside path ("-": standard output). 0, or -1 with msg filled. */
+/* Opens a temporary file beside path ("-": standard output). A path that names a device,
+ * a FIFO or a socket is opened and written directly (there is nothing to rename, and a
+ * rename would replace the device). 0, or -1 with msg filled. */
 int dl_out_open(dl_out *o, const char *path, char *msg, size_t msglen);
 /* Flushes, closes and renames into place. 0, or -1 with msg filled (the old file stays). */
 int dl_out_commit(dl_out *o, char *msg, size_t msglen);

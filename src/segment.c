@@ -7,6 +7,11 @@
  * "Jan.", "V."), possessive "'s" split off, and single punctuation marks. A sentence ends
  * at . ! ? (after any closing quotes and brackets) before a capital, a digit or an opening
  * quote; at a blank line; and at a short line with no final punctuation (a headline).
+ *
+ * Limits (internal.h): no token is longer than DL_MAX_TOKEN_BYTES and no sentence longer
+ * than DL_MAX_SENT_TOKENS tokens, so that a megabyte-long line without spaces or
+ * punctuation still gives bounded tokens and sentences for the later stages, whose work
+ * is per sentence. Each cut is counted and reported in one warning.
  */
 #include <ctype.h>
 #include <string.h>
@@ -155,15 +160,17 @@ static int alnum_at(const cur *c, size_t i)
 
 /* ---------------------------------------------------------------- tokens */
 
-/* Scans a word starting at byte i; returns its end. */
+/* Scans a word starting at byte i; returns its end (at most DL_MAX_TOKEN_BYTES on). */
 static size_t scan_word(const cur *c, size_t i)
 {
     int first = cls_at(c, i);
     size_t j = i;
-    while (j < c->n) {
+    while (j < c->n && j - i < DL_MAX_TOKEN_BYTES) {
         int l;
         uint32_t cp = cp_at(c, j, &l);
         int k = cls(cp);
+        if (j + (size_t)l - i > DL_MAX_TOKEN_BYTES)
+            break;
         if (k == C_LETTER || k == C_DIGIT) {
             j += (size_t)l;
             continue;
@@ -206,6 +213,7 @@ typedef struct seg {
     cur c;
     size_t cp;        /* code points before byte `bi` */
     size_t bi;
+    size_t long_tokens, long_token_at;   /* words cut at DL_MAX_TOKEN_BYTES, first byte */
 } seg;
 
 /* Advances the code-point count to byte b. */
@@ -381,7 +389,13 @@ static dl_status tokenise(seg *g)
         pending = 0;
         if (k == C_LETTER || k == C_DIGIT) {
             e = scan_word(c, i);
-            /* Dotted letter groups: U.S., U.N., p.m., e.g. */
+            if (e - i >= DL_MAX_TOKEN_BYTES && alnum_at(c, e)) {
+                if (!g->long_tokens++)
+                    g->long_token_at = e;
+            }
+            /* Dotted letter groups: U.S., U.N., p.m., e.g. A run longer than
+             * DL_MAX_DOTTED_GROUPS is no abbreviation, and stopping there keeps a long
+             * "a.b.c.d..." linear (it was scanned again from every letter). */
             if (e < c->n && c->s[e] == '.' && k == C_LETTER) {
                 size_t q = e;
                 int groups = 0;
@@ -392,10 +406,13 @@ static dl_status tokenise(seg *g)
                     if (cls_at(c, r + (size_t)ll) == C_LETTER)
                         break;   /* more than one letter: not a group */
                     q = r + (size_t)ll;
-                    groups++;
+                    if (++groups > DL_MAX_DOTTED_GROUPS)
+                        break;
                 }
                 int ak;
-                if (groups > 0 && e - i <= 2 && q < c->n && c->s[q] == '.') {
+                if (groups > DL_MAX_DOTTED_GROUPS) {
+                    /* not an abbreviation: the word ends before its dot */
+                } else if (groups > 0 && e - i <= 2 && q < c->n && c->s[q] == '.') {
                     e = q + 1;
                     f |= DL_T_ABBREV;
                 } else if (groups == 0 && abbrev_dot(g, i, e, &ak)) {
@@ -418,7 +435,7 @@ static dl_status tokenise(seg *g)
             e = i + (size_t)l;
             /* Runs of dots, dashes: "...", "--" */
             if (cp == '.' || cp == '-')
-                while (e < c->n && c->s[e] == cp)
+                while (e < c->n && c->s[e] == cp && e - i < DL_MAX_TOKEN_BYTES)
                     e++;
         }
         if (e <= i)
@@ -461,12 +478,13 @@ static int starts_sentence(const dl_token *t)
     return is_opener(t) || !strcmp(t->lower, "-");
 }
 
-/* Code points on the line that ends before token i (used to spot headlines). */
-static size_t line_length_before(const dl_doc *d, size_t i)
+/* Bytes on the line that ends before token i (used to spot headlines), counted up to
+ * `most` only. */
+static size_t line_length_before(const dl_doc *d, size_t i, size_t most)
 {
     size_t end = d->tok[i - 1].b + d->tok[i - 1].blen;
     size_t start = end;
-    while (start > 0 && d->text[start - 1] != '\n')
+    while (start > 0 && d->text[start - 1] != '\n' && end - start < most)
         start--;
     return end - start;
 }
@@ -481,10 +499,13 @@ static int blank_line_before(const dl_doc *d, size_t i)
     return nl >= 2;
 }
 
-static dl_status add_sentence(dl_doc *d, size_t t0, size_t t1, int para)
+/* Sentences cut at DL_MAX_SENT_TOKENS, and the first byte cut. */
+typedef struct cuts {
+    size_t n, at;
+} cuts;
+
+static dl_status push_sentence(dl_doc *d, size_t t0, size_t t1, int para)
 {
-    if (t1 <= t0)
-        return DL_OK;
     if (DL_GROW(d->sent, d->cap_sent, d->nsent + 1))
         return DL_ENOMEM;
     dl_sent *s = &d->sent[d->nsent++];
@@ -523,7 +544,37 @@ static int line_paragraphs(const dl_doc *d)
     return lines >= 3 && ended * 2 >= lines;
 }
 
-static dl_status split_sentences(dl_doc *d)
+/* A comma, semicolon, colon or dash: a place to cut an over-long sentence. */
+static int soft_break(const dl_token *t)
+{
+    const char *s = t->lower;
+    return (t->flags & DL_T_PUNCT) && (s[1] == 0 || !strcmp(s, "--")) &&
+           (s[0] == ',' || s[0] == ';' || s[0] == ':' || s[0] == '-');
+}
+
+/* Adds the sentence [t0, t1), cut into pieces of at most DL_MAX_SENT_TOKENS tokens: each
+ * piece ends at the last soft break of its final fifth, or at the limit. */
+static dl_status add_sentence(dl_doc *d, size_t t0, size_t t1, int para, cuts *cut)
+{
+    if (t1 <= t0)
+        return DL_OK;
+    while (t1 - t0 > DL_MAX_SENT_TOKENS) {
+        size_t end = t0 + DL_MAX_SENT_TOKENS;
+        for (size_t k = end; k > t0 + DL_MAX_SENT_TOKENS * 4 / 5; k--)
+            if (soft_break(&d->tok[k - 1])) {
+                end = k;
+                break;
+            }
+        if (push_sentence(d, t0, end, para))
+            return DL_ENOMEM;
+        if (!cut->n++)
+            cut->at = d->tok[end].b;
+        t0 = end;
+    }
+    return push_sentence(d, t0, t1, para);
+}
+
+static dl_status split_sentences(dl_doc *d, cuts *cut)
 {
     size_t start = 0;
     int para = 0;
@@ -537,10 +588,10 @@ static dl_status split_sentences(dl_doc *d)
             const dl_token *p = &d->tok[i - 1];
             int open_end = (p->flags & DL_T_PUNCT) && !is_terminal(p) && !is_closer(p);
             /* A short line that ends on a content word, then a capital: a headline. */
-            int headline = !open_end && !(p->pos & DL_POS_FUNC) && line_length_before(d, i) < 60 &&
+            int headline = !open_end && !(p->pos & DL_POS_FUNC) && line_length_before(d, i, 60) < 60 &&
                            starts_sentence(t) && !is_terminal(p);
             if (blank || headline) {
-                if (add_sentence(d, start, i, para))
+                if (add_sentence(d, start, i, para, cut))
                     return DL_ENOMEM;
                 start = i;
                 if (blank)
@@ -574,13 +625,13 @@ static dl_status split_sentences(dl_doc *d)
                 end_here = 1;
         }
         if (end_here) {
-            if (add_sentence(d, start, last + 1, para))
+            if (add_sentence(d, start, last + 1, para, cut))
                 return DL_ENOMEM;
             start = last + 1;
             i = last;
         }
     }
-    return add_sentence(d, start, d->ntok, para);
+    return add_sentence(d, start, d->ntok, para, cut);
 }
 
 /* ---------------------------------------------------------------- boilerplate */
@@ -636,8 +687,15 @@ static void mark_boilerplate(dl_doc *d)
 dl_status dl_segment(dl_doc *d, dl_error *err)
 {
     seg g = {.d = d, .e = d->eng, .c = {(const unsigned char *)d->text, d->len}};
-    if (tokenise(&g) || split_sentences(d))
+    cuts cut = {0, 0};
+    if (tokenise(&g) || split_sentences(d, &cut))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     mark_boilerplate(d);
+    if (g.long_tokens && dl_doc_warn(d, "words longer than %d bytes cut %zu times (first at byte %zu)",
+                                     DL_MAX_TOKEN_BYTES, g.long_tokens, g.long_token_at))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    if (cut.n && dl_doc_warn(d, "sentences longer than %d tokens cut %zu times (first at byte %zu)",
+                             DL_MAX_SENT_TOKENS, cut.n, cut.at))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
     return DL_OK;
 }

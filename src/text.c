@@ -3,8 +3,14 @@
  * the document date at the top of the document when none was given.
  *
  * The repaired text keeps every valid byte where it was (a BOM, CRLF line ends, curly
- * quotes stay), so code-point offsets count the input's own characters; each invalid
- * byte becomes one U+FFFD, the way Python's "replace" decoding counts it.
+ * quotes stay), so code-point offsets count the input's own characters. Invalid bytes
+ * become U+FFFD the way Python's "replace" decoding (and the Unicode Standard's "maximal
+ * subpart" practice, also WHATWG's) counts them: a truncated sequence that was valid so
+ * far ("E2 82" before an ASCII byte) is one U+FFFD, any other bad byte is one U+FFFD each
+ * (so an overlong "C0 AF" or a surrogate "ED A0 80" gives one per byte).
+ *
+ * Limits: a document of DL_MAX_DOC_BYTES or more is refused (token and sentence offsets
+ * are 32-bit), and UTF-16 (a NUL byte on every other byte) gets its own error message.
  */
 #include <string.h>
 
@@ -43,11 +49,49 @@ int dl_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
+/* The length of the longest prefix of s that starts a valid UTF-8 sequence but is cut
+ * short (Unicode Table 3-7 ranges): those bytes make one U+FFFD together. At least 1. */
+static size_t maximal_subpart(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    int len;
+    unsigned lo = 0x80, hi = 0xBF;   /* range of the second byte */
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0)
+            lo = 0xA0;          /* no overlong forms */
+        else if (c == 0xED)
+            hi = 0x9F;          /* no surrogates */
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0)
+            lo = 0x90;
+        else if (c == 0xF4)
+            hi = 0x8F;          /* nothing above U+10FFFF */
+    } else
+        return 1;
+    size_t k = 1;
+    if (k < n && s[k] >= lo && s[k] <= hi) {
+        k++;
+        while (k < (size_t)len && k < n && (s[k] & 0xC0) == 0x80)
+            k++;
+    }
+    return k;
+}
+
 /* Binary data: a NUL byte, or many control characters in the first 64 KiB. */
 static dl_status check_text(const dl_input *in, dl_error *err)
 {
     const unsigned char *s = (const unsigned char *)in->text;
+    if (in->len >= DL_MAX_DOC_BYTES)
+        return dl_fail(err, DL_EARG, "document too large (%zu bytes; the limit is %zu)",
+                       in->len, (size_t)DL_MAX_DOC_BYTES - 1);
     const void *nul = memchr(s, 0, in->len);
+    if (nul && in->len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+        return dl_fail(err, DL_EBINARY, "UTF-16 text (byte order mark %02X %02X); convert it to "
+                       "UTF-8, e.g. iconv -f UTF-16 -t UTF-8", s[0], s[1]);
     if (nul)
         return dl_fail(err, DL_EBINARY, "not a text file (NUL byte at byte %zu)",
                        (size_t)((const unsigned char *)nul - s));
@@ -62,6 +106,14 @@ static dl_status check_text(const dl_input *in, dl_error *err)
 
 dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
 {
+    if (!in->text && in->len)
+        return dl_fail(err, DL_EARG, "no text (a NULL pointer with a length of %zu)", in->len);
+    dl_input empty;
+    if (!in->text) {   /* NULL with length 0: an empty document */
+        empty = *in;
+        empty.text = "";
+        in = &empty;
+    }
     dl_status st = check_text(in, err);
     if (st != DL_OK)
         return st;
@@ -84,10 +136,11 @@ dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
         }
         if (!bad)
             first_bad = i;
-        bad++;
+        size_t k = maximal_subpart(s + i, n - i);
+        bad += k;
         dl_buf_append(&b, (const char *)s + run, i - run);
         dl_buf_append(&b, "\xEF\xBF\xBD", 3);
-        i++;
+        i += k;
         run = i;
     }
     dl_buf_append(&b, (const char *)s + run, n - run);
