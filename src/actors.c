@@ -193,6 +193,15 @@ static int cp_is_alnum(uint32_t cp)
 
 static int is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+static inline int decode(const unsigned char *u, size_t n, uint32_t *cp)
+{
+    if (*u < 0x80) {
+        *cp = *u;
+        return 1;
+    }
+    return dl_utf8_decode(u, n, cp);
+}
+
 /* A phrase of the data files as the key the matcher builds from tokens: words split the
  * way segment.c splits them (inner hyphens, apostrophes and dots join; "'s" and other
  * punctuation stand alone), lower-cased, dots dropped, joined by single spaces. Fills the
@@ -207,7 +216,7 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
     *capmask = *upmask = 0;
     while (i < n) {
         uint32_t cp;
-        int l = dl_utf8_decode(u + i, n - i, &cp);
+        int l = decode(u + i, n - i, &cp);
         if (l <= 0)
             return -1;
         if (cp == ' ' || cp == '\t' || cp == '.') {
@@ -240,9 +249,23 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
         }
         int letters = 0, uppers = 0, first_upper = -1;
         while (i < n) {
-            l = dl_utf8_decode(u + i, n - i, &cp);
+            l = decode(u + i, n - i, &cp);
             if (l <= 0)
                 return -1;
+            if (cp < 0x80 && isalnum((int)cp)) {   /* the common case */
+                if (isalpha((int)cp)) {
+                    int up = isupper((int)cp) != 0;
+                    letters++;
+                    uppers += up;
+                    if (first_upper < 0)
+                        first_upper = up;
+                }
+                if (kl + 1 >= KEYMAX)
+                    return -1;
+                key[kl++] = (char)tolower((int)cp);
+                i++;
+                continue;
+            }
             if (cp_is_alnum(cp)) {
                 if (cp >= 0x80 || isalpha((int)cp)) {
                     int up = cp_is_upper(cp);
@@ -259,7 +282,7 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
                 continue;
             }
             uint32_t nx = 0;
-            int nl = i + (size_t)l < n ? dl_utf8_decode(u + i + l, n - i - (size_t)l, &nx) : 0;
+            int nl = i + (size_t)l < n ? decode(u + i + l, n - i - (size_t)l, &nx) : 0;
             int next_alnum = nl > 0 && cp_is_alnum(nx);
             if (cp == '.' && next_alnum) {       /* "U.S" */
                 i += (size_t)l;
@@ -306,7 +329,7 @@ static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
         if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
             return -1;
     }
-    y = atoi(s);
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     if (n >= 7)
         m = (s[5] - '0') * 10 + (s[6] - '0');
     if (n == 10)
@@ -401,7 +424,7 @@ static int valid_code(const char *s, size_t n)
 
 /* Sets key -> value in a phrase map, keeping the PREFIX bit, and marks every shorter
  * sequence of words as a prefix. */
-static int map_phrase(dl_map *m, const char *key, size_t kl, uint32_t head)
+static int map_phrase(dl_map *m, const char *key, size_t kl, uint32_t old, uint32_t head)
 {
     for (size_t i = 0; i < kl; i++) {
         if (key[i] != ' ')
@@ -411,18 +434,19 @@ static int map_phrase(dl_map *m, const char *key, size_t kl, uint32_t head)
         if (!(v & PREFIX) && dl_map_put(m, key, i, v | PREFIX))
             return -1;
     }
-    uint32_t v = 0;
-    dl_map_get(m, key, kl, &v);
-    return dl_map_put(m, key, kl, (v & PREFIX) | head);
+    return dl_map_put(m, key, kl, (old & PREFIX) | head);
 }
 
-static dl_status add_phrase(loader *ld, const char *s, size_t n, uint32_t actor, int kind)
+/* Adds phrase s for the actor; the key is left in key (KEYMAX bytes), its words in *nwp. */
+static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t actor, int kind, char *key,
+                                size_t *klp, int *nwp)
 {
     dl_actor_dict *x = ld->x;
-    char key[KEYMAX];
     size_t kl;
     uint16_t cm, um;
     int nw = phrase_key(s, n, key, &kl, &cm, &um);
+    *klp = kl;
+    *nwp = nw;
     if (nw < 0)
         return bad(ld, "phrase \"%s\" is too long or not UTF-8", s, n);
     if (nw == 0)
@@ -441,9 +465,17 @@ static dl_status add_phrase(loader *ld, const char *s, size_t n, uint32_t actor,
     p->upmask = um;
     p->kind = (uint8_t)kind;
     p->nw = (uint8_t)nw;
-    if (map_phrase(x->phrases, key, kl, (uint32_t)++x->nphr))
+    if (map_phrase(x->phrases, key, kl, v, (uint32_t)++x->nphr))
         return NOMEM(ld);
     return DL_OK;
+}
+
+static dl_status add_phrase(loader *ld, const char *s, size_t n, uint32_t actor, int kind)
+{
+    char key[KEYMAX];
+    size_t kl;
+    int nw;
+    return add_phrase_key(ld, s, n, actor, kind, key, &kl, &nw);
 }
 
 static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, uint32_t actor)
@@ -469,14 +501,10 @@ static unsigned cue_of(const dl_actor_dict *x, const char *w, size_t n, const ch
 
 /* Derives the surname a story uses alone: the last word ("Putin"), or the first for
  * people named family name first ("Kim Jong-un", "Xi Jinping"). */
-static dl_status add_surname(loader *ld, uint32_t actor)
+static dl_status add_surname(loader *ld, uint32_t actor, const char *key, size_t kl, int nw)
 {
     dl_actor_dict *x = ld->x;
     const dact *a = &x->act[actor];
-    char key[KEYMAX];
-    size_t kl;
-    uint16_t cm, um;
-    int nw = phrase_key(a->name, strlen(a->name), key, &kl, &cm, &um);
     if (nw < 2)
         return DL_OK;
     /* Word boundaries in the key. */
@@ -513,8 +541,25 @@ static dl_status add_surname(loader *ld, uint32_t actor)
     return DL_OK;
 }
 
+/* "RUS\tleader" (hash "#" when the first part is a body's name); returns its length or 0. */
+static size_t holder_key(char *key, size_t cap, int body, const char *a, const char *role)
+{
+    size_t al = strlen(a), rl = strlen(role), n = (size_t)body + al + 1 + rl;
+    if (n >= cap)
+        return 0;
+    char *p = key;
+    if (body)
+        *p++ = '#';
+    memcpy(p, a, al);
+    p[al] = '\t';
+    memcpy(p + al + 1, role, rl + 1);
+    return n;
+}
+
 static dl_status add_holder(loader *ld, const char *key, size_t kl, uint32_t actor, uint32_t role)
 {
+    if (kl == 0)
+        return DL_OK;
     dl_actor_dict *x = ld->x;
     uint32_t v = 0;
     dl_map_get(x->holders, key, kl, &v);
@@ -678,14 +723,17 @@ static dl_status load_actors(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         if (dl_map_put(x->names, c[0], l[0], id))
             return NOMEM(&ld);
         dl_status st;
-        if ((st = add_phrase(&ld, c[0], l[0], id, DL_M_NAME)) ||
+        char nkey[KEYMAX];
+        size_t nkl;
+        int nnw;
+        if ((st = add_phrase_key(&ld, c[0], l[0], id, DL_M_NAME, nkey, &nkl, &nnw)) ||
             (st = each_part(&ld, c[5], l[5], '|', phrase_part, id, DL_M_NAME, "aliases")) ||
             (st = each_part(&ld, c[6], l[6], '|', phrase_part, id, DL_M_DEMONYM, "demonyms")) ||
             (st = each_part(&ld, c[7], l[7], '|', phrase_part, id, DL_M_SEAT, "seats")) ||
             (st = each_part(&ld, c[8], l[8], ';', role_part, id, 0, "roles")) ||
             (st = each_part(&ld, c[9], l[9], ';', link_part, id, 0, "links")))
             return st;
-        if (type == T_PERSON && (st = add_surname(&ld, id)))
+        if (type == T_PERSON && (st = add_surname(&ld, id, nkey, nkl, nnw)))
             return st;
         if (type == T_COUNTRY && chain_add(x, x->states, c[2], 3, id))
             return NOMEM(&ld);
@@ -694,18 +742,18 @@ static dl_status load_actors(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         for (uint32_t k = 0; k < a->nrole; k++) {
             const drole *ro = &x->role[a->role0 + k];
             char key[256];
-            int kl;
+            size_t kl;
             if (a->country[0]) {
-                kl = snprintf(key, sizeof key, "%s\t%s", a->country, ro->role);
-                if ((st = add_holder(&ld, key, (size_t)kl, id, a->role0 + k)))
+                kl = holder_key(key, sizeof key, 0, a->country, ro->role);
+                if ((st = add_holder(&ld, key, kl, id, a->role0 + k)))
                     return st;
             }
             for (uint32_t j = 0; j < a->nlink; j++) {
                 const dlink *li = &x->link[a->link0 + j];
                 if (strcmp(li->rel, "serves") != 0)
                     continue;
-                kl = snprintf(key, sizeof key, "#%s\t%s", li->target, ro->role);
-                if (kl > 0 && (size_t)kl < sizeof key && (st = add_holder(&ld, key, (size_t)kl, id, a->role0 + k)))
+                kl = holder_key(key, sizeof key, 1, li->target, ro->role);
+                if ((st = add_holder(&ld, key, kl, id, a->role0 + k)))
                     return st;
             }
         }
@@ -752,7 +800,9 @@ static dl_status load_roles(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         if (DL_GROW(x->rw, x->cap_rw, x->nrw + 1))
             return NOMEM(&ld);
         x->rw[x->nrw++] = w;
-        if (map_phrase(x->roles, key, kl, (uint32_t)x->nrw))
+        uint32_t old = 0;
+        dl_map_get(x->roles, key, kl, &old);
+        if (map_phrase(x->roles, key, kl, old, (uint32_t)x->nrw))
             return NOMEM(&ld);
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -969,11 +1019,10 @@ static int holder_of(const dl_actor_dict *x, const dact *body, const char *role,
     }
     for (int i = 0; i < 3 && roles[i]; i++) {
         char key[256];
-        int kl = (body->type == T_ORG || body->type == T_GROUP) && !body->country[0]
-                     ? snprintf(key, sizeof key, "#%s\t%s", body->name, roles[i])
-                     : snprintf(key, sizeof key, "%s\t%s", body->country, roles[i]);
+        int byname = (body->type == T_ORG || body->type == T_GROUP) && !body->country[0];
+        size_t kl = holder_key(key, sizeof key, byname, byname ? body->name : body->country, roles[i]);
         uint32_t v;
-        if (kl <= 0 || (size_t)kl >= sizeof key || !dl_map_get(x->holders, key, (size_t)kl, &v))
+        if (kl == 0 || !dl_map_get(x->holders, key, kl, &v))
             continue;
         int best = -1;
         long bo = 0;
@@ -1260,7 +1309,8 @@ static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, co
         } else if (ty == T_COUNTRY) {
             ring_push(c->states, &c->nstates, actor);
         }
-        int plural = actor2 >= 0 || ty == T_GROUP || (role && kind != DL_M_PRONOUN && is_plural(T(c, t1 - 1)));
+        /* "they": two people, a group, or a state's forces, officials, media */
+        int plural = actor2 >= 0 || ty == T_GROUP || (role && ty != T_PERSON && kind != DL_M_PRONOUN);
         if (plural || (kind == DL_M_PRONOUN && role))
             c->plur_cur = (int)d->nmen;
     }
@@ -1999,7 +2049,9 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         return 0;   /* "However", "Isolated" */
     chunk ch;
     memset(&ch, 0, sizeof ch);
-    if (name_word(c, i))
+    /* A common word opens a name at the start of a sentence only when a capitalised word
+     * follows it directly ("Shin Won-sik said"; not "Shares of Vantorix fell"). */
+    if (name_word(c, i) && (!sent_start || !t->pos || name_word(c, i + 1) || (tok_cue(c, i, NULL) & C_ORG_HEAD)))
         chunk_at(c, i, &ch);
     if (ch.not_name)
         return ch.end - i;
@@ -2031,9 +2083,19 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     char w[64];
     size_t wl = nodots(t->lower, w, sizeof w);
     uint32_t v;
-    if (dl_map_get(c->recent, w, wl, &v)) {
-        learn_name(c, (int)v, i, i + 1);
-        return after_entity(c, i, i + 1, (int)v, DL_M_SHORT, -1) - i;
+    int a = -1;
+    if (dl_map_get(c->recent, w, wl, &v))
+        a = (int)v;
+    else if (dl_map_get(c->later, w, wl, &v))
+        a = doc_dict_actor(c, v);
+    else {
+        int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
+        if (di >= 0)
+            a = doc_dict_actor(c, (uint32_t)di);
+    }
+    if (a >= 0) {
+        learn_name(c, a, i, i + 1);
+        return after_entity(c, i, i + 1, a, DL_M_SHORT, -1) - i;
     }
     if (DL_GROW(c->pend, c->cap_pend, c->npend + 1)) {
         c->oom = 1;
@@ -2184,7 +2246,8 @@ static int finish(ctx *c)
         newidx[order[k]] = (int)k;
         tmp[k] = d->act[order[k]];
     }
-    memcpy(d->act, tmp, na * sizeof *tmp);
+    if (na)
+        memcpy(d->act, tmp, na * sizeof *tmp);
     d->nact = na;
     for (size_t k = 0; k < d->nmen; k++) {
         d->men[k].actor = newidx[d->men[k].actor];
