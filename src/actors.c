@@ -118,7 +118,19 @@ typedef struct rword {          /* a line of roles.tsv */
 typedef struct cue {
     unsigned cls;
     const char *rel;            /* kin: relation name */
+    int kw;                     /* KW_*: a grammar word the parser looks for */
 } cue;
+
+/* Grammar words: closed-class English the parser itself tests for, looked up with the cues. */
+enum { KW_NONE, KW_THE, KW_HE, KW_SHE, KW_THEY, KW_WHOSE, KW_WHO, KW_POSS, KW_OF, KW_IN, KW_FROM,
+       KW_TWO, KW_BOTH, KW_AND, KW_BUT, KW_COMMA, KW_SEMI, KW_AMP };
+static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", "who", "'s", "of", "in",
+                                       "from", "two", "both", "and", "but", ",", ";", "&"};
+
+/* Bloom filters over the first words of phrases and role phrases and over the cue words:
+ * most tokens start nothing, and a filter says so without a hash-map probe. */
+#define BLOOM_BITS (1u << 17)
+enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_N };
 
 struct dl_actor_dict {
     dl_arena *arena;
@@ -141,7 +153,28 @@ struct dl_actor_dict {
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
+    uint64_t bloom[BL_N][BLOOM_BITS / 64];
 };
+
+static void bloom_add(dl_actor_dict *x, int f, const char *w, size_t n)
+{
+    uint32_t h = dl_hash(w, n), a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+    x->bloom[f][a / 64] |= 1ull << (a % 64);
+    x->bloom[f][b / 64] |= 1ull << (b % 64);
+}
+
+static int bloom_has(const dl_actor_dict *x, int f, uint32_t h)
+{
+    uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+    return (x->bloom[f][a / 64] >> (a % 64) & 1) && (x->bloom[f][b / 64] >> (b % 64) & 1);
+}
+
+/* The first word of a key. */
+static size_t first_word(const char *key, size_t kl)
+{
+    const char *sp = memchr(key, ' ', kl);
+    return sp ? (size_t)(sp - key) : kl;
+}
 
 /* ---------------------------------------------------------------- text helpers */
 
@@ -467,6 +500,7 @@ static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t ac
     p->nw = (uint8_t)nw;
     if (map_phrase(x->phrases, key, kl, v, (uint32_t)++x->nphr))
         return NOMEM(ld);
+    bloom_add(x, BL_PHRASE, key, first_word(key, kl));
     return DL_OK;
 }
 
@@ -804,8 +838,28 @@ static dl_status load_roles(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         dl_map_get(x->roles, key, kl, &old);
         if (map_phrase(x->roles, key, kl, old, (uint32_t)x->nrw))
             return NOMEM(&ld);
+        bloom_add(x, BL_ROLE, key, first_word(key, kl));
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+/* The cue entry of a word, made when missing; -1 on allocation failure. */
+static int cue_entry(dl_actor_dict *x, const char *w, size_t n)
+{
+    uint32_t v;
+    if (dl_map_get(x->cues, w, n, &v))
+        return (int)v;
+    if (DL_GROW(x->cue, x->cap_cue, x->ncue + 1))
+        return -1;
+    v = (uint32_t)x->ncue;
+    x->cue[v].cls = 0;
+    x->cue[v].rel = NULL;
+    x->cue[v].kw = KW_NONE;
+    if (dl_map_put(x->cues, w, n, v))
+        return -1;
+    x->ncue++;
+    bloom_add(x, BL_CUE, w, n);
+    return (int)v;
 }
 
 static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
@@ -826,21 +880,22 @@ static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
             return bad(&ld, "empty word%s", "", 0);
         if ((bit == C_KIN) != (l[2] > 0))
             return bad(&ld, "\"%s\": a kin word needs a relation, other classes none", c[0], l[0]);
-        uint32_t v;
-        if (!dl_map_get(x->cues, c[0], l[0], &v)) {
-            if (DL_GROW(x->cue, x->cap_cue, x->ncue + 1))
-                return NOMEM(&ld);
-            v = (uint32_t)x->ncue++;
-            x->cue[v].cls = 0;
-            x->cue[v].rel = NULL;
-            if (dl_map_put(x->cues, c[0], l[0], v))
-                return NOMEM(&ld);
-        }
+        int v = cue_entry(x, c[0], l[0]);
+        if (v < 0)
+            return NOMEM(&ld);
         x->cue[v].cls |= bit;
         if (l[2] && !(x->cue[v].rel = dl_arena_strndup(x->arena, c[2], l[2])))
             return NOMEM(&ld);
     }
-    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+    if (r < 0)
+        return err ? err->code : DL_EDATA;
+    for (int k = 1; k < (int)DL_COUNT(kw_words); k++) {
+        int v = cue_entry(x, kw_words[k], strlen(kw_words[k]));
+        if (v < 0)
+            return NOMEM(&ld);
+        x->cue[v].kw = k;
+    }
+    return DL_OK;
 }
 
 static dl_status open_blob(dl_tsv *t, const char *name, const char *src, const char *header, dl_error *err)
@@ -1054,10 +1109,17 @@ typedef struct pending {
     int allow_new;      /* may become a new organisation */
 } pending;
 
+typedef struct tinfo {          /* per token, computed once */
+    int32_t cue;                /* index into x->cue, or -1 */
+    uint8_t may;                /* MAY_*: the Bloom filters let it start a phrase or role */
+} tinfo;
+enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
+
 typedef struct ctx {
     dl_doc *d;
     const dl_actor_dict *x;
     uint8_t *tf;                /* per token: TF_* */
+    tinfo *ti;
     int32_t lo, hi;             /* the reference days: the document date, or "now" */
     dl_map *actmap;             /* "#<dict>" / "@<type><name>" -> document actor */
     dl_map *recent;             /* name word -> person most recently named with it */
@@ -1080,9 +1142,10 @@ static int free_tok(const ctx *c, uint32_t i)
     return i >= c->s0 && i < c->s1 && !(c->tf[i] & (TF_BLOCK | TF_USED));
 }
 
-static int word_is(const ctx *c, uint32_t i, const char *w)
+/* The grammar word (KW_*) token i is, when it is free. */
+static int kw(const ctx *c, uint32_t i)
 {
-    return free_tok(c, i) && !strcmp(T(c, i)->lower, w);
+    return free_tok(c, i) && c->ti[i].cue >= 0 ? c->x->cue[c->ti[i].cue].kw : KW_NONE;
 }
 
 /* The token's text without dots, for cue look-ups. */
@@ -1098,9 +1161,41 @@ static size_t nodots(const char *s, char *out, size_t cap)
 
 static unsigned tok_cue(const ctx *c, uint32_t i, const char **rel)
 {
-    char w[64];
-    size_t n = nodots(T(c, i)->lower, w, sizeof w);
-    return cue_of(c->x, w, n, rel);
+    int v = c->ti[i].cue;
+    if (v < 0)
+        return 0;
+    if (rel)
+        *rel = c->x->cue[v].rel;
+    return c->x->cue[v].cls;
+}
+
+/* Fills c->ti: one hash per token decides, through the Bloom filters, whether the
+ * dictionary, the role words or the cues need a look-up at all. */
+static void token_info(ctx *c)
+{
+    const dl_actor_dict *x = c->x;
+    const dl_doc *d = c->d;
+    for (size_t i = 0; i < d->ntok; i++) {
+        const dl_token *t = &d->tok[i];
+        tinfo *ti = &c->ti[i];
+        ti->cue = -1;
+        ti->may = 0;
+        char w[64];
+        const char *s = t->lower;
+        size_t n = strlen(s);
+        if (memchr(s, '.', n))
+            s = w, n = nodots(t->lower, w, sizeof w);
+        if (n == 0 || n > 60)
+            continue;
+        uint32_t h = dl_hash(s, n), v;
+        if (bloom_has(x, BL_PHRASE, h))
+            ti->may |= MAY_PHRASE;
+        if (bloom_has(x, BL_ROLE, h) ||
+            (t->nlemma != t->lower && bloom_has(x, BL_ROLE, dl_hash(t->nlemma, strlen(t->nlemma)))))
+            ti->may |= MAY_ROLE;
+        if (bloom_has(x, BL_CUE, h) && dl_map_get(x->cues, s, n, &v))
+            ti->cue = (int32_t)v;
+    }
 }
 
 /* Is the token written in capitals, with two letters or more ("US", "U.N.")? Read from the
@@ -1164,13 +1259,13 @@ static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *n
 
 static int doc_dict_actor(ctx *c, uint32_t di)
 {
-    char key[16];
-    int kl = snprintf(key, sizeof key, "#%u", di);
-    int a = find_key(c, key, (size_t)kl);
+    char key[5] = {'#'};
+    memcpy(key + 1, &di, 4);
+    int a = find_key(c, key, 5);
     if (a >= 0)
         return a;
     const dact *e = &c->x->act[di];
-    return new_actor(c, key, (size_t)kl, (int)di, e->name, e->type, e->country,
+    return new_actor(c, key, 5, (int)di, e->name, e->type, e->country,
                      e->type == T_PERSON ? display_role(c->x, di, c->lo, c->hi) : "");
 }
 
@@ -1267,8 +1362,8 @@ static int subject_like(const ctx *c, uint32_t t0)
     }
     if (p == c->s0)
         return 1;
-    const char *w = T(c, p - 1)->lower;
-    return !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, "and") || !strcmp(w, "but");
+    int k = c->ti[p - 1].cue >= 0 ? c->x->cue[c->ti[p - 1].cue].kw : KW_NONE;
+    return k == KW_COMMA || k == KW_SEMI || k == KW_AND || k == KW_BUT;
 }
 
 static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, const char *role, int ref,
@@ -1342,6 +1437,8 @@ static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
     size_t kl = 0;
     uint32_t pos[MAXW];
     int nw = 0, found = 0;
+    if (i >= c->s1 || !(c->ti[i].may & MAY_PHRASE))
+        return 0;
     for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
         if (!free_tok(c, k))
             break;
@@ -1424,6 +1521,8 @@ static int role_match(ctx *c, uint32_t i, uint32_t *end)
     char key[KEYMAX];
     size_t kl = 0;
     int found = -1;
+    if (i >= c->s1 || !(c->ti[i].may & MAY_ROLE))
+        return -1;
     for (uint32_t k = i; k < c->s1 && k < i + MAXW; k++) {
         if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_ALPHA))
             break;
@@ -1539,8 +1638,7 @@ static void chunk_at(ctx *c, uint32_t i, chunk *ch)
          * Prevention", "Javier Perez de Cuellar" */
         if (k > i && free_tok(c, k) && name_word(c, k + 1) && !(T(c, k)->flags & DL_T_CAP)) {
             unsigned cue = tok_cue(c, k, NULL);
-            const char *w = T(c, k)->lower;
-            int andw = !strcmp(w, "and") || !strcmp(w, "&");
+            int andw = kw(c, k) == KW_AND || kw(c, k) == KW_AMP;
             if ((cue & C_PARTICLE) || ((cue & C_CONNECTOR) && (!andw || ch->org || ofs))) {
                 if (cue & C_CONNECTOR) {
                     ch->connectors++;
@@ -1735,7 +1833,7 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
 {
     dl_doc *d = c->d;
     int ety = type_of(c, ent);
-    int poss = word_is(c, k, "'s");
+    int poss = kw(c, k) == KW_POSS;
     uint32_t p = k + (uint32_t)poss;
     int former = 0;
     uint32_t q0 = skip_adjectives(c, p, &former);
@@ -1790,7 +1888,7 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
     }
     /* "the Ukrainian city of X": a place of that state */
     if (!poss && ety == T_COUNTRY && free_tok(c, k) && (tok_cue(c, k, NULL) & C_PLACE_NOUN) &&
-        word_is(c, k + 1, "of") && name_word(c, k + 2)) {
+        kw(c, k + 1) == KW_OF && name_word(c, k + 2)) {
         uint32_t e;
         int32_t head;
         chunk ch;
@@ -1815,11 +1913,6 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
     return k;
 }
 
-static int is_pronoun(const char *w, int *plural)
-{
-    *plural = !strcmp(w, "they");
-    return *plural || !strcmp(w, "he") || !strcmp(w, "she");
-}
 
 static uint32_t parse_pronoun(ctx *c, uint32_t i, int plural)
 {
@@ -1883,19 +1976,19 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     dl_doc *d = c->d;
     const dl_actor_dict *x = c->x;
     const dl_token *t = T(c, i);
-    int plural;
     const char *rel;
-    if (is_pronoun(t->lower, &plural))
-        return parse_pronoun(c, i, plural);
+    int k0w = kw(c, i);
+    if (k0w == KW_HE || k0w == KW_SHE || k0w == KW_THEY)
+        return parse_pronoun(c, i, k0w == KW_THEY);
 
     /* "Kim, whose grandfather" */
-    if (!strcmp(t->lower, "whose") && free_tok(c, i + 1) && (tok_cue(c, i + 1, &rel) & C_KIN)) {
+    if (k0w == KW_WHOSE && free_tok(c, i + 1) && (tok_cue(c, i + 1, &rel) & C_KIN)) {
         for (size_t m = d->nmen; m-- > 0;) {
             const dl_mention *mm = &d->men[m];
             uint32_t me = mm->tok0 + mm->ntok;
             if (me + 1 < i)
                 break;
-            if ((me == i || (me + 1 == i && !strcmp(T(c, i - 1)->lower, ","))) && mm->actor >= 0 &&
+            if ((me == i || (me + 1 == i && kw(c, i - 1) == KW_COMMA)) && mm->actor >= 0 &&
                 type_of(c, mm->actor) == T_PERSON) {
                 int a = resolve_kin(c, mm->actor, rel, T(c, i + 1)->lower);
                 if (a >= 0)
@@ -1906,7 +1999,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         return 0;
     }
     /* "grandfather of Kim Jong-un" */
-    if ((tok_cue(c, i, &rel) & C_KIN) && !(t->flags & DL_T_CAP) && word_is(c, i + 1, "of")) {
+    if ((tok_cue(c, i, &rel) & C_KIN) && !(t->flags & DL_T_CAP) && kw(c, i + 1) == KW_OF) {
         uint32_t ne = name_at(c, i + 2);
         if (ne) {
             int mk;
@@ -1923,10 +2016,10 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     }
 
     uint32_t j = i;
-    int the = !strcmp(t->lower, "the");
+    int the = k0w == KW_THE;
     if (the)
         j++;
-    if (the && (word_is(c, j, "two") || word_is(c, j, "both"))) {
+    if (the && (kw(c, j) == KW_TWO || kw(c, j) == KW_BOTH)) {
         uint32_t n = parse_two(c, i, j + 1);
         if (n)
             return n;
@@ -1977,7 +2070,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         }
         uint32_t e2;
         int32_t h2;
-        if (word_is(c, e, "of") && dict_match(c, e + 1, &e2, &h2)) {   /* "the president of France" */
+        if (kw(c, e) == KW_OF && dict_match(c, e + 1, &e2, &h2)) {   /* "the president of France" */
             int p = pick(x, h2, c->lo, c->hi);
             if (p >= 0 && x->act[x->phr[p].actor].type != T_PERSON) {
                 int kind = x->phr[p].kind;
@@ -1994,7 +2087,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
                 return e2 - i;
             }
         }
-        if (w->sector && (!w->role || plural) && (word_is(c, e, "in") || word_is(c, e, "from")) &&
+        if (w->sector && (!w->role || plural) && (kw(c, e) == KW_IN || kw(c, e) == KW_FROM) &&
             dict_match(c, e + 1, &e2, &h2)) {   /* "Officials in Kiev" */
             int p = pick(x, h2, c->lo, c->hi);
             if (p >= 0 && x->act[x->phr[p].actor].type != T_PERSON) {
@@ -2057,7 +2150,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         return ch.end - i;
     if (ch.words >= 2 || (ch.words == 1 && ch.org && ch.end > i + 1)) {
         /* appositive or relative clause that says what it is */
-        int person_cue = word_is(c, ch.end, ",") && word_is(c, ch.end + 1, "who");
+        int person_cue = kw(c, ch.end) == KW_COMMA && kw(c, ch.end + 1) == KW_WHO;
         int typ = -1;
         if (ch.org || ch.connectors)
             typ = T_ORG;
@@ -2285,18 +2378,20 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         c.hi = OPEN_END;
     }
     c.tf = calloc(d->ntok, 1);
+    c.ti = malloc(d->ntok * sizeof *c.ti);
     c.actmap = dl_map_new();
     c.recent = dl_map_new();
     c.first = dl_map_new();
     c.later = dl_map_new();
     dl_status st = DL_OK;
-    if (!c.tf || !c.actmap || !c.recent || !c.first || !c.later) {
+    if (!c.tf || !c.ti || !c.actmap || !c.recent || !c.first || !c.later) {
         st = dl_fail(err, DL_ENOMEM, "out of memory");
         goto done;
     }
     for (size_t k = 0; k < d->ntx; k++)
         for (uint32_t i = d->tx[k].tok0; i < d->tx[k].tok0 + d->tx[k].ntok && i < d->ntok; i++)
             c.tf[i] |= TF_BLOCK;
+    token_info(&c);
     prescan(&c);
     c.subj_prev = c.plur_prev = -1;
     for (size_t s = 0; s < d->nsent && !c.oom; s++) {
@@ -2335,6 +2430,7 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         st = dl_fail(err, DL_ENOMEM, "out of memory");
 done:
     free(c.tf);
+    free(c.ti);
     free(c.pend);
     dl_map_free(c.actmap);
     dl_map_free(c.recent);
