@@ -1886,6 +1886,17 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
             add_mention(c, p, p + 1, a, DL_M_KIN, NULL, -1, -1);
         return p + 1;
     }
+    /* "the Ukrainian Defense Ministry": an organisation of that state, named with it */
+    if (!poss && ety == T_COUNTRY && kind == DL_M_DEMONYM && name_word(c, k)) {
+        chunk ch;
+        chunk_at(c, k, &ch);
+        if (ch.org && !ch.not_name) {
+            int a = doc_text_actor(c, s + (kw(c, s) == KW_THE), ch.end, T_ORG, cc, NULL);
+            if (a >= 0)
+                add_mention(c, s, ch.end, a, DL_M_NAME, NULL, -1, -1);
+            return ch.end;
+        }
+    }
     /* "the Ukrainian city of X": a place of that state */
     if (!poss && ety == T_COUNTRY && free_tok(c, k) && (tok_cue(c, k, NULL) & C_PLACE_NOUN) &&
         kw(c, k + 1) == KW_OF && name_word(c, k + 2)) {

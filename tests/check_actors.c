@@ -204,6 +204,18 @@ START_TEST(test_organisations_by_their_words)
 }
 END_TEST
 
+START_TEST(test_organisations_of_a_state)
+{
+    dl_doc *d = process("The Ukrainian Defense Ministry and the Polish Defense Ministry signed a plan.", "2023-01-01");
+    const dl_actor *a = actor(d, "Ukrainian Defense Ministry");
+    ck_assert_str_eq(a->type, "organization");
+    ck_assert_str_eq(a->country, "UKR");
+    ck_assert_str_eq(actor(d, "Polish Defense Ministry")->country, "POL");
+    ck_assert_str_eq(span(d, men(d, "The Ukrainian")), "The Ukrainian Defense Ministry");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_words_that_are_no_names)
 {
     dl_doc *d = process("However, the talks resumed on Monday. In March the Cabinet met again. "
@@ -347,6 +359,11 @@ START_TEST(test_kin)
     d = process("Protesters gathered outside. The grandfather of Kim Jong-un founded the state.", "2015-01-01");
     ck_assert_str_eq(who(d, "grandfather"), "Kim Il-sung");
     dl_doc_free(d);
+    /* a short name, then its possessive kin */
+    d = process("Kim Jong-un toured a farm in 2014. Kim's grandfather had built it.", "2015-01-01");
+    ck_assert_str_eq(who(d, "Kim's"), "Kim Jong-un");
+    ck_assert_str_eq(who(d, "grandfather"), "Kim Il-sung");
+    dl_doc_free(d);
 }
 END_TEST
 
@@ -481,6 +498,7 @@ static Suite *actors_suite(void)
     tcase_add_test(tc, test_title_and_dictionary_name);
     tcase_add_test(tc, test_title_makes_unknown_person);
     tcase_add_test(tc, test_organisations_by_their_words);
+    tcase_add_test(tc, test_organisations_of_a_state);
     tcase_add_test(tc, test_words_that_are_no_names);
     tcase_add_test(tc, test_short_names);
     tcase_add_test(tc, test_surnames_of_the_dictionary);
