@@ -62,13 +62,15 @@ static const int type_rank[T_N] = {4, 0, 1, 2, 3};
 enum {
     C_CONNECTOR = 1 << 0, C_PARTICLE = 1 << 1, C_NAME_SUFFIX = 1 << 2, C_ORG_SUFFIX = 1 << 3,
     C_ORG_HEAD = 1 << 4, C_HONORIFIC = 1 << 5, C_PLACE_NOUN = 1 << 6, C_NOT_NAME = 1 << 7,
-    C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11
+    C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11,
+    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13
 };
 static const struct { const char *name; unsigned bit; } cue_classes[] = {
     {"connector", C_CONNECTOR}, {"particle", C_PARTICLE}, {"name_suffix", C_NAME_SUFFIX},
     {"org_suffix", C_ORG_SUFFIX}, {"org_head", C_ORG_HEAD}, {"honorific", C_HONORIFIC},
     {"place_noun", C_PLACE_NOUN}, {"not_name", C_NOT_NAME}, {"kin", C_KIN},
     {"person_noun", C_PERSON_NOUN}, {"former", C_FORMER}, {"family_first", C_FAMILY_FIRST},
+    {"given_name", C_GIVEN}, {"adj_suffix", C_ADJ_SUFFIX},
 };
 
 typedef struct dact {
@@ -523,6 +525,8 @@ static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, ui
     return dl_map_put(m, key, kl, (uint32_t)++x->nch);
 }
 
+static int cue_entry(dl_actor_dict *x, const char *w, size_t n);
+
 static unsigned cue_of(const dl_actor_dict *x, const char *w, size_t n, const char **rel)
 {
     uint32_t v;
@@ -561,17 +565,26 @@ static dl_status add_surname(loader *ld, uint32_t actor, const char *key, size_t
     int family_first = a->country[0] && (cue_of(x, cc, strlen(cc), NULL) & C_FAMILY_FIRST);
     /* "Jong-un", "Won-sik": a hyphenated given name in lower case after the hyphen. */
     const char *hy = memchr(key + ws[last], '-', we[last] - ws[last]);
-    size_t nlast = 0;
     const char *p = a->name + strlen(a->name);
     while (p > a->name && p[-1] != ' ')
         p--;
     const char *hy_src = strchr(p, '-');
     if (hy && hy_src && hy_src[1] && islower((unsigned char)hy_src[1]) && last == nw - 1)
         family_first = 1;
-    (void)nlast;
     int w = family_first ? 0 : last;
     if (chain_add(x, x->surnames, key + ws[w], we[w] - ws[w], actor))
         return NOMEM(ld);
+    /* The first name of a person named given name first is a first name: a run of
+     * capitalised words that starts with it is a person. Titles are not ("Pope Francis"). */
+    size_t fl = we[0] - ws[0];
+    uint32_t v;
+    if (!family_first && fl > 1 && !(cue_of(x, key, fl, NULL) & (C_HONORIFIC | C_NOT_NAME)) &&
+        !(dl_map_get(x->roles, key, fl, &v) && (v & ~PREFIX))) {
+        int c = cue_entry(x, key, fl);
+        if (c < 0)
+            return NOMEM(ld);
+        x->cue[c].cls |= C_GIVEN;
+    }
     return DL_OK;
 }
 
@@ -1142,6 +1155,16 @@ static int free_tok(const ctx *c, uint32_t i)
     return i >= c->s0 && i < c->s1 && !(c->tf[i] & (TF_BLOCK | TF_USED));
 }
 
+/* Is token i an opening quotation mark? */
+static int kw_quote(const ctx *c, uint32_t i)
+{
+    if (i < c->s0 || i >= c->s1)
+        return 0;
+    const dl_token *t = T(c, i);
+    return (t->flags & DL_T_PUNCT) && (t->lower[0] == '"' || t->lower[0] == '\'') && !t->lower[1] &&
+           (i + 1 >= c->s1 || !(T(c, i + 1)->flags & DL_T_SPACE_BEFORE));
+}
+
 /* The grammar word (KW_*) token i is, when it is free. */
 static int kw(const ctx *c, uint32_t i)
 {
@@ -1269,8 +1292,10 @@ static int doc_dict_actor(ctx *c, uint32_t di)
                      e->type == T_PERSON ? display_role(c->x, di, c->lo, c->hi) : "");
 }
 
-/* A person or organisation found in the text: the words as written are its name. */
-static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *country, const char *role)
+/* A person or organisation found in the text: the words as written are its name. With
+ * create = 0 only an existing one is returned (or -1). */
+static int text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *country, const char *role,
+                      int create)
 {
     const dl_doc *d = c->d;
     size_t b = d->tok[t0].b, e = d->tok[t1 - 1].b + d->tok[t1 - 1].blen;
@@ -1285,7 +1310,7 @@ static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char
         key[kl++] = ' ';
     }
     int a = find_key(c, key, kl);
-    if (a >= 0)
+    if (a >= 0 || !create)
         return a;
     char *name = dl_arena_strndup(d->arena, d->text + b, e - b);
     if (!name) {
@@ -1293,6 +1318,11 @@ static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char
         return -1;
     }
     return new_actor(c, key, kl, -1, name, type, country ? country : "", role);
+}
+
+static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *country, const char *role)
+{
+    return text_actor(c, t0, t1, type, country, role, 1);
 }
 
 /* A "grandfather of Kim Jong-un" the dictionary does not know. */
@@ -1592,7 +1622,30 @@ static int name_word(const ctx *c, uint32_t i)
         return 0;
     if (c->headline && t->pos)
         return 0;   /* in headline case only unknown words are names */
+    const char *hy = NULL;
+    for (const char *p = t->lower; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            return 0;   /* a model or a product: "A330", "KC-45" */
+        if (*p == '-')
+            hy = p;
+    }
+    if (hy && hy[1]) {   /* "Moscow-backed", "EADS-led" */
+        uint32_t v;
+        if (dl_map_get(c->x->cues, hy + 1, strlen(hy + 1), &v) && (c->x->cue[v].cls & C_ADJ_SUFFIX))
+            return 0;
+    }
     return 1;
+}
+
+/* Does the token have a capital after a small letter ("AirTanker", "MacBook")? */
+static int camel(const ctx *c, uint32_t i)
+{
+    const dl_token *t = T(c, i);
+    const char *s = c->d->text + t->b;
+    for (uint32_t k = 1; k < t->blen; k++)
+        if (isupper((unsigned char)s[k]) && islower((unsigned char)s[k - 1]))
+            return 1;
+    return 0;
 }
 
 typedef struct chunk {
@@ -1603,6 +1656,9 @@ typedef struct chunk {
     int connectors;
     int org;            /* an organisation word or company suffix */
     int not_name;       /* every word is a month, a day... */
+    int given;          /* it starts with a first name */
+    int hyphen_given;   /* "Shin Won-sik": a given name in two parts, the second small */
+    int camel;          /* "AirTanker": a brand */
 } chunk;
 
 /* The run of capitalised words at i. */
@@ -1622,7 +1678,22 @@ static void chunk_at(ctx *c, uint32_t i, chunk *ch)
                 else
                     ch->initials++;
             } else {
+                if (k > i && ch->words > 0) {
+                    /* "Northrop Grumman CEO Ron Sugar": a title ends the name before it */
+                    uint32_t re;
+                    int r = role_match(c, k, &re);
+                    if (r >= 0 && c->x->rw[r].role && name_word(c, re))
+                        break;
+                }
                 ch->words++;
+                if (ch->words == 1 && (cue & C_GIVEN))
+                    ch->given = 1;
+                if (camel(c, k))
+                    ch->camel = 1;
+                const char *tx = c->d->text + t->b;
+                const char *hy = memchr(tx, '-', t->blen);
+                if (ch->words > 1 && hy && hy + 1 < tx + t->blen && islower((unsigned char)hy[1]))
+                    ch->hyphen_given = 1;
                 if (!t->pos)
                     ch->unknown++;
                 if (cue & (C_ORG_HEAD | C_ORG_SUFFIX))
@@ -1808,12 +1879,24 @@ static int entity_of(ctx *c, uint32_t di, int *kind)
 
 /* ---------------------------------------------------------------- parsing */
 
-/* A person's name at token k: a dictionary person or a run of capitalised words.
- * Returns its end or 0. */
-static uint32_t name_at(ctx *c, uint32_t k)
+/* A person's name at token k: a dictionary person or a run of capitalised words, after
+ * a second title ("chief of staff General Duncan McNab"). Returns its end or 0; *start is
+ * where the name itself starts. */
+static uint32_t name_at(ctx *c, uint32_t k, uint32_t *start)
 {
+    *start = k;
     if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_CAP))
         return 0;
+    uint32_t re;
+    int r = role_match(c, k, &re);
+    if (r >= 0 && c->x->rw[r].role) {
+        uint32_t s2;
+        uint32_t e2 = name_at(c, re, &s2);
+        if (e2) {
+            *start = s2;
+            return e2;
+        }
+    }
     uint32_t e;
     int32_t head;
     if (dict_match(c, k, &e, &head)) {
@@ -1847,16 +1930,17 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
     if (r >= 0 && ety != T_PERSON) {
         const rword *w = &c->x->rw[r];
         int plural = is_plural(T(c, q - 1));
-        uint32_t ne = (!poss && w->role) ? name_at(c, q) : 0;
+        uint32_t ns;
+        uint32_t ne = (!poss && w->role) ? name_at(c, q, &ns) : 0;
         if (ne) {   /* "South Korean Defense Minister Shin Won-sik" */
             int mk;
-            int a = resolve_person(c, q, ne, cc, w->role, &mk);
+            int a = resolve_person(c, ns, ne, cc, w->role, &mk);
             if (a < 0)
                 return ne;
             if (!d->act[a].pub.role[0])
                 d->act[a].pub.role = w->role;
             add_mention(c, s, ne, a, mk, w->role, -1, -1);
-            learn_name(c, a, q, ne);
+            learn_name(c, a, ns, ne);
             return ne;
         }
         if (w->role && !(plural && w->sector)) {   /* "the Russian president", "the North's leader" */
@@ -2011,16 +2095,17 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     }
     /* "grandfather of Kim Jong-un" */
     if ((tok_cue(c, i, &rel) & C_KIN) && !(t->flags & DL_T_CAP) && kw(c, i + 1) == KW_OF) {
-        uint32_t ne = name_at(c, i + 2);
+        uint32_t ns;
+        uint32_t ne = name_at(c, i + 2, &ns);
         if (ne) {
             int mk;
-            int p = resolve_person(c, i + 2, ne, NULL, NULL, &mk);
+            int p = resolve_person(c, ns, ne, NULL, NULL, &mk);
             if (p >= 0) {
                 int a = resolve_kin(c, p, rel, t->lower);
                 if (a >= 0)
                     add_mention(c, i, i + 1, a, DL_M_KIN, NULL, -1, -1);
                 add_mention(c, i + 2, ne, p, mk, NULL, -1, -1);
-                learn_name(c, p, i + 2, ne);
+                learn_name(c, p, ns, ne);
             }
             return ne - i;
         }
@@ -2067,16 +2152,17 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     if (r >= 0) {
         const rword *w = &x->rw[r];
         int plural = is_plural(T(c, e - 1));
-        uint32_t ne = w->role ? name_at(c, e) : 0;
+        uint32_t ns;
+        uint32_t ne = w->role ? name_at(c, e, &ns) : 0;
         if (ne) {   /* "President Biden" */
             int mk;
-            int a = resolve_person(c, e, ne, NULL, w->role, &mk);
+            int a = resolve_person(c, ns, ne, NULL, w->role, &mk);
             if (a < 0)
                 return ne - i;
             if (!d->act[a].pub.role[0])
                 d->act[a].pub.role = w->role;
             add_mention(c, i, ne, a, mk, w->role, -1, -1);
-            learn_name(c, a, e, ne);
+            learn_name(c, a, ns, ne);
             return ne - i;
         }
         uint32_t e2;
@@ -2133,20 +2219,22 @@ static uint32_t parse_at(ctx *c, uint32_t i)
 
     /* "Mr. Smith", "Dr. Jones" */
     if (tok_cue(c, i, NULL) & C_HONORIFIC) {
-        uint32_t ne = name_at(c, i + 1);
+        uint32_t ns;
+        uint32_t ne = name_at(c, i + 1, &ns);
         if (ne) {
             int mk;
-            int a = resolve_person(c, i + 1, ne, NULL, NULL, &mk);
+            int a = resolve_person(c, ns, ne, NULL, NULL, &mk);
             if (a >= 0) {
                 add_mention(c, i, ne, a, mk, NULL, -1, -1);
-                learn_name(c, a, i + 1, ne);
+                learn_name(c, a, ns, ne);
             }
             return ne - i;
         }
     }
 
     /* A name the dictionary does not know. */
-    int sent_start = (t->flags & DL_T_SENT_START) || i == c->s0;
+    /* first in its sentence, or first in a quotation ("Everyone told us ...") */
+    int sent_start = (t->flags & DL_T_SENT_START) || i == c->s0 || kw_quote(c, i - 1);
     if (!(t->flags & DL_T_ALPHA) || is_initial(t) || ((t->pos & DL_POS_FUNC) && !all_caps(d, i)))
         return 0;
     if (sent_start && t->pos && !(t->pos & DL_POS_NOUN))
@@ -2161,12 +2249,20 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         return ch.end - i;
     if (ch.words >= 2 || (ch.words == 1 && ch.org && ch.end > i + 1)) {
         /* appositive or relative clause that says what it is */
-        int person_cue = kw(c, ch.end) == KW_COMMA && kw(c, ch.end + 1) == KW_WHO;
+        /* ", who ...", an age ", 45," or kin "'s brother" says a person */
+        int person_cue = (kw(c, ch.end) == KW_COMMA &&
+                          (kw(c, ch.end + 1) == KW_WHO ||
+                           (ch.end + 2 < c->s1 && (T(c, ch.end + 1)->flags & DL_T_NUMBER) &&
+                            kw(c, ch.end + 2) == KW_COMMA))) ||
+                         (kw(c, ch.end) == KW_POSS && free_tok(c, ch.end + 1) &&
+                          (tok_cue(c, ch.end + 1, NULL) & C_KIN));
         int typ = -1;
-        if (ch.org || ch.connectors)
+        if (ch.org || ch.connectors || (ch.camel && !ch.given && !ch.initials))
             typ = T_ORG;
-        else if (person_cue || ch.unknown || ch.initials)
+        else if (person_cue || ch.given || ch.initials || ch.hyphen_given)
             typ = T_PERSON;
+        else if (ch.unknown)
+            typ = T_ORG;   /* "Northrop Grumman", "Rodong Sinmun" */
         if (typ < 0 && sent_start) {   /* "Leave A Reply": the first word alone, then the rest */
             return 1;
         }
@@ -2205,11 +2301,14 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         c->oom = 1;
         return 1;
     }
+    /* a new name: no English word, not first in its sentence ("Everyone"), no model number */
+    int allow_new = !t->pos && !sent_start && name_word(c, i) && !(tok_cue(c, i, NULL) & C_NOT_NAME) &&
+                    t->cplen > 1;
     int m = add_mention(c, i, i + 1, -1, DL_M_SHORT, NULL, -1, -1);
     if (m < 0)
         return 1;
     c->pend[c->npend].men = (uint32_t)m;
-    c->pend[c->npend].allow_new = !t->pos && !(tok_cue(c, i, NULL) & C_NOT_NAME) && t->cplen > 1;
+    c->pend[c->npend].allow_new = allow_new;
     c->npend++;
     return 1;
 }
@@ -2285,8 +2384,8 @@ static void resolve_pending(ctx *c)
             int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
             if (di >= 0)
                 a = doc_dict_actor(c, (uint32_t)di);
-            else if (c->pend[k].allow_new) {
-                a = doc_text_actor(c, m->tok0, m->tok0 + 1, T_ORG, NULL, NULL);
+            else {   /* a new organisation, or one named elsewhere in the text */
+                a = text_actor(c, m->tok0, m->tok0 + 1, T_ORG, NULL, NULL, c->pend[k].allow_new);
                 m->kind = DL_M_NAME;
             }
         }

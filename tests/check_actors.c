@@ -197,6 +197,24 @@ START_TEST(test_organisations_by_their_words)
     ck_assert_str_eq(actor(d, "Institute for Coastal Studies and Research")->type, "organization");
     ck_assert_str_eq(actor(d, "Brelmont Widgets Inc.")->type, "organization");
     dl_doc_free(d);
+    /* a first name makes a person, its absence a company; model numbers are no names */
+    d = process("Kestrova Vantix and Morlock Dynamics bid for the KC-77 tanker. Ralph Winterbourne, "
+                "who runs Kestrova Vantix, said the A390 would win. He added: \"Everyone agreed.\"",
+                "2021-04-01");
+    ck_assert_str_eq(actor(d, "Kestrova Vantix")->type, "organization");
+    ck_assert_int_eq(actor(d, "Kestrova Vantix")->mentions, 2);
+    ck_assert_str_eq(actor(d, "Morlock Dynamics")->type, "organization");
+    ck_assert_str_eq(actor(d, "Ralph Winterbourne")->type, "person");
+    ck_assert_str_eq(who(d, "He added"), "Ralph Winterbourne");
+    ck_assert_ptr_null(find_actor(d, "KC-77"));
+    ck_assert_ptr_null(find_actor(d, "A390"));
+    ck_assert_ptr_null(find_actor(d, "Everyone"));
+    ck_assert_uint_eq(d->nact, 3);
+    dl_doc_free(d);
+    /* "Moscow-backed" is an adjective, not a name */
+    d = process("Talks with Zarnovian-backed fighters stalled.", "2021-04-01");
+    ck_assert_uint_eq(d->nact, 0);
+    dl_doc_free(d);
     /* a single unknown name is an organisation: news agencies, companies */
     d = process("The figures were first reported by Zentrovia, a news site.", "2021-04-01");
     ck_assert_str_eq(actor(d, "Zentrovia")->type, "organization");
