@@ -125,9 +125,9 @@ typedef struct cue {
 
 /* Grammar words: closed-class English the parser itself tests for, looked up with the cues. */
 enum { KW_NONE, KW_THE, KW_HE, KW_SHE, KW_THEY, KW_WHOSE, KW_WHO, KW_POSS, KW_OF, KW_IN, KW_FROM,
-       KW_TWO, KW_BOTH, KW_AND, KW_BUT, KW_COMMA, KW_SEMI, KW_AMP };
+       KW_TWO, KW_BOTH, KW_AND, KW_BUT, KW_COMMA, KW_SEMI, KW_AMP, KW_ON };
 static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", "who", "'s", "of", "in",
-                                       "from", "two", "both", "and", "but", ",", ";", "&"};
+                                       "from", "two", "both", "and", "but", ",", ";", "&", "on"};
 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
  * most tokens start nothing, and a filter says so without a hash-map probe. */
@@ -1161,7 +1161,9 @@ static int kw_quote(const ctx *c, uint32_t i)
     if (i < c->s0 || i >= c->s1)
         return 0;
     const dl_token *t = T(c, i);
-    return (t->flags & DL_T_PUNCT) && (t->lower[0] == '"' || t->lower[0] == '\'') && !t->lower[1] &&
+    return (t->flags & DL_T_PUNCT) &&
+           (((t->lower[0] == '"' || t->lower[0] == '\'') && !t->lower[1]) || !strcmp(t->lower, "`") ||
+            !strcmp(t->lower, "``")) &&
            (i + 1 >= c->s1 || !(T(c, i + 1)->flags & DL_T_SPACE_BEFORE));
 }
 
@@ -1629,6 +1631,13 @@ static int name_word(const ctx *c, uint32_t i)
         if (*p == '-')
             hy = p;
     }
+    /* "I'm", "We're", "It'll": a contraction, not a name like "O'Neill" or "N'Djamena" */
+    const char *raw = c->d->text + t->b, *end = raw + t->blen;
+    for (const char *p = raw + 1; p < end; p++) {
+        size_t al = *p == '\'' ? 1 : (end - p >= 3 && !memcmp(p, "\xe2\x80\x99", 3)) ? 3 : 0;
+        if (al && end - (p + al) <= 2 && p + al < end && islower((unsigned char)p[al]))
+            return 0;
+    }
     if (hy && hy[1]) {   /* "Moscow-backed", "EADS-led" */
         uint32_t v;
         if (dl_map_get(c->x->cues, hy + 1, strlen(hy + 1), &v) && (c->x->cue[v].cls & C_ADJ_SUFFIX))
@@ -1659,6 +1668,7 @@ typedef struct chunk {
     int given;          /* it starts with a first name */
     int hyphen_given;   /* "Shin Won-sik": a given name in two parts, the second small */
     int camel;          /* "AirTanker": a brand */
+    int caps;           /* a word in capitals ("EADS North America") */
 } chunk;
 
 /* The run of capitalised words at i. */
@@ -1685,11 +1695,18 @@ static void chunk_at(ctx *c, uint32_t i, chunk *ch)
                     if (r >= 0 && c->x->rw[r].role && name_word(c, re))
                         break;
                 }
+                /* "Air Force James Roche", "Apple CEO Steve Jobs": a first name followed by
+                 * a name starts a person's name ("Lockheed Martin Corp." does not) */
+                if (k > i && ch->words > 0 && (cue & C_GIVEN) && !is_initial(T(c, k - 1)) &&
+                    name_word(c, k + 1) && !(tok_cue(c, k + 1, NULL) & (C_ORG_HEAD | C_ORG_SUFFIX)))
+                    break;
                 ch->words++;
                 if (ch->words == 1 && (cue & C_GIVEN))
                     ch->given = 1;
                 if (camel(c, k))
                     ch->camel = 1;
+                if (all_caps(c->d, k))
+                    ch->caps = 1;
                 const char *tx = c->d->text + t->b;
                 const char *hy = memchr(tx, '-', t->blen);
                 if (ch->words > 1 && hy && hy + 1 < tx + t->blen && islower((unsigned char)hy[1]))
@@ -1707,13 +1724,17 @@ static void chunk_at(ctx *c, uint32_t i, chunk *ch)
         }
         /* connectors and particles inside a name: "Centers for Disease Control and
          * Prevention", "Javier Perez de Cuellar" */
-        if (k > i && free_tok(c, k) && name_word(c, k + 1) && !(T(c, k)->flags & DL_T_CAP)) {
+        if (k > i && free_tok(c, k) && name_word(c, k + 1) && !(T(c, k)->flags & DL_T_CAP) &&
+            !(tok_cue(c, k + 1, NULL) & C_NOT_NAME) && !(tok_cue(c, k - 1, NULL) & C_NOT_NAME)) {
             unsigned cue = tok_cue(c, k, NULL);
-            int andw = kw(c, k) == KW_AND || kw(c, k) == KW_AMP;
-            if ((cue & C_PARTICLE) || ((cue & C_CONNECTOR) && (!andw || ch->org || ofs))) {
+            /* "&" and "on" join only inside an organisation's name, "and" only after "of" or
+             * "for" ("Centers for Disease Control and Prevention", not "Acme Aerospace and
+             * Morlock Dynamics") */
+            int andw = kw(c, k) == KW_AND, amp = kw(c, k) == KW_AMP || kw(c, k) == KW_ON;
+            if ((cue & C_PARTICLE) || ((cue & C_CONNECTOR) && (andw ? ofs : !amp || ch->org || ofs))) {
                 if (cue & C_CONNECTOR) {
                     ch->connectors++;
-                    ofs |= !andw;
+                    ofs |= !andw && !amp;
                 }
                 k++;
                 continue;
@@ -1971,7 +1992,7 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
         return p + 1;
     }
     /* "the Ukrainian Defense Ministry": an organisation of that state, named with it */
-    if (!poss && ety == T_COUNTRY && kind == DL_M_DEMONYM && name_word(c, k)) {
+    if (!poss && ety == T_COUNTRY && (kind == DL_M_DEMONYM || kind == DL_M_NAME) && name_word(c, k)) {
         chunk ch;
         chunk_at(c, k, &ch);
         if (ch.org && !ch.not_name) {
@@ -2201,7 +2222,10 @@ static uint32_t parse_at(ctx *c, uint32_t i)
                 add_mention(c, i, e, a, DL_M_DESCRIPTION, w->role, -1, -1);
             return e - i;
         }
-        return 0;
+        /* a capitalised role word may open an organisation's name ("Government
+         * Accountability Office"): the name finder below decides */
+        if (!(t->flags & DL_T_CAP))
+            return 0;
     }
 
     /* "the North" after North Korea. */
@@ -2243,7 +2267,10 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     memset(&ch, 0, sizeof ch);
     /* A common word opens a name at the start of a sentence only when a capitalised word
      * follows it directly ("Shin Won-sik said"; not "Shares of Vantorix fell"). */
-    if (name_word(c, i) && (!sent_start || !t->pos || name_word(c, i + 1) || (tok_cue(c, i, NULL) & C_ORG_HEAD)))
+    unsigned cue0 = tok_cue(c, i, NULL);
+    if (name_word(c, i) &&
+        (!sent_start || !t->pos || (cue0 & (C_ORG_HEAD | C_GIVEN)) ||
+         (name_word(c, i + 1) && !(t->pos & (DL_POS_ADJ | DL_POS_ADV)))))
         chunk_at(c, i, &ch);
     if (ch.not_name)
         return ch.end - i;
@@ -2261,8 +2288,8 @@ static uint32_t parse_at(ctx *c, uint32_t i)
             typ = T_ORG;
         else if (person_cue || ch.given || ch.initials || ch.hyphen_given)
             typ = T_PERSON;
-        else if (ch.unknown)
-            typ = T_ORG;   /* "Northrop Grumman", "Rodong Sinmun" */
+        else if (ch.unknown)   /* two or three name-like words are a person, more or capitals a body */
+            typ = ch.words <= 3 && !ch.caps ? T_PERSON : T_ORG;
         if (typ < 0 && sent_start) {   /* "Leave A Reply": the first word alone, then the rest */
             return 1;
         }
@@ -2303,7 +2330,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     }
     /* a new name: no English word, not first in its sentence ("Everyone"), no model number */
     int allow_new = !t->pos && !sent_start && name_word(c, i) && !(tok_cue(c, i, NULL) & C_NOT_NAME) &&
-                    t->cplen > 1;
+                    t->cplen > 1 && !(t->flags & DL_T_ABBREV);   /* not "N.Y." */
     int m = add_mention(c, i, i + 1, -1, DL_M_SHORT, NULL, -1, -1);
     if (m < 0)
         return 1;

@@ -197,12 +197,12 @@ START_TEST(test_organisations_by_their_words)
     ck_assert_str_eq(actor(d, "Institute for Coastal Studies and Research")->type, "organization");
     ck_assert_str_eq(actor(d, "Brelmont Widgets Inc.")->type, "organization");
     dl_doc_free(d);
-    /* a first name makes a person, its absence a company; model numbers are no names */
-    d = process("Kestrova Vantix and Morlock Dynamics bid for the KC-77 tanker. Ralph Winterbourne, "
-                "who runs Kestrova Vantix, said the A390 would win. He added: \"Everyone agreed.\"",
+    /* an organisation word makes a company, a first name a person; model numbers are no names */
+    d = process("Kestrova Aerospace and Morlock Dynamics bid for the KC-77 tanker. Ralph Winterbourne, "
+                "who runs Kestrova Aerospace, said the A390 would win. He added: \"Everyone agreed.\"",
                 "2021-04-01");
-    ck_assert_str_eq(actor(d, "Kestrova Vantix")->type, "organization");
-    ck_assert_int_eq(actor(d, "Kestrova Vantix")->mentions, 2);
+    ck_assert_str_eq(actor(d, "Kestrova Aerospace")->type, "organization");
+    ck_assert_int_eq(actor(d, "Kestrova Aerospace")->mentions, 2);
     ck_assert_str_eq(actor(d, "Morlock Dynamics")->type, "organization");
     ck_assert_str_eq(actor(d, "Ralph Winterbourne")->type, "person");
     ck_assert_str_eq(who(d, "He added"), "Ralph Winterbourne");
@@ -215,9 +215,11 @@ START_TEST(test_organisations_by_their_words)
     d = process("Talks with Zarnovian-backed fighters stalled.", "2021-04-01");
     ck_assert_uint_eq(d->nact, 0);
     dl_doc_free(d);
-    /* a single unknown name is an organisation: news agencies, companies */
-    d = process("The figures were first reported by Zentrovia, a news site.", "2021-04-01");
+    /* two unknown words are a person's name; one is an organisation's */
+    d = process("The figures were first reported by Zentrovia, a news site, and confirmed by "
+                "Adeyemi Okonkwo-Barrett.", "2021-04-01");
     ck_assert_str_eq(actor(d, "Zentrovia")->type, "organization");
+    ck_assert_str_eq(actor(d, "Adeyemi Okonkwo-Barrett")->type, "person");
     dl_doc_free(d);
 }
 END_TEST
