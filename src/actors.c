@@ -22,12 +22,18 @@
  *     France"), alone ("The Minister": the person of the story holding that role);
  *   - "the two leaders" / "the two men": the two people most recently in focus;
  *   - "the North" after North Korea: a state of the story named by its first word;
- *   - a run of capitalised words not in the dictionary: a person, or an organisation when
- *     an organisation word or a company suffix says so. A single capitalised word is first
- *     a short name of a person of the story ("Putin", "Ushakov", also a full name that
- *     comes later, as in a headline); otherwise the dictionary's surnames; otherwise a new
- *     organisation when it is no English word. Sentence-initial capitals, headline case,
- *     month and day names never make a name by themselves.
+ *   - a run of capitalised words not in the dictionary (data/name-cues.tsv tells its
+ *     parts): an organisation when an organisation word, a company suffix, "of"/"for" or a
+ *     brand's capitals say so ("Centers for Disease Control and Prevention", "Acme Inc.");
+ *     a person when it starts with a first name, has initials ("Yuri V. Ushakov"), a Korean
+ *     given name ("Shin Won-sik"), ", who", an age or kin after it, or a title before it;
+ *     else two or three unknown words are a person and words that are all English no name.
+ *     A single capitalised word is first a short name of a person of the story ("Putin",
+ *     "Ushakov", also a full name that comes later, as in a headline); otherwise a surname
+ *     of the dictionary (the most prominent office holder on the date); otherwise a new
+ *     organisation when it is no English word and stands inside a sentence ("Reuters").
+ *     Sentence-initial capitals, headline case, months, days, model numbers ("A330") and
+ *     adjectives ("Moscow-backed") never make a name by themselves.
  * Places of the dictionary ("Kharkiv") and of the text ("the Ukrainian city of X") stand
  * for the state they lie in, as event coders read them.
  *
@@ -1014,8 +1020,8 @@ static int state_of(const dl_actor_dict *x, const char *cc, int32_t lo, int32_t 
     return best;
 }
 
-/* Does the dictionary person hold a role fitting `want` over [lo, hi) (any time when
- * any_time)? Returns the best rank of the fitting roles (0 best) or -1. */
+/* Does office `have` answer a description asking for `want`? The same code; a head of
+ * state or government for "leader"; "defense_minister" for "minister". */
 static int role_match_code(const dl_actor_dict *x, const char *want, const char *have)
 {
     if (want == have)
@@ -1026,6 +1032,8 @@ static int role_match_code(const dl_actor_dict *x, const char *want, const char 
     return hl > wl + 1 && have[hl - wl - 1] == '_' && !strcmp(have + hl - wl, want);
 }
 
+/* Does the dictionary person hold an office fitting `want` over [lo, hi) (at any time
+ * when any_time)? */
 static int dict_has_role(const dl_actor_dict *x, uint32_t actor, const char *want, int32_t lo, int32_t hi,
                          int any_time)
 {
