@@ -1913,19 +1913,18 @@ static int entity_of(ctx *c, uint32_t di, int *kind)
  * where the name itself starts. */
 static uint32_t name_at(ctx *c, uint32_t k, uint32_t *start)
 {
+    /* skip up to two more titles */
+    for (int n = 0; n < 2; n++) {
+        uint32_t re;
+        int r = role_match(c, k, &re);
+        if (r < 0 || !c->x->rw[r].role || !(T(c, k)->flags & DL_T_CAP) || !free_tok(c, re) ||
+            !(T(c, re)->flags & DL_T_CAP))
+            break;
+        k = re;
+    }
     *start = k;
     if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_CAP))
         return 0;
-    uint32_t re;
-    int r = role_match(c, k, &re);
-    if (r >= 0 && c->x->rw[r].role) {
-        uint32_t s2;
-        uint32_t e2 = name_at(c, re, &s2);
-        if (e2) {
-            *start = s2;
-            return e2;
-        }
-    }
     uint32_t e;
     int32_t head;
     if (dict_match(c, k, &e, &head)) {
@@ -2067,8 +2066,9 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
             return 0;
         e = k + 1;
     }
-    /* In focus: among the last few people named, those that fit the role, the most
-     * mentioned first; people that do not fit only when fewer than two do. */
+    /* In focus, among the last few people named and those that fit the role: the one
+     * named last, and the most mentioned of the others; people that do not fit only when
+     * fewer than two do. */
     int pick2[2] = {-1, -1}, n = 0;
     const dl_doc *d = c->d;
     for (int pass = 0; pass < 2 && n < 2; pass++) {
@@ -2078,8 +2078,10 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
                 int a = c->ring[q];
                 if (a == pick2[0] || (role && actor_fits(c, a, role, 0) != (pass == 0)))
                     continue;
-                if (best < 0 || d->act[a].pub.mentions > d->act[best].pub.mentions)
+                if (best < 0 || (want == 1 && d->act[a].pub.mentions > d->act[best].pub.mentions))
                     best = a;
+                if (want == 0)
+                    break;   /* the most recent */
             }
             if (best < 0)
                 break;
