@@ -20,6 +20,7 @@
  * the system clock is never read.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,7 @@
 #define W_HOLIDAY   (1ull << 30)
 #define W_PHRASE    (1ull << 31) /* first word of a phrase of several words */
 #define W_YEARCUE   (1ull << 32) /* a word before a number that makes it a year */
+#define W_PERSON    (1ull << 33) /* a noun for a person */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -91,7 +93,7 @@ typedef struct wentry {
     int8_t rel, rel_narr, rel_dur;
     int8_t anchor, anchor_narr;
     int8_t ref, refnoun, refadj;
-    int8_t mod, postmod, every_other, future_aux, dirprep, article_def;
+    int8_t mod, postmod, every_other, future, dirprep, article_def;
     int8_t hrule, hmon, hday, hnth, hwday;
     int16_t hoff;
     int16_t clock_h, clock_m;
@@ -300,8 +302,11 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
     } else if (KIND("fiscal")) {
         e->cls |= W_FISCAL;
     } else if (KIND("future")) {
+        static const char *const f[] = {"", "aux", "lex", "to"};
+        if (!(n = lookup_name(f, DL_COUNT(f), v, vn)))
+            return -1;
         e->cls |= W_FUTURE;
-        e->future_aux = vn == 3 && !memcmp(v, "aux", 3);
+        e->future = (int8_t)n;
     } else if (KIND("dirprep")) {
         if (parse_int(v, vn, &n) || (n != -1 && n != 1))
             return -1;
@@ -311,6 +316,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_NOTYEAR;
     } else if (KIND("yearcue")) {
         e->cls |= W_YEARCUE;
+    } else if (KIND("person")) {
+        e->cls |= W_PERSON;
     } else {
         return -1;
     }
@@ -589,6 +596,23 @@ static int is(const scan *sc, uint32_t k, const char *s)
     return k >= sc->s0 && k < sc->s1 && !strcmp(tk(sc, k)->lower, s);
 }
 
+/* Is token k written in capitals ("UN", "EST")? Read from the text: the token's
+ * DL_T_UPPER flag is not to be relied on (segment.c sums isupper() results, which are
+ * not 0/1 in glibc). */
+static int all_caps(const scan *sc, uint32_t k)
+{
+    const dl_token *t = tk(sc, k);
+    const char *p = sc->d->text + t->b;
+    int letters = 0;
+    for (uint32_t i = 0; i < t->blen; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch >= 0x80 || islower(ch))
+            return 0;
+        letters += isupper(ch) != 0;
+    }
+    return letters > 1;
+}
+
 /* A capitalised word inside a sentence (a name), not its first word. */
 static int is_name_like(const scan *sc, uint32_t k)
 {
@@ -756,6 +780,9 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
     double x;
     if (tok_num(t, &x)) {
         uint32_t j = k + 1;
+        int y;
+        if (tok_digits(t, 4, &y) && y >= 1000 && y <= 2199 && hasc(sc, j, W_UNIT))
+            return k;   /* "the 1988 quarter": a year, no count */
         int a, b;
         const char *f = j < sc->s1 ? tk(sc, j)->lower : "";
         if (j < sc->s1 && strlen(f) == 3 && f[1] == '/' && isdigit((unsigned char)f[0]) &&
@@ -853,25 +880,57 @@ static int determiner_like(const scan *sc, uint32_t k)
     return 0;
 }
 
-/* The tense the verb group at token k shows, or TENSE_NONE when k is no finite verb. */
+enum { FUT_AUX = 1, FUT_LEX, FUT_TO };
+
+/* Is the word before token k (adverbs and "not" skipped) an auxiliary or a modal? Then the
+ * verb at k takes its tense from it ("was extended", "must be returned"). */
+static int aux_before(const scan *sc, uint32_t k)
+{
+    for (uint32_t j = k; j > sc->s0 && k - j <= 3;) {
+        j--;
+        const dl_token *t = tk(sc, j);
+        const wentry *e = we(sc, j);
+        if (lemma_is(t, "be") || lemma_is(t, "have") || lemma_is(t, "get") ||
+            (e && (e->cls & W_FUTURE) && e->future == FUT_AUX))
+            return 1;
+        if (!(t->pos & DL_POS_ADV) && strcmp(t->lower, "not") && strcmp(t->lower, "n't"))
+            return 0;
+    }
+    return 0;
+}
+
+/* Is "have" next after token k (adverbs skipped): "would have gone" is past. */
+static int have_after(const scan *sc, uint32_t k)
+{
+    for (uint32_t j = k + 1; j < sc->s1 && j <= k + 3; j++) {
+        if (lemma_is(tk(sc, j), "have"))
+            return 1;
+        if (!(tk(sc, j)->pos & DL_POS_ADV) && strcmp(tk(sc, j)->lower, "not") &&
+            strcmp(tk(sc, j)->lower, "n't"))
+            return 0;
+    }
+    return 0;
+}
+
+/* The tense the verb group at token k shows, or TENSE_NONE when k is no finite verb or
+ * an auxiliary elsewhere decides (the scan goes on to it). */
 static int verb_signal(const scan *sc, uint32_t k)
 {
     const dl_token *t = tk(sc, k);
-    const wentry *e = we(sc, k);
     if (t->flags & DL_T_PUNCT)
         return TENSE_NONE;
-    if (e && (e->cls & W_FUTURE)) {
-        if (e->future_aux)
-            return TENSE_FUTURE;
-        /* "scheduled to", "expected to visit", "planned for": the plan is ahead. */
-        if (is(sc, k + 1, "for") ||
-            (is(sc, k + 1, "to") && k + 2 < sc->s1 && (tk(sc, k + 2)->pos & DL_POS_VERB) &&
-             !determiner_like(sc, k + 2)))
-            return TENSE_FUTURE;
-    }
-    if (!strcmp(t->lower, "ll") && k > sc->s0 && !strcmp(tk(sc, k - 1)->lower, "'"))
+    uint32_t n;
+    const wentry *f = item_at(sc, k, W_FUTURE, &n);
+    if (!f && !strcmp(t->lower, "ll") && k > sc->s0 && !strcmp(tk(sc, k - 1)->lower, "'"))
         return TENSE_FUTURE;
-    if (!strcmp(t->lower, "going") && is(sc, k + 1, "to"))
+    if (f && f->future == FUT_AUX)
+        return have_after(sc, k + n - 1) ? TENSE_PAST : TENSE_FUTURE;
+    if (f && f->future == FUT_LEX && !(k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than"))))
+        return TENSE_FUTURE;
+    /* "due to arrive", "plan for": the plan is ahead ("due to the war" is a cause). */
+    if (f && f->future == FUT_TO &&
+        (is(sc, k + 1, "for") || (is(sc, k + 1, "to") && k + 2 < sc->s1 &&
+                                  (tk(sc, k + 2)->pos & DL_POS_VERB) && !determiner_like(sc, k + 2))))
         return TENSE_FUTURE;
     if (lemma_is(t, "be")) {
         if (!strcmp(t->lower, "was") || !strcmp(t->lower, "were"))
@@ -884,6 +943,8 @@ static int verb_signal(const scan *sc, uint32_t k)
         if (!strcmp(t->lower, "had"))
             return TENSE_PAST;
         if (!strcmp(t->lower, "has") || !strcmp(t->lower, "have")) {
+            if (k > sc->s0 && item_at(sc, k - 1, W_FUTURE, &n) && n == 1)
+                return TENSE_NONE;   /* "would have": the modal decides */
             /* Present perfect: what it reports is past. */
             for (uint32_t j = k + 1; j < sc->s1 && j <= k + 3; j++) {
                 const dl_token *u = tk(sc, j);
@@ -905,7 +966,7 @@ static int verb_signal(const scan *sc, uint32_t k)
     if (!(t->pos & DL_POS_VERB) || is_name_like(sc, k) || (k > sc->s0 && determiner_like(sc, k - 1)))
         return TENSE_NONE;
     if (t->vform == DL_VF_PAST)
-        return TENSE_PAST;
+        return aux_before(sc, k) ? TENSE_NONE : TENSE_PAST;
     if (t->vform == DL_VF_S && !(t->pos & DL_POS_NOUN))
         return TENSE_PRESENT;
     return TENSE_NONE;
@@ -957,18 +1018,21 @@ static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
 
 /* ---------------------------------------------------------------- resolution */
 
-/* The first day of a named period in year y, or -1 when it has none. */
+/* No day: days before 1970 are negative, so a sentinel of its own. */
+#define NODAY LONG_MIN
+
+/* The first day of a named period in year y, or NODAY when it has none. */
 static long fields_day(const sem *s, int y)
 {
     if (y < 1 || y > 9999)
-        return -1;
+        return NODAY;
     if (s->hol) {
         const wentry *h = s->hol;
         int m = h->hmon, d = h->hday;
         if (h->hrule == HR_EASTER)
             dl_cal_easter(y, &m, &d);
         else if (h->hrule == HR_NTH && !(d = dl_cal_nth_weekday(y, m, h->hnth, h->hwday)))
-            return -1;
+            return NODAY;
         return dl_cal_to_days(y, m, d) + h->hoff;
     }
     switch (s->gran) {
@@ -988,7 +1052,7 @@ static long fields_day(const sem *s, int y)
     case DL_G_CENTURY:
         return dl_cal_to_days(y, 1, 1);
     }
-    return -1;
+    return NODAY;
 }
 
 /* Picks among periods sorted by start the one dir names from day b. Returns its index
@@ -1086,7 +1150,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         return;
     }
     int gran = s->gran;
-    long day = -1;
+    long day = NODAY;
     if (s->how == HOW_FIELDS && s->y >= 0) {
         day = fields_day(s, s->y);
     } else if (s->how == HOW_FIELDS || s->how == HOW_WDAY) {
@@ -1095,11 +1159,13 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
             goto time_of_day;
         }
         int dir = s->dir;
-        if (dir == DIR_TENSE || dir == DIR_THIS) {
-            int td = tense_dir(sc, t0, t1);
-            if (dir == DIR_TENSE)
-                dir = td;
-        }
+        /* A day of the month, a quarter or a half with no year is nearly always the one
+         * nearest the DCT, whatever the tense; a month, season or weekday goes by it. */
+        if (dir == DIR_TENSE && s->how == HOW_FIELDS &&
+            (gran == DL_G_DAY || gran == DL_G_QUARTER || gran == DL_G_HALF))
+            dir = DIR_NEAR;
+        else if (dir == DIR_TENSE)
+            dir = tense_dir(sc, t0, t1);
         long first[8], last[8];
         int nc = 0;
         if (s->how == HOW_WDAY) {
@@ -1120,7 +1186,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
             dl_cal_from_days(base, &y, &m, &dd);
             for (int cy = y - 2; cy <= y + 2 && nc < 8; cy++) {
                 long f = fields_day(s, cy);
-                if (f < 0)
+                if (f == NODAY)
                     continue;
                 long a, b;
                 if (s->hol || gran == DL_G_DAY)
@@ -1150,7 +1216,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         day = dl_cal_add_months(base, s->months) + s->days;
     }
 format:
-    if (day < 0 || dl_cal_format(gran, day, out, n)) {
+    if (day == NODAY || dl_cal_format(gran, day, out, n)) {
         fmt_unknown_gran(gran, out, n);
         return;
     }
@@ -1167,6 +1233,7 @@ time_of_day:
 /* ---------------------------------------------------------------- grammar: pieces */
 
 static int core_at(const scan *sc, uint32_t k, cand *c);
+static int g_compound(const scan *sc, uint32_t k, cand *c);
 
 /* Is the four-digit token k (value y) a year? Numbers in 1900-2099 are, unless the words
  * around show a count or an identifier ("2000 troops", "flight 1948", "$2000"); others
@@ -1222,7 +1289,7 @@ static int month_ok(const scan *sc, uint32_t k)
     int d, y;
     if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)))
         return 1;
-    if (t->flags & (DL_T_SENT_START | DL_T_UPPER))
+    if ((t->flags & DL_T_SENT_START) || all_caps(sc, k))
         return 0;
     return !(t->pos & DL_POS_FUNC) || (k > sc->s0 && hasc(sc, k - 1, W_YEARCUE | W_REL));
 }
@@ -1423,6 +1490,9 @@ static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
     }
     if (!u || !(u->cls & (W_UNIT | W_UNITS)))
         return k;
+    /* "the 1988 second quarter": an ordinal, no unit. */
+    if ((u->cls & W_ORD) && (hasc(sc, j + 1, W_UNIT) || is(sc, j + 1, "half")))
+        return k;
     /* A plural unit after "a"/"one" is no count of it ("a years-long"); a singular unit
      * after a vague word is none either ("several year"). */
     if (vague && !(u->cls & W_UNITS))
@@ -1473,6 +1543,25 @@ static int quantity_before(const scan *sc, uint32_t k)
     return 0;
 }
 
+/* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
+ * "the 6-year-old said", "Kopp, 44 years old,")? TimeBank leaves those out; the age of a
+ * thing stays ("the 15-year-old UN panel"). */
+static int person_age(const scan *sc, uint32_t k)
+{
+    if (k >= sc->s1)
+        return 1;
+    const dl_token *t = tk(sc, k);
+    if (hasc(sc, k, W_PERSON))
+        return 1;
+    if (t->flags & DL_T_PUNCT)
+        return 1;
+    if (all_caps(sc, k))
+        return 0;   /* an acronym: "the 15-year-old UN panel" */
+    if (t->flags & DL_T_CAP)
+        return 1;   /* a name */
+    return !(t->pos & DL_POS_NOUN) && !(t->pos & DL_POS_ADJ);
+}
+
 /* Quantities of time and the dates they make: "24 years", "nine months ago", "a year
  * earlier", "two weeks later", "twice a year" (a set). */
 static int g_count(const scan *sc, uint32_t k, cand *c)
@@ -1484,13 +1573,9 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         return 0;
     char dur[32];
     fmt_dur(dur, sizeof dur, v, u);
-    /* "a year" after a quantity is a rate: a set. */
-    if (v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
-        sem_lit(&c->s, TY_SET, dur);
-        c->t1 = j;
-        return 1;
-    }
     if (is(sc, j, "old") && v >= 0) {   /* "15 years old" */
+        if (person_age(sc, j + 1))
+            return 0;
         sem_lit(&c->s, TY_DURATION, dur);
         c->t1 = j + 1;
         return 1;
@@ -1500,6 +1585,12 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
     if (a && a->anchor_narr && an == 1 && (is(sc, j, "before") || is(sc, j, "after")) &&
         np_follows(sc, j + 1))
         a = NULL;   /* "two months after Kim's visit": a duration before a preposition */
+    /* "a year" after a quantity is a rate: a set ("twice a year", "$5 a day"). */
+    if (!a && v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
+        sem_lit(&c->s, TY_SET, dur);
+        c->t1 = j;
+        return 1;
+    }
     if (!a) {
         sem_lit(&c->s, TY_DURATION, dur);
         c->t1 = j;
@@ -1758,7 +1849,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
         j++;
         strong = 1;
     }
-    if (hasc(sc, j, W_ZONE) && (tk(sc, j)->flags & DL_T_UPPER) && (strong || colon)) {
+    if (hasc(sc, j, W_ZONE) && all_caps(sc, j) && (strong || colon)) {
         j++;
         strong = 1;
     }
@@ -1874,6 +1965,76 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
     return 1;
 }
 
+/* Years said in words: "nineteen ninety-six", "the year two thousand". */
+static int g_spoken_year(const scan *sc, uint32_t k, cand *c)
+{
+    double a, b;
+    const char *w = tk(sc, k)->lower;
+    if (!card_word(sc, w, strlen(w), &a) || k + 1 >= sc->s1)
+        return 0;
+    const char *x = tk(sc, k + 1)->lower;
+    int y = 0;
+    uint32_t j = k + 2;
+    if (a >= 11 && a <= 20 && card_word(sc, x, strlen(x), &b) && b >= 10 && b < 100)
+        y = (int)(a * 100 + b);
+    else if (a == 2 && !strcmp(x, "thousand") && k > sc->s0 && is(sc, k - 1, "year")) {
+        y = 2000;
+        double u;
+        if (is(sc, j, "and") && j + 1 < sc->s1 &&
+            card_word(sc, tk(sc, j + 1)->lower, strlen(tk(sc, j + 1)->lower), &u) && u < 100) {
+            y += (int)u;
+            j += 2;
+        }
+    }
+    if (!y || hasc(sc, j, W_UNIT | W_UNITS))
+        return 0;
+    char v[8];
+    snprintf(v, sizeof v, "%04d", y);
+    sem_lit(&c->s, TY_DATE, v);
+    c->t1 = j;
+    return 1;
+}
+
+/* Seasons: "summer", "the summer of 1998", "winter 2023", "in the fall". "Fall" and
+ * "spring" are also verbs and a source of water: alone they need "the", "in" or a year. */
+static int g_season(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_SEASON))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_SEASON;
+    c->s.season = e->season;
+    c->s.dir = DIR_TENSE;
+    uint32_t j = year_of(sc, k + 1, &c->s, 1);
+    const dl_token *t = tk(sc, k);
+    if (j == k + 1 && (t->pos & DL_POS_VERB) &&
+        !(k > sc->s0 && (hasc(sc, k - 1, W_ARTICLE | W_MOD) || is(sc, k - 1, "in") ||
+                         is(sc, k - 1, "this") || is(sc, k - 1, "during") || is(sc, k - 1, "until") ||
+                         is(sc, k - 1, "by"))))
+        return 0;
+    c->t1 = j;
+    return 1;
+}
+
+/* The end of a unit: "year end", "year's end", "month-end" (a compound: g_compound). */
+static int g_unit_end(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_UNIT) || unit_gran(e->unit) < DL_G_MONTH)
+        return 0;
+    uint32_t j = k + 1;
+    if (is(sc, j, "'s"))
+        j++;
+    if (!is(sc, j, "end"))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_OFFSET);
+    c->s.gran = unit_gran(e->unit);
+    c->s.mod = MOD_END;
+    c->t1 = j + 1;
+    return 1;
+}
+
 /* Expressions that start with "the": "the previous year", "the third quarter", "the
  * nine months", "the 1990s", "the past", "the future", "the year", "the weekend", "the
  * quarter", "the year before", "the fiscal year". */
@@ -1887,18 +2048,63 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         return 0;
     const wentry *n = we(sc, j);
     cand t;
-    if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
-        g_year(sc, j, &t)) {
-        /* "the 1998 period" */
-        if (t.s.how == HOW_LIT && strlen(t.s.lit) == 4 && is(sc, t.t1, "period"))
+    int y, o;
+    if (year_at(sc, j, &y) || (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1900 && y <= 2099)) {
+        /* "the 1988 third quarter", "the 1988 first half", "the 1988 quarter" */
+        uint32_t q = j + 1;
+        if (hasc(sc, q, W_FISCAL))
+            q++;
+        if (tok_ord(sc, q, &o) && ((hasc(sc, q + 1, W_UNIT) && we(sc, q + 1)->unit == U_Q && o <= 4) ||
+                                   (is(sc, q + 1, "half") && o <= 2))) {
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.y = y;
+            if (is(sc, q + 1, "half"))
+                c->s.gran = DL_G_HALF, c->s.half = o;
+            else
+                c->s.gran = DL_G_QUARTER, c->s.quarter = o;
+            c->t1 = q + 2;
+            return 1;
+        }
+        if (hasc(sc, q, W_UNIT) && we(sc, q)->unit == U_Q) {
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.y = y;
+            if (sc->has_narr && sc->narr_gran == DL_G_QUARTER) {
+                int ny, nm, nd;
+                dl_cal_from_days(sc->narr_day, &ny, &nm, &nd);
+                c->s.gran = DL_G_QUARTER;
+                c->s.quarter = (nm - 1) / 3 + 1;
+            } else {
+                c->s.gran = DL_G_YEAR;
+            }
+            c->t1 = q + 1;
+            return 1;
+        }
+    }
+    if (g_year(sc, j, &t)) {
+        /* "the 1990s", "the 1998 period"; but "the 2000 election" is the year alone. */
+        if (strlen(t.s.lit) == 4 && !is(sc, t.t1, "period"))
+            return 0;
+        if (strlen(t.s.lit) == 4)
             t.t1++;
-        else if (t.s.how == HOW_LIT && strlen(t.s.lit) == 4)
-            return 0;   /* "the 2000 election": the year alone */
+        *c = t;
+        return 1;
+    }
+    if (n && (n->cls & W_FISCAL) && tok_ord(sc, j + 1, &o) && g_ord(sc, j + 1, &t)) {
+        *c = t;   /* "the fiscal first quarter" */
+        return 1;
+    }
+    if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
+        ((tk(sc, j)->flags & DL_T_ALPHA) && strchr(tk(sc, j)->lower, '-') && g_compound(sc, j, &t) &&
+         t.s.type == TY_DATE)) {
         *c = t;
         return 1;
     }
     if (!n)
         return 0;
+    if ((n->cls & W_SEASON) && g_season(sc, j, &t)) {
+        *c = t;
+        return 1;
+    }
     if (n->cls & W_REFNOUN) {
         /* "the future", "the past", but not "the future enforcement of sanctions". */
         const dl_token *a = j + 1 < sc->s1 ? tk(sc, j + 1) : NULL;
@@ -1926,13 +2132,6 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
             return 1;
         }
         return 0;
-    }
-    if (n->cls & W_UNITS) {   /* "the years": a while */
-        char dur[16];
-        fmt_dur(dur, sizeof dur, -1, n->unit);
-        sem_lit(&c->s, TY_DURATION, dur);
-        c->t1 = j + 1;
-        return 1;
     }
     if (!(n->cls & W_UNIT))
         return 0;
@@ -2139,7 +2338,8 @@ static int g_fiscal(const scan *sc, uint32_t k, cand *c)
 static int g_units_bare(const scan *sc, uint32_t k, cand *c)
 {
     const wentry *e = we(sc, k);
-    if (!e || !(e->cls & W_UNITS) || (tk(sc, k)->flags & DL_T_CAP && !(tk(sc, k)->flags & DL_T_SENT_START)))
+    if (!e || !(e->cls & W_UNITS) || (tk(sc, k)->flags & DL_T_CAP && !(tk(sc, k)->flags & DL_T_SENT_START)) ||
+        is(sc, k + 1, "old"))
         return 0;
     if (is(sc, k + 1, "ago")) {
         sem_lit(&c->s, TY_DATE, "PAST_REF");
@@ -2263,9 +2463,9 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
         }
     }
     /* year-earlier, year-ago, year-end */
-    if (np == 2 && pe[0] && (pe[0]->cls & W_UNIT) && unit_gran(pe[0]->unit) >= DL_G_DAY && pe[1]) {
+    if (np == 2 && pe[0] && (pe[0]->cls & W_UNIT) && unit_gran(pe[0]->unit) >= DL_G_DAY) {
         int u = pe[0]->unit, g = unit_gran(u);
-        if (pe[1]->cls & W_ANCHOR) {
+        if (pe[1] && (pe[1]->cls & W_ANCHOR)) {
             long months, days;
             if (unit_move(u, pe[1]->anchor, &months, &days))
                 return 0;
@@ -2335,8 +2535,13 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
     int u = pe[i]->unit;
     int plural = (pe[i]->cls & W_UNITS) && !(pe[i]->cls & W_UNIT);
     i++;
-    if (i < np && ((plen[i] == 3 && !memcmp(part[i], "old", 3)) || (plen[i] == 4 && !memcmp(part[i], "long", 4))))
+    if (i < np && plen[i] == 3 && !memcmp(part[i], "old", 3)) {
+        if (person_age(sc, k + 1))
+            return 0;
         i++;
+    } else if (i < np && plen[i] == 4 && !memcmp(part[i], "long", 4)) {
+        i++;
+    }
     if (i != np)
         return 0;
     if (i == 2 && v == 0 && !vague) {   /* "year-long", "decades-long" */
@@ -2406,6 +2611,12 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_fiscal);
         if (e->cls & W_UNITS)
             TRY(g_units_bare);
+        if (e->cls & W_UNIT)
+            TRY(g_unit_end);
+        if (e->cls & W_SEASON)
+            TRY(g_season);
+        if (e->cls & W_CARD)
+            TRY(g_spoken_year);
     } else if (!strcmp(t->lower, "half")) {
         TRY(g_count);
     } else if (t->lower[0] == 'q') {
