@@ -471,6 +471,7 @@ typedef struct sem {
     int keep;                    /* keep the narrative's precision when finer ("a year earlier") */
     int pod, hh, mm;             /* time of day: a part of the day, or a clock time (hh >= 0) */
     int mod;
+    int noset;                   /* looks back from the narrative: does not move it */
     char lit[32];                /* HOW_LIT */
 } sem;
 
@@ -1282,16 +1283,22 @@ static int month_ok(const scan *sc, uint32_t k)
     if (!(t->flags & DL_T_CAP))
         return 0;
     size_t n = strlen(t->lower);
-    int abbrev = t->lower[n - 1] == '.';
-    if (abbrev || t->pos == 0 || (t->pos == DL_POS_NOUN && n > 3))
-        return 1;
-    /* May, March, Mar, Jan: only before a day or year, or after a preposition. */
     int d, y;
-    if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)))
+    if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)) ||
+        (is(sc, k + 1, ",") && k + 2 < sc->s1 && tok_digits(tk(sc, k + 2), 4, &y)))
         return 1;
-    if ((t->flags & DL_T_SENT_START) || all_caps(sc, k))
+    if (t->lower[n - 1] == '.')
+        return 1;   /* "Jan." */
+    /* A full name that is no other word ("January", "June"). */
+    if (n > 3 && (t->pos == 0 || t->pos == DL_POS_NOUN) && !all_caps(sc, k))
+        return 1;
+    /* May, March, August, Jan: only with a word before that introduces a date ("in March",
+     * "last May", "early August"), and not before a name ("Jan Kavan"). */
+    if ((t->flags & DL_T_SENT_START) || all_caps(sc, k) || k == sc->s0)
         return 0;
-    return !(t->pos & DL_POS_FUNC) || (k > sc->s0 && hasc(sc, k - 1, W_YEARCUE | W_REL));
+    if (k + 1 < sc->s1 && (tk(sc, k + 1)->flags & DL_T_CAP) && !hasc(sc, k + 1, W_MONTH | W_WEEKDAY))
+        return 0;
+    return hasc(sc, k - 1, W_YEARCUE | W_REL | W_MOD) && !is(sc, k - 1, "and") && !is(sc, k - 1, "or");
 }
 
 /* Is token k a weekday name (or its plural)? Short forms need a capital. */
@@ -1341,6 +1348,18 @@ static uint32_t year_of(const scan *sc, uint32_t k, sem *s, int comma_ok)
     return u + 1;
 }
 
+/* "last year", "this year", "next year" after a month ("July last year", "March 5 this
+ * year"): sets s->y from the DCT and returns the token after, or k. */
+static uint32_t rel_year_after(const scan *sc, uint32_t k, sem *s)
+{
+    const wentry *r = we(sc, k), *u = we(sc, k + 1);
+    if (!r || !(r->cls & W_REL) || r->rel_narr || r->rel_dur || !u || !(u->cls & W_UNIT) ||
+        u->unit != U_Y || !sc->d->has_dct)
+        return k;
+    s->y = sc->d->dct.year + r->rel;
+    return k + 2;
+}
+
 /* ---------------------------------------------------------------- grammar: families */
 
 /* Month-first dates: "June 17, 2024", "June 17", "June 2024", "June of 2024", "June". */
@@ -1350,7 +1369,11 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
         return 0;
     int m = we(sc, k)->month, d, y;
     uint32_t j = k + 1;
-    if (tok_day(sc, j, &d) && !hasc(sc, j + 1, W_UNIT | W_UNITS) && !is(sc, j + 1, "%")) {
+    const wentry *ow = we(sc, j);
+    int ord_day = ow && (ow->cls & W_ORD) && ow->ord >= 1 && ow->ord <= 31 && !hasc(sc, j + 1, W_UNIT);
+    if (ord_day)
+        d = ow->ord;   /* "March eighth" */
+    if ((ord_day || tok_day(sc, j, &d)) && !hasc(sc, j + 1, W_UNIT | W_UNITS) && !is(sc, j + 1, "%")) {
         j++;
         uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
         sem_init(&c->s, TY_DATE, HOW_FIELDS);
@@ -1361,6 +1384,8 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
         if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
             c->s.y = y;
             j = j2 + 1;
+        } else {
+            j = rel_year_after(sc, j, &c->s);
         }
         c->t1 = j;
         return 1;
@@ -1374,8 +1399,10 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
         (j2 == j || year_ok(sc, j2, y))) {
         c->s.y = y;
         j = j2 + 1;
-    } else {
+    } else if ((j2 = rel_year_after(sc, j, &c->s)) == j) {
         j = year_of(sc, j, &c->s, 0);
+    } else {
+        j = j2;
     }
     c->t1 = j;
     return 1;
@@ -1436,7 +1463,8 @@ static int g_weekday(const scan *sc, uint32_t k, cand *c)
     sem_init(&c->s, TY_DATE, HOW_WDAY);
     c->s.gran = DL_G_DAY;
     c->s.wday = e->wday;
-    c->s.dir = DIR_TENSE;
+    /* "Wednesday's ruling": the nearest, whatever the clause around it says. */
+    c->s.dir = is(sc, j, "'s") ? DIR_NEAR : DIR_TENSE;
     const wentry *p = we(sc, j);
     if (p && (p->cls & W_POD)) {
         c->s.type = TY_TIME;
@@ -1540,7 +1568,11 @@ static int quantity_before(const scan *sc, uint32_t k)
     for (size_t i = 0; i < DL_COUNT(q); i++)
         if (!strcmp(p->lower, q[i]))
             return 1;
-    return 0;
+    /* "four flights a week", "700 seats a week" */
+    double v;
+    int vague;
+    return k >= sc->s0 + 2 && (p->pos & DL_POS_NOUN) && strcmp(p->nlemma, p->lower) &&
+           count_at(sc, k - 2, &v, &vague) == k - 1;
 }
 
 /* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
@@ -1562,6 +1594,33 @@ static int person_age(const scan *sc, uint32_t k)
     return !(t->pos & DL_POS_NOUN) && !(t->pos & DL_POS_ADJ);
 }
 
+/* Is the story about a reporting period: is the narrative date a quarter, a half or a
+ * month of the last year before the DCT? Then "a year ago", "year-earlier" and "last
+ * year" in a comparison mean that period a year before. */
+static int period_story(const scan *sc)
+{
+    if (!sc->has_narr || sc->narr_gran < DL_G_MONTH || sc->narr_gran > DL_G_HALF ||
+        sc->narr_gran == DL_G_SEASON || !sc->d->has_dct)
+        return 0;
+    return sc->narr_day <= sc->dct && sc->dct - sc->narr_day < 400;
+}
+
+/* Does a comparison lead to token k in its sentence ("compared with $3 million last
+ * year", "up from last year's", "higher than last year")? */
+static int comparison_before(const scan *sc, uint32_t k)
+{
+    static const char *const cue[] = {"from", "with", "than", "compared", "versus", "vs.", "against"};
+    for (uint32_t j = k; j > sc->s0 && k - j <= 12;) {
+        j--;
+        for (size_t i = 0; i < DL_COUNT(cue); i++)
+            if (is(sc, j, cue[i]))
+                return 1;
+        if (is(sc, j, ";") || is(sc, j, "."))
+            break;
+    }
+    return 0;
+}
+
 /* Quantities of time and the dates they make: "24 years", "nine months ago", "a year
  * earlier", "two weeks later", "twice a year" (a set). */
 static int g_count(const scan *sc, uint32_t k, cand *c)
@@ -1580,8 +1639,11 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         c->t1 = j + 1;
         return 1;
     }
-    uint32_t an = 0;
-    const wentry *a = item_at(sc, j, W_ANCHOR, &an);
+    uint32_t an = 0, pn = 0;
+    const wentry *pm = item_at(sc, j, W_POSTMOD, &pn);
+    const wentry *a = item_at(sc, j + (pm ? pn : 0), W_ANCHOR, &an);
+    if (a && pm)
+        j += pn;   /* "a week or so ago" */
     if (a && a->anchor_narr && an == 1 && (is(sc, j, "before") || is(sc, j, "after")) &&
         np_follows(sc, j + 1))
         a = NULL;   /* "two months after Kim's visit": a duration before a preposition */
@@ -1626,11 +1688,17 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
     if (a->anchor_narr) {
         c->s.narr = 1;
         c->s.keep = 1;
-    } else if (sc->has_narr && sc->narr_sent == sc->sent && sc->narr_gran < g &&
-               sc->narr_gran >= DL_G_MONTH) {
-        /* "profit rose from a year ago" after "third-quarter": the same quarter a year before. */
+        c->s.noset = a->anchor < 0;
+    }
+    if (pm)
+        c->s.mod = pm->postmod;
+    if (a->anchor_narr) {
+    } else if (u == U_Y && v == 1 && a->anchor < 0 && period_story(sc)) {
+        /* "net rose from $90 million a year ago" in a story of the third quarter: the
+         * same quarter a year before. */
         c->s.narr = 1;
         c->s.keep = 1;
+        c->s.noset = 1;
     }
     return 1;
 }
@@ -1690,6 +1758,13 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         c->s.days = days;
         /* "the next day" counts from the story's day, "next week" from today. */
         c->s.narr = e->rel_narr || (n->unit == U_D && r != 0);
+        c->s.noset = c->s.narr && r < 0;
+        if (n->unit == U_Y && r == -1 && !e->rel_narr && period_story(sc) && comparison_before(sc, k)) {
+            /* "compared with a loss of $3 million last year" in a quarter's story */
+            c->s.narr = 1;
+            c->s.keep = 1;
+            c->s.noset = 1;
+        }
         c->t1 = j + 1;
         const wentry *p = we(sc, j + 1);
         if (n->unit == U_D && p && (p->cls & W_POD)) {
@@ -2148,6 +2223,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         c->s.months = months;
         c->s.days = days;
         c->s.narr = 1;
+        c->s.noset = a->anchor < 0;
         c->t1 = j + 1 + an;
         return 1;
     }
@@ -2156,6 +2232,12 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     for (size_t i = 0; i < DL_COUNT(over) && k > sc->s0; i++)
         if (is(sc, k - 1, over[i]))
             span = 1;
+    cand yc;
+    if (u == U_Y && (g_year(sc, j + 1, &yc) || g_spoken_year(sc, j + 1, &yc)) &&
+        strlen(yc.s.lit) == 4) {
+        *c = yc;   /* "the year 2000", "the year two thousand" */
+        return 1;
+    }
     switch (u) {
     case U_Y:
     case U_M:
@@ -2475,12 +2557,30 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
             c->s.days = days;
             c->s.narr = 1;
             c->s.keep = 1;
+            c->s.noset = pe[1]->anchor < 0;
+            if (!pe[1]->anchor_narr && !period_story(sc))
+                c->s.narr = c->s.keep = 0;   /* "year-ago" in a story of no period: the DCT's */
             /* "the year-earlier quarter", "year-ago period", "the year-earlier nine months" */
             double v;
             int cu;
             uint32_t j2 = count_unit(sc, k + 1, &v, &cu);
             const wentry *n = we(sc, k + 1);
-            if (j2 > k + 1) {
+            int o;
+            if (u == U_Y && pe[1]->anchor < 0 && tok_ord(sc, k + 1, &o) &&
+                ((hasc(sc, k + 2, W_UNIT) && we(sc, k + 2)->unit == U_Q && o <= 4) ||
+                 (is(sc, k + 2, "half") && o <= 2)) && (sc->has_narr || sc->d->has_dct)) {
+                /* "the year-ago third quarter" */
+                int ny, nm, nd;
+                dl_cal_from_days(sc->has_narr ? sc->narr_day : sc->dct, &ny, &nm, &nd);
+                sem_init(&c->s, TY_DATE, HOW_FIELDS);
+                c->s.y = ny - 1;
+                if (is(sc, k + 2, "half"))
+                    c->s.gran = DL_G_HALF, c->s.half = o;
+                else
+                    c->s.gran = DL_G_QUARTER, c->s.quarter = o;
+                c->s.noset = 1;
+                c->t1 = k + 3;
+            } else if (j2 > k + 1) {
                 char dur[16];
                 fmt_dur(dur, sizeof dur, v, cu);
                 sem_lit(&c->s, TY_DURATION, dur);
@@ -2544,6 +2644,9 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
     }
     if (i != np)
         return 0;
+    if (plural && i == np && !(plen[np - 1] == 4 && !memcmp(part[np - 1], "long", 4)) &&
+        !(plen[np - 1] == 3 && !memcmp(part[np - 1], "old", 3)) && !vague)
+        return 0;   /* "three-quarters", "two-thirds": fractions */
     if (i == 2 && v == 0 && !vague) {   /* "year-long", "decades-long" */
         if (!(plen[1] == 4 && !memcmp(part[1], "long", 4)))
             return 0;
@@ -2653,6 +2756,26 @@ static int mod_fits(const scan *sc, const wentry *m, uint32_t k0, uint32_t k, co
     return countlike || (e && (e->cls & (W_MONTH | W_CLOCK | W_WEEKDAY)));
 }
 
+/* Are the words [k, t1) part of a title or a name ("ABC's \"This Week\"", "VOA Today"):
+ * words that are written in lower case, capitalised inside a sentence next to another
+ * capitalised word or a quote? */
+static int title_words(const scan *sc, uint32_t k, uint32_t t1)
+{
+    const dl_token *t = tk(sc, k);
+    if ((t->flags & DL_T_SENT_START) || !(t->flags & DL_T_CAP) || all_caps(sc, k))
+        return 0;
+    const wentry *e = we(sc, k);
+    if (!e || (e->cls & (W_MONTH | W_WEEKDAY | W_WEEKDAYS | W_HOLIDAY)))
+        return 0;
+    for (uint32_t i = k; i < t1; i++)
+        if ((tk(sc, i)->flags & DL_T_ALPHA) && !(tk(sc, i)->flags & DL_T_CAP))
+            return 0;
+    const dl_token *p = k > sc->s0 ? tk(sc, k - 1) : NULL;
+    const dl_token *n = t1 < sc->s1 ? tk(sc, t1) : NULL;
+    return (p && ((p->flags & DL_T_CAP) || !strcmp(p->lower, "\"") || !strcmp(p->lower, "``"))) ||
+           (n && (n->flags & DL_T_CAP) && (n->flags & DL_T_ALPHA));
+}
+
 /* The expression that starts at token k, with its modifiers, or 0. */
 static int match_at(const scan *sc, uint32_t k, cand *best)
 {
@@ -2668,7 +2791,7 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
             found = 1;
         }
     }
-    if (!found)
+    if (!found || title_words(sc, k, best->t1))
         return 0;
     /* "this year's third quarter", "1998's first half" */
     int o;
@@ -2730,7 +2853,7 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     d->ntx++;
     int g;
     long day;
-    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !dl_cal_parse_value(v, &g, &day)) {
+    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !c->s.noset && !dl_cal_parse_value(v, &g, &day)) {
         sc->has_narr = 1;
         sc->narr_gran = g;
         sc->narr_day = day;
