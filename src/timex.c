@@ -548,17 +548,31 @@ static void fmt_dur(char *out, size_t n, double v, int u)
             v *= 3, u = U_M;
         else if (u == U_WE)
             v *= 2, u = U_D;
-        for (size_t i = 0; i < DL_COUNT(finer) && v != (double)(long)v; i++)
+        for (size_t i = 0; i < DL_COUNT(finer) && v != (double)(long)v && v < 1; i++)
             if (finer[i].u == u && v * finer[i].f == (double)(long)(v * finer[i].f))
                 v *= finer[i].f, u = finer[i].to;
     }
     const char *t = (u == U_H || u == U_MIN || u == U_S) ? "T" : "";
     const char *code = u == U_MIN ? "M" : u == U_DE ? "DE" : u == U_CE ? "CE" : u == U_ML ? "ML"
                        : u == U_SE ? "M" : u == U_WE ? "WE" : unit_names[u];
-    if (v < 0)
+    if (v < 0) {
         snprintf(out, n, "P%sX%s", t, code);
-    else
-        snprintf(out, n, "P%s%g%s", t, v, code);
+        return;
+    }
+    /* A whole number and a fraction: the fraction in the next smaller unit (2 1/2 years:
+     * P2Y6M, 5 1/2 hours: PT5H30M, a minute and a half: PT1M30S). */
+    double whole = (double)(long)v, frac = v - whole;
+    for (size_t i = 0; i < DL_COUNT(finer) && frac > 0 && whole >= 1; i++) {
+        double sub = frac * finer[i].f;
+        if (finer[i].u == u && finer[i].to != U_Y && sub == (double)(long)sub) {
+            int to = finer[i].to;
+            const char *t2 = (to == U_H || to == U_MIN || to == U_S) && !*t ? "T" : "";
+            const char *c2 = to == U_MIN ? "M" : unit_names[to];
+            snprintf(out, n, "P%s%ld%s%s%ld%s", t, (long)whole, code, t2, (long)sub, c2);
+            return;
+        }
+    }
+    snprintf(out, n, "P%s%g%s", t, v, code);
 }
 
 /* ---------------------------------------------------------------- the scanner */
@@ -982,6 +996,11 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
         k--;
         if (is(sc, k, ";"))
             break;
+        /* An infinitive governs it ("agreed to buy the bank in January"): what is to
+         * happen has no tense of its own; the nearest date is the best guess. */
+        if ((tk(sc, k)->pos & DL_POS_VERB) && tk(sc, k)->vform <= DL_VF_BASE && k > sc->s0 &&
+            is(sc, k - 1, "to"))
+            return TENSE_NONE;
         int s = verb_signal(sc, k);
         if (s != TENSE_NONE)
             return s;
@@ -1168,7 +1187,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         else if (dir == DIR_TENSE)
             dir = tense_dir(sc, t0, t1);
         long first[8], last[8];
-        int nc = 0;
+        int cyear[8], nc = 0, by = 0;
         if (s->how == HOW_WDAY) {
             if (s->dir == DIR_THIS) {
                 /* The weekday of the base's week. */
@@ -1185,6 +1204,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         } else {
             int y, m, dd;
             dl_cal_from_days(base, &y, &m, &dd);
+            by = y;
             for (int cy = y - 2; cy <= y + 2 && nc < 8; cy++) {
                 long f = fields_day(s, cy);
                 if (f == NODAY)
@@ -1196,10 +1216,34 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
                     dl_cal_period(gran, f, &a, &b);
                 first[nc] = a;
                 last[nc] = b;
+                cyear[nc] = cy;
                 nc++;
             }
         }
         int i = pick(first, last, nc, dir, base);
+        if (s->how == HOW_FIELDS && s->dir == DIR_LAST) {
+            /* "last March", "last winter": of an earlier year than the base's, even when
+             * this year's is over ("last February" on 1 March is a year back). */
+            for (i = nc - 1; i >= 0 && !(last[i] < base && cyear[i] < by); i--)
+                ;
+            if (gran == DL_G_MONTH) {
+                /* A month: the latest that ended before the base, except the one just
+                 * before it ("last February" on 1 March is a year back: that one would
+                 * be "last month"). */
+                int y, m, dd;
+                dl_cal_from_days(base, &y, &m, &dd);
+                long cur = dl_cal_to_days(y, m, 1);
+                long prev = dl_cal_add_months(cur, -1);
+                for (i = nc - 1; i >= 0 && !(last[i] < base && first[i] != prev); i--)
+                    ;
+            }
+        } else if (i < 0 && s->how == HOW_FIELDS && s->dir == DIR_THIS) {
+            /* "this September": the base's year's. */
+            for (i = 0; i < nc && cyear[i] != by; i++)
+                ;
+            if (i == nc)
+                i = -1;
+        }
         if (i < 0 && s->dir == DIR_THIS)
             i = pick(first, last, nc, tense_dir(sc, t0, t1) == DIR_PAST ? DIR_PAST : DIR_FUTURE, base);
         if (i < 0) {
@@ -1670,6 +1714,8 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     int g = unit_gran(u);
+    if (g == DL_G_DECADE || g == DL_G_CENTURY)
+        g = DL_G_YEAR;   /* "a decade ago": the year ten years back */
     long months, days;
     if (g < 0 || u == U_WE || v != (double)(long)v || unit_move(u, (long)v * a->anchor, &months, &days)) {
         if (u == U_H || u == U_MIN || u == U_S) {   /* "two hours ago": today */
@@ -1707,15 +1753,16 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
  * past two years", "last winter", "last March", "next Tuesday", "this morning". */
 static int g_rel(const scan *sc, uint32_t k, cand *c)
 {
-    const wentry *e = we(sc, k);
-    if (!e || !(e->cls & W_REL))
+    uint32_t rn;
+    const wentry *e = item_at(sc, k, W_REL, &rn);
+    if (!e)
         return 0;
     /* "the talks will last two weeks": a verb. */
     if (k > sc->s0 && (is(sc, k - 1, "to") || is(sc, k - 1, "will") || is(sc, k - 1, "would") ||
                        is(sc, k - 1, "could") || is(sc, k - 1, "may") || is(sc, k - 1, "might")))
         return 0;
     int r = e->rel;
-    uint32_t j = k + 1;
+    uint32_t j = k + rn;
     double v;
     int u;
     uint32_t j2 = count_unit(sc, j, &v, &u);
@@ -2164,6 +2211,18 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         *c = t;
         return 1;
     }
+    if ((is(sc, j, "last") || is(sc, j, "latter") || is(sc, j, "second") || is(sc, j, "first")) &&
+        is(sc, j + 1, "half")) {
+        /* "the last half of 1989", "the first half" */
+        sem_init(&c->s, TY_DATE, HOW_FIELDS);
+        c->s.gran = DL_G_HALF;
+        c->s.half = is(sc, j, "first") ? 1 : 2;
+        c->s.dir = DIR_TENSE;
+        c->t1 = year_of(sc, j + 2, &c->s, 0);
+        if (c->t1 == j + 2 && is(sc, j, "last"))
+            return 0;   /* "the last half" alone is no date */
+        return 1;
+    }
     if (n && (n->cls & W_FISCAL) && tok_ord(sc, j + 1, &o) && g_ord(sc, j + 1, &t)) {
         *c = t;   /* "the fiscal first quarter" */
         return 1;
@@ -2308,7 +2367,7 @@ static int g_refadj(const scan *sc, uint32_t k, cand *c)
     if (!e || !(e->cls & W_REFADJ))
         return 0;
     const wentry *n = we(sc, k + 1);
-    if (n && (n->cls & W_UNITS)) {
+    if (n && (n->cls & W_UNITS)) {   /* "recent years": a stretch of time */
         char dur[16];
         fmt_dur(dur, sizeof dur, -1, n->unit);
         sem_lit(&c->s, TY_DURATION, dur);
@@ -2692,7 +2751,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_weekday);
         if (e->cls & W_DEICTIC)
             TRY(g_deictic);
-        if (e->cls & W_REL)
+        if (e->cls & (W_REL | W_PHRASE))
             TRY(g_rel);
         if ((e->cls & W_ARTICLE) && e->article_def)
             TRY(g_the);
