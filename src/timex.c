@@ -1718,7 +1718,7 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         g = DL_G_YEAR;   /* "a decade ago": the year ten years back */
     long months, days;
     if (g < 0 || u == U_WE || v != (double)(long)v || unit_move(u, (long)v * a->anchor, &months, &days)) {
-        if (u == U_H || u == U_MIN || u == U_S) {   /* "two hours ago": today */
+        if ((u == U_H || u == U_MIN || u == U_S) && !a->anchor_narr) {   /* "two hours ago": today */
             g = DL_G_DAY;
             months = days = 0;
         } else {
@@ -1986,6 +1986,9 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     c->s.gran = DL_G_DAY;
     c->s.hh = hh;
     c->s.mm = mm;
+    /* With no day written, the story's day when it has one ("shot on Oct. 23 ... at
+     * 10 p.m."), else the DCT's. */
+    c->s.narr = sc->has_narr && sc->narr_gran == DL_G_DAY;
     c->t1 = j;
     uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
     cand dc;
