@@ -1301,12 +1301,20 @@ static int year_ok(const scan *sc, uint32_t k, int y)
             return 0;
         /* "2000 troops": a plural noun after it makes it a count, unless a preposition
          * before says year ("in 1998 sales rose"). */
+        size_t nl = strlen(n->lower);
+        int plural = nl > 3 && n->lower[nl - 1] == 's' && n->lower[nl - 2] != '\'' &&
+                     n->lower[nl - 2] != 's';
         if ((n->flags & DL_T_ALPHA) && !(n->flags & DL_T_CAP) && (n->pos & DL_POS_NOUN) &&
-            !(n->pos & DL_POS_FUNC) && strcmp(n->nlemma, n->lower) && !(p && (p->cls & W_YEARCUE)))
+            !(n->pos & DL_POS_FUNC) && (plural || strcmp(n->nlemma, n->lower)) &&
+            !(p && (p->cls & W_YEARCUE)))
             return 0;
     }
     if (y >= 1900 && y <= 2099)
         return 1;
+    /* "between 1848 and 1850": "and" and "or" only after a year. */
+    int y2;
+    if (p && (is(sc, k - 1, "and") || is(sc, k - 1, "or")))
+        return k >= sc->s0 + 2 && tok_digits(tk(sc, k - 2), 4, &y2);
     return p && (p->cls & (W_YEARCUE | W_MONTH | W_SEASON | W_FISCAL));
 }
 
@@ -1328,8 +1336,10 @@ static int month_ok(const scan *sc, uint32_t k)
         return 0;
     size_t n = strlen(t->lower);
     int d, y;
+    const wentry *o = we(sc, k + 1);
     if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)) ||
-        (is(sc, k + 1, ",") && k + 2 < sc->s1 && tok_digits(tk(sc, k + 2), 4, &y)))
+        (is(sc, k + 1, ",") && k + 2 < sc->s1 && tok_digits(tk(sc, k + 2), 4, &y)) ||
+        (o && (o->cls & W_ORD) && o->ord <= 31 && !hasc(sc, k + 2, W_UNIT)))
         return 1;
     if (t->lower[n - 1] == '.')
         return 1;   /* "Jan." */
@@ -1635,7 +1645,10 @@ static int person_age(const scan *sc, uint32_t k)
         return 0;   /* an acronym: "the 15-year-old UN panel" */
     if (t->flags & DL_T_CAP)
         return 1;   /* a name */
-    return !(t->pos & DL_POS_NOUN) && !(t->pos & DL_POS_ADJ);
+    /* A noun after it is what is that old ("company"); anything else makes the age a
+     * noun, and nouns of age name people ("the 44-year-old said"). */
+    return !(t->pos & DL_POS_NOUN) || (t->pos & DL_POS_FUNC) ||
+           ((t->pos & DL_POS_VERB) && (t->vform == DL_VF_S || t->vform == DL_VF_PAST));
 }
 
 /* Is the story about a reporting period: is the narrative date a quarter, a half or a
@@ -1841,6 +1854,12 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     if (weekday_ok(sc, j) && (n->cls & W_WEEKDAY)) {
+        cand m;
+        if (is(sc, j + 1, ",") && (g_month(sc, j + 2, &m) || g_dayfirst(sc, j + 2, &m)) &&
+            m.s.gran == DL_G_DAY) {
+            *c = m;   /* "this coming Sunday, March eighth": the date says which */
+            return 1;
+        }
         sem_init(&c->s, TY_DATE, HOW_WDAY);
         c->s.gran = DL_G_DAY;
         c->s.wday = n->wday;
@@ -2245,8 +2264,8 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     if (n->cls & W_REFNOUN) {
         /* "the future", "the past", but not "the future enforcement of sanctions". */
         const dl_token *a = j + 1 < sc->s1 ? tk(sc, j + 1) : NULL;
-        if (a && (a->flags & DL_T_ALPHA) && (a->pos & DL_POS_NOUN) && !(a->pos & DL_POS_FUNC) &&
-            !(a->pos & DL_POS_VERB && a->vform))
+        if (a && (a->flags & DL_T_ALPHA) && (a->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
+            !(a->pos & DL_POS_FUNC) && !((a->pos & DL_POS_VERB) && (a->vform == DL_VF_S || a->vform == DL_VF_PAST)))
             return 0;
         if (a && (is(sc, j + 1, "of") || is(sc, j + 1, "'s")))
             return 0;
