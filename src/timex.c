@@ -1180,10 +1180,11 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         }
         int dir = s->dir;
         /* A day of the month, a quarter or a half with no year is nearly always the one
-         * nearest the DCT, whatever the tense; a month, season or weekday goes by it. */
+         * nearest the DCT, whatever the tense (a day far off either way goes by the tense);
+         * a month, season or weekday goes by the tense. */
         if (dir == DIR_TENSE && s->how == HOW_FIELDS &&
             (gran == DL_G_DAY || gran == DL_G_QUARTER || gran == DL_G_HALF))
-            dir = DIR_NEAR;
+            dir = gran == DL_G_DAY ? -1 : DIR_NEAR;
         else if (dir == DIR_TENSE)
             dir = tense_dir(sc, t0, t1);
         long first[8], last[8];
@@ -1220,7 +1221,20 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
                 nc++;
             }
         }
-        int i = pick(first, last, nc, dir, base);
+        int i;
+        if (dir < 0) {
+            /* A day of the month: the nearest, unless that is more than a quarter away;
+             * then the tense of the clause decides. */
+            i = pick(first, last, nc, DIR_NEAR, base);
+            long dist = i < 0 ? 0 : first[i] > base ? first[i] - base : base - last[i];
+            if (dist > 91) {
+                int td = tense_dir(sc, t0, t1);
+                if (td != DIR_NEAR)
+                    i = pick(first, last, nc, td, base);
+            }
+        } else {
+            i = pick(first, last, nc, dir, base);
+        }
         if (s->how == HOW_FIELDS && s->dir == DIR_LAST) {
             /* "last March", "last winter": of an earlier year than the base's, even when
              * this year's is over ("last February" on 1 March is a year back). */
@@ -1819,7 +1833,8 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         /* "the next day" counts from the story's day, "next week" from today. */
         c->s.narr = e->rel_narr || (n->unit == U_D && r != 0);
         c->s.noset = c->s.narr && r < 0;
-        if (n->unit == U_Y && r == -1 && !e->rel_narr && period_story(sc) && comparison_before(sc, k)) {
+        if (n->unit == U_Y && r == -1 && !e->rel_narr && period_story(sc) &&
+            sc->narr_gran >= DL_G_QUARTER && comparison_before(sc, k)) {
             /* "compared with a loss of $3 million last year" in a quarter's story */
             c->s.narr = 1;
             c->s.keep = 1;
