@@ -1586,8 +1586,11 @@ static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
     }
     if (!u || !(u->cls & (W_UNIT | W_UNITS)))
         return k;
-    /* "the 1988 second quarter": an ordinal, no unit. */
-    if ((u->cls & W_ORD) && (hasc(sc, j + 1, W_UNIT) || is(sc, j + 1, "half")))
+    /* "the 1988 second quarter", "a second betrayal": an ordinal, no unit. */
+    if ((u->cls & W_ORD) && j + 1 < sc->s1 &&
+        (hasc(sc, j + 1, W_UNIT) || is(sc, j + 1, "half") ||
+         ((tk(sc, j + 1)->flags & DL_T_ALPHA) && (tk(sc, j + 1)->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
+          !(tk(sc, j + 1)->pos & DL_POS_FUNC))))
         return k;
     /* A plural unit after "a"/"one" is no count of it ("a years-long"); a singular unit
      * after a vague word is none either ("several year"). */
@@ -2855,8 +2858,13 @@ static int mod_fits(const scan *sc, const wentry *m, uint32_t k0, uint32_t k, co
 /* Are the words [k, t1) part of a title or a name ("ABC's \"This Week\"", "VOA Today"):
  * words that are written in lower case, capitalised inside a sentence next to another
  * capitalised word or a quote? */
-static int title_words(const scan *sc, uint32_t k, uint32_t t1)
+static int title_words(const scan *sc, uint32_t k, uint32_t t1, const sem *s)
 {
+    /* A unit with a capital inside a sentence: "60 Minutes", "This Week" (not "Election Day"). */
+    for (uint32_t i = k; i < t1 && !s->hol; i++)
+        if (hasc(sc, i, W_UNIT | W_UNITS) && (tk(sc, i)->flags & DL_T_CAP) &&
+            !(tk(sc, i)->flags & DL_T_SENT_START) && !all_caps(sc, i))
+            return 1;
     const dl_token *t = tk(sc, k);
     if ((t->flags & DL_T_SENT_START) || !(t->flags & DL_T_CAP) || all_caps(sc, k))
         return 0;
@@ -2887,7 +2895,7 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
             found = 1;
         }
     }
-    if (!found || title_words(sc, k, best->t1))
+    if (!found || title_words(sc, k, best->t1, &best->s))
         return 0;
     /* "this year's third quarter", "1998's first half" */
     int o;
