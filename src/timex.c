@@ -2068,8 +2068,11 @@ static int g_datetok(const scan *sc, uint32_t k, cand *c)
                 return 0;
         }
     }
-    if (nf != 3)
-        return 0;
+    size_t used = 0;
+    for (int i = 0; i < nf; i++)
+        used += (size_t)len[i] + (i > 0);
+    if (nf != 3 || used != n)
+        return 0;   /* "1.2.3.4" is no date */
     int y, m, d;
     if (len[0] == 4 && len[1] <= 2 && len[2] <= 2 && sep != '.') {
         y = f[0], m = f[1], d = f[2];
