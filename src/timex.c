@@ -1627,23 +1627,31 @@ static int np_follows(const scan *sc, uint32_t k)
 }
 
 /* Is the token before k a quantity ("twice a year", "$5 a day", "50 percent a year")? */
-static int quantity_before(const scan *sc, uint32_t k)
+static int quantity_word(const dl_token *p)
 {
-    if (k <= sc->s0)
-        return 0;
-    const dl_token *p = tk(sc, k - 1);
     static const char *const q[] = {"times", "twice", "thrice", "once", "percent", "%", "million",
-                                    "billion", "dollars", "cents", "each"};
+                                    "billion", "trillion", "dollars", "cents", "each"};
     if (p->flags & DL_T_NUMBER)
         return 1;
     for (size_t i = 0; i < DL_COUNT(q); i++)
         if (!strcmp(p->lower, q[i]))
             return 1;
-    /* "four flights a week", "700 seats a week" */
+    return 0;
+}
+
+static int quantity_before(const scan *sc, uint32_t k)
+{
+    if (k <= sc->s0)
+        return 0;
+    const dl_token *p = tk(sc, k - 1);
+    if (quantity_word(p))
+        return 1;
+    /* "four flights a week", "4.5 billion euros a quarter" */
     double v;
     int vague;
-    return k >= sc->s0 + 2 && (p->pos & DL_POS_NOUN) && strcmp(p->nlemma, p->lower) &&
-           count_at(sc, k - 2, &v, &vague) == k - 1;
+    size_t n = strlen(p->lower);
+    return k >= sc->s0 + 2 && (p->pos & DL_POS_NOUN) && n > 2 && p->lower[n - 1] == 's' &&
+           (quantity_word(tk(sc, k - 2)) || count_at(sc, k - 2, &v, &vague) == k - 1);
 }
 
 /* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
@@ -2030,7 +2038,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
     cand dc;
     if ((g_weekday(sc, j2, &dc) || g_deictic(sc, j2, &dc) || g_month(sc, j2, &dc) ||
-         g_dayfirst(sc, j2, &dc)) &&
+         g_dayfirst(sc, j2, &dc) || g_rel(sc, j2, &dc)) &&
         dc.s.type != TY_SET && dc.s.gran == DL_G_DAY && (dc.s.how != HOW_FIELDS || dc.s.d > 0)) {
         c->s = dc.s;
         c->s.type = TY_TIME;
