@@ -63,6 +63,12 @@
 #define W_PHRASE    (1ull << 31) /* first word of a phrase of several words */
 #define W_YEARCUE   (1ull << 32) /* a word before a number that makes it a year */
 #define W_PERSON    (1ull << 33) /* a noun for a person */
+#define W_DET       (1ull << 34) /* a determiner: what follows is a noun */
+#define W_CLAUSE    (1ull << 35) /* starts a clause, not a noun phrase */
+#define W_RATE      (1ull << 36) /* a quantity before "a year": a rate */
+#define W_COMPARE   (1ull << 37) /* leads to a comparison */
+#define W_SPAN      (1ull << 38) /* "for the year": a length */
+#define W_CLOCKCUE  (1ull << 39) /* "at 10:45": a clock time */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -318,6 +324,18 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_YEARCUE;
     } else if (KIND("person")) {
         e->cls |= W_PERSON;
+    } else if (KIND("det")) {
+        e->cls |= W_DET;
+    } else if (KIND("clause")) {
+        e->cls |= W_CLAUSE;
+    } else if (KIND("rate")) {
+        e->cls |= W_RATE;
+    } else if (KIND("compare")) {
+        e->cls |= W_COMPARE;
+    } else if (KIND("span")) {
+        e->cls |= W_SPAN;
+    } else if (KIND("clockcue")) {
+        e->cls |= W_CLOCKCUE;
     } else {
         return -1;
     }
@@ -884,15 +902,7 @@ static int lemma_is(const dl_token *t, const char *l)
 /* Words before a noun that show a word is no verb ("the armored train", "his visits"). */
 static int determiner_like(const scan *sc, uint32_t k)
 {
-    static const char *const dets[] = {"the", "a", "an", "'s", "his", "her", "its", "their", "our",
-                                       "my", "your", "this", "these", "those", "some", "any",
-                                       "no", "every", "each"};
-    if (k < sc->s0 || k >= sc->s1)
-        return 0;
-    for (size_t i = 0; i < DL_COUNT(dets); i++)
-        if (!strcmp(tk(sc, k)->lower, dets[i]))
-            return 1;
-    return 0;
+    return hasc(sc, k, W_DET);
 }
 
 enum { FUT_AUX = 1, FUT_LEX, FUT_TO };
@@ -1535,6 +1545,14 @@ static int g_weekday(const scan *sc, uint32_t k, cand *c)
     c->s.dir = is(sc, j, "'s") ? DIR_NEAR : DIR_TENSE;
     const wentry *p = we(sc, j);
     if (p && (p->cls & W_POD)) {
+        const char *pw = tk(sc, j)->lower;
+        if (pw[strlen(pw) - 1] == 's') {   /* "Tuesday nights": every Tuesday night */
+            char v[32];
+            snprintf(v, sizeof v, "XXXX-WXX-%dT%s", e->wday, pod_names[p->pod]);
+            sem_lit(&c->s, TY_SET, v);
+            c->t1 = j + 1;
+            return 1;
+        }
         c->s.type = TY_TIME;
         c->s.pod = p->pod;
         j++;
@@ -1608,50 +1626,34 @@ static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
     return j;
 }
 
-/* Does token k begin a noun phrase (so that "after" before it is a preposition)? */
+/* Does token k begin a noun phrase (so that "after" before it is a preposition: "two
+ * months after Kim's visit"), rather than end the clause or start another ("two weeks
+ * after, he left", "a week later and")? */
 static int np_follows(const scan *sc, uint32_t k)
 {
-    if (k >= sc->s1)
-        return 0;
-    const dl_token *t = tk(sc, k);
-    if (t->flags & DL_T_PUNCT)
-        return 0;
-    static const char *const stop[] = {"and", "but", "or", "when", "as", "that", "than", "because",
-                                       "while", "if", "so"};
-    for (size_t i = 0; i < DL_COUNT(stop); i++)
-        if (!strcmp(t->lower, stop[i]))
-            return 0;
-    /* A verb right after: "two weeks after, he left" has a comma; "days after taking office"
-     * is a clause: treat -ing forms as a phrase too. */
-    return 1;
+    return k < sc->s1 && !(tk(sc, k)->flags & DL_T_PUNCT) && !hasc(sc, k, W_CLAUSE);
+}
+
+/* A number or a word of quantity ("twice", "percent", "million"). */
+static int quantity_word(const scan *sc, uint32_t k)
+{
+    return (tk(sc, k)->flags & DL_T_NUMBER) || hasc(sc, k, W_RATE);
 }
 
 /* Is the token before k a quantity ("twice a year", "$5 a day", "50 percent a year")? */
-static int quantity_word(const dl_token *p)
-{
-    static const char *const q[] = {"times", "twice", "thrice", "once", "percent", "%", "million",
-                                    "billion", "trillion", "dollars", "cents", "each"};
-    if (p->flags & DL_T_NUMBER)
-        return 1;
-    for (size_t i = 0; i < DL_COUNT(q); i++)
-        if (!strcmp(p->lower, q[i]))
-            return 1;
-    return 0;
-}
-
 static int quantity_before(const scan *sc, uint32_t k)
 {
     if (k <= sc->s0)
         return 0;
     const dl_token *p = tk(sc, k - 1);
-    if (quantity_word(p))
+    if (quantity_word(sc, k - 1))
         return 1;
     /* "four flights a week", "4.5 billion euros a quarter" */
     double v;
     int vague;
     size_t n = strlen(p->lower);
     return k >= sc->s0 + 2 && (p->pos & DL_POS_NOUN) && n > 2 && p->lower[n - 1] == 's' &&
-           (quantity_word(tk(sc, k - 2)) || count_at(sc, k - 2, &v, &vague) == k - 1);
+           (quantity_word(sc, k - 2) || count_at(sc, k - 2, &v, &vague) == k - 1);
 }
 
 /* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
@@ -1691,12 +1693,10 @@ static int period_story(const scan *sc)
  * year", "up from last year's", "higher than last year")? */
 static int comparison_before(const scan *sc, uint32_t k)
 {
-    static const char *const cue[] = {"from", "with", "than", "compared", "versus", "vs.", "against"};
     for (uint32_t j = k; j > sc->s0 && k - j <= 12;) {
         j--;
-        for (size_t i = 0; i < DL_COUNT(cue); i++)
-            if (is(sc, j, cue[i]))
-                return 1;
+        if (hasc(sc, j, W_COMPARE))
+            return 1;
         if (is(sc, j, ";") || is(sc, j, "."))
             break;
     }
@@ -2020,10 +2020,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
         j++;
         strong = 1;
     }
-    if (!strong && !(colon && k > sc->s0 &&
-                     (is(sc, k - 1, "at") || is(sc, k - 1, "by") || is(sc, k - 1, "around") ||
-                      is(sc, k - 1, "until") || is(sc, k - 1, "from") || is(sc, k - 1, "before") ||
-                      is(sc, k - 1, "after") || is(sc, k - 1, "till"))))
+    if (!strong && !(colon && k > sc->s0 && hasc(sc, k - 1, W_CLOCKCUE)))
         return 0;
     if (hh < 0 || hh > 24 || mm > 59)
         return 0;
@@ -2337,11 +2334,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         c->t1 = j + 1 + an;
         return 1;
     }
-    static const char *const over[] = {"for", "during", "over", "throughout", "through", "all"};
-    int span = 0;
-    for (size_t i = 0; i < DL_COUNT(over) && k > sc->s0; i++)
-        if (is(sc, k - 1, over[i]))
-            span = 1;
+    int span = k > sc->s0 && hasc(sc, k - 1, W_SPAN);
     cand yc;
     if (u == U_Y && (g_year(sc, j + 1, &yc) || g_spoken_year(sc, j + 1, &yc)) &&
         strlen(yc.s.lit) == 4) {
