@@ -1795,9 +1795,9 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
     const wentry *e = item_at(sc, k, W_REL, &rn);
     if (!e)
         return 0;
-    /* "the talks will last two weeks": a verb. */
-    if (k > sc->s0 && (is(sc, k - 1, "to") || is(sc, k - 1, "will") || is(sc, k - 1, "would") ||
-                       is(sc, k - 1, "could") || is(sc, k - 1, "may") || is(sc, k - 1, "might")))
+    /* "the talks will last two weeks", "expected to last": a verb. */
+    const wentry *pv = k > sc->s0 ? we(sc, k - 1) : NULL;
+    if (is(sc, k - 1, "to") || (pv && (pv->cls & W_FUTURE) && pv->future == FUT_AUX))
         return 0;
     int r = e->rel;
     uint32_t j = k + rn;
@@ -2179,10 +2179,9 @@ static int g_season(const scan *sc, uint32_t k, cand *c)
     uint32_t j = year_of(sc, k + 1, &c->s, 1);
     const dl_token *t = tk(sc, k);
     if (j == k + 1 && (t->pos & DL_POS_VERB) &&
-        !(k > sc->s0 && (hasc(sc, k - 1, W_ARTICLE | W_MOD) || is(sc, k - 1, "in") ||
-                         is(sc, k - 1, "this") || is(sc, k - 1, "during") || is(sc, k - 1, "until") ||
-                         is(sc, k - 1, "by"))))
-        return 0;
+        (!(k > sc->s0 && hasc(sc, k - 1, W_ARTICLE | W_MOD | W_REL | W_YEARCUE | W_SPAN)) ||
+         is(sc, k - 1, "to")))
+        return 0;   /* "to fall apart" */
     c->t1 = j;
     return 1;
 }
@@ -2526,9 +2525,11 @@ static int g_units_bare(const scan *sc, uint32_t k, cand *c)
     if (!e || !(e->cls & W_UNITS) || (tk(sc, k)->flags & DL_T_CAP && !(tk(sc, k)->flags & DL_T_SENT_START)) ||
         is(sc, k + 1, "old"))
         return 0;
-    if (is(sc, k + 1, "ago")) {
-        sem_lit(&c->s, TY_DATE, "PAST_REF");
-        c->t1 = k + 2;
+    uint32_t an;
+    const wentry *a = item_at(sc, k + 1, W_ANCHOR, &an);
+    if (a && !a->anchor_narr) {   /* "years ago": some time before now */
+        sem_lit(&c->s, TY_DATE, a->anchor < 0 ? "PAST_REF" : "FUTURE_REF");
+        c->t1 = k + 1 + an;
         return 1;
     }
     char dur[16];
