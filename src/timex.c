@@ -1330,8 +1330,8 @@ static int year_ok(const scan *sc, uint32_t k, int y)
                      n->lower[nl - 2] != 's';
         if ((n->flags & DL_T_ALPHA) && !(n->flags & DL_T_CAP) && (n->pos & DL_POS_NOUN) &&
             !(n->pos & DL_POS_FUNC) && (plural || strcmp(n->nlemma, n->lower)) &&
-            !(p && (p->cls & W_YEARCUE)))
-            return 0;
+            !(p && ((p->cls & W_YEARCUE) || ((p->cls & W_ARTICLE) && p->article_def))))
+            return 0;   /* but "in 1998 sales rose", "the 1992 protests" */
     }
     if (y >= 1900 && y <= 2099)
         return 1;
@@ -1376,6 +1376,10 @@ static int month_ok(const scan *sc, uint32_t k)
         return 0;
     if (k + 1 < sc->s1 && (tk(sc, k + 1)->flags & DL_T_CAP) && !hasc(sc, k + 1, W_MONTH | W_WEEKDAY))
         return 0;
+    /* "the March accession": an article, then a common noun after it. */
+    if (hasc(sc, k - 1, W_ARTICLE) && k + 1 < sc->s1 && (tk(sc, k + 1)->flags & DL_T_ALPHA) &&
+        !(tk(sc, k + 1)->flags & DL_T_CAP) && (tk(sc, k + 1)->pos & DL_POS_NOUN) && !hasc(sc, k + 1, W_ARTICLE))
+        return 1;
     return hasc(sc, k - 1, W_YEARCUE | W_REL | W_MOD) && !is(sc, k - 1, "and") && !is(sc, k - 1, "or");
 }
 
