@@ -1815,6 +1815,14 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         c->t1 = j2;
         return 1;
     }
+    if (is(sc, j, "period") && period_story(sc) && (r == 0 || (r < 0 && !e->rel_narr))) {
+        /* "the latest period", "the same period": the reporting period of the story. */
+        sem_init(&c->s, TY_DATE, HOW_OFFSET);
+        c->s.gran = sc->narr_gran;
+        c->s.narr = 1;
+        c->t1 = j + 1;
+        return 1;
+    }
     const wentry *n = we(sc, j);
     if (!n)
         return 0;
@@ -2543,6 +2551,29 @@ static int g_units_bare(const scan *sc, uint32_t k, cand *c)
     return 1;
 }
 
+/* A part of the day after "early", "late", "mid" ("late afternoon", "mid afternoon"): of
+ * the story's day, or today. Alone ("in the morning") it is too often no date. */
+static int g_pod(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k), *m = k > sc->s0 ? we(sc, k - 1) : NULL;
+    if (!e || !(e->cls & W_POD) || !m || !(m->cls & W_MOD) ||
+        (m->mod != MOD_START && m->mod != MOD_MID && m->mod != MOD_END) || (m->cls & W_ANCHOR))
+        return 0;
+    sem_init(&c->s, TY_TIME, HOW_OFFSET);
+    c->s.gran = DL_G_DAY;
+    c->s.pod = e->pod;
+    c->s.narr = sc->has_narr && sc->narr_gran == DL_G_DAY;
+    c->t1 = k + 1;
+    cand dc;
+    if (g_deictic(sc, k + 1, &dc) || g_weekday(sc, k + 1, &dc)) {   /* "late afternoon Friday" */
+        c->s = dc.s;
+        c->s.type = TY_TIME;
+        c->s.pod = e->pod;
+        c->t1 = dc.t1;
+    }
+    return 1;
+}
+
 /* Quarters written Q3 ("Q3 2023"). */
 static int g_qtok(const scan *sc, uint32_t k, cand *c)
 {
@@ -2826,6 +2857,8 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_unit_end);
         if (e->cls & W_SEASON)
             TRY(g_season);
+        if (e->cls & W_POD)
+            TRY(g_pod);
         if (e->cls & W_CARD)
             TRY(g_spoken_year);
     } else if (!strcmp(t->lower, "half")) {
