@@ -1009,8 +1009,19 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
         /* An infinitive governs it ("agreed to buy the bank in January"): what is to
          * happen has no tense of its own; the nearest date is the best guess. */
         if ((tk(sc, k)->pos & DL_POS_VERB) && tk(sc, k)->vform <= DL_VF_BASE && k > sc->s0 &&
-            is(sc, k - 1, "to"))
+            is(sc, k - 1, "to")) {
+            /* ... unless what governs it is a plan ("is scheduled to close Monday", "is to
+             * resume Tuesday"). */
+            for (uint32_t g = k - 1; g > sc->s0 && k - 1 - g < 3;) {
+                g--;
+                int s = verb_signal(sc, g);
+                if (s == TENSE_FUTURE)
+                    return s;
+                if (s != TENSE_NONE)
+                    break;
+            }
             return TENSE_NONE;
+        }
         int s = verb_signal(sc, k);
         if (s != TENSE_NONE)
             return s;
@@ -1037,8 +1048,9 @@ static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
         return DIR_FUTURE;
     for (uint32_t k = t0; k > sc->s0 && t0 - k <= 8;) {
         k--;
-        const wentry *e = we(sc, k);
-        if (e && (e->cls & W_DIRPREP))
+        uint32_t n;
+        const wentry *e = item_at(sc, k, W_DIRPREP, &n);
+        if (e)
             return e->dirprep < 0 ? DIR_PAST : DIR_FUTURE;
         if (verb_signal(sc, k) != TENSE_NONE || is(sc, k, ",") || is(sc, k, ";"))
             break;
@@ -1545,8 +1557,9 @@ static int g_weekday(const scan *sc, uint32_t k, cand *c)
     sem_init(&c->s, TY_DATE, HOW_WDAY);
     c->s.gran = DL_G_DAY;
     c->s.wday = e->wday;
-    /* "Wednesday's ruling": the nearest, whatever the clause around it says. */
-    c->s.dir = is(sc, j, "'s") ? DIR_NEAR : DIR_TENSE;
+    /* "Wednesday's ruling", "Thursday's closing price": a day gone by, whatever the clause
+     * around it says. */
+    c->s.dir = is(sc, j, "'s") ? DIR_PAST : DIR_TENSE;
     const wentry *p = we(sc, j);
     if (p && (p->cls & W_POD)) {
         const char *pw = tk(sc, j)->lower;
