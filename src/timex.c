@@ -1015,8 +1015,16 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
             for (uint32_t g = k - 1; g > sc->s0 && k - 1 - g < 3;) {
                 g--;
                 int s = verb_signal(sc, g);
-                if (s == TENSE_FUTURE)
+                if (s == TENSE_FUTURE) {
+                    /* "had been due to expire Friday": a plan told in the past perfect
+                     * is for a day gone by. */
+                    for (uint32_t h = g; h > sc->s0 && g - h < 3;) {
+                        h--;
+                        if (is(sc, h, "had"))
+                            return TENSE_PAST;
+                    }
                     return s;
+                }
                 if (s != TENSE_NONE)
                     break;
             }
