@@ -1049,6 +1049,12 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
  * ("comes after Biden's visit in September": before now), else the nearest. */
 static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
 {
+    /* "until January", "through mid-November": a bound ahead of the clause's event, which
+     * may itself be past or future; the nearest is the best guess. */
+    uint32_t pn;
+    const wentry *p = t0 > sc->s0 ? item_at(sc, t0 - 1, W_DIRPREP, &pn) : NULL;
+    if (p && pn == 1 && p->dirprep > 0 && !is(sc, t0 - 1, "before"))
+        return DIR_NEAR;
     int t = clause_tense(sc, t0, t1);
     if (t == TENSE_PAST)
         return DIR_PAST;
