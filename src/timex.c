@@ -1329,6 +1329,7 @@ time_of_day:
 
 static int core_at(const scan *sc, uint32_t k, cand *c);
 static int g_compound(const scan *sc, uint32_t k, cand *c);
+static int g_spoken_year(const scan *sc, uint32_t k, cand *c);
 
 /* Is the four-digit token k (value y) a year? Numbers in 1900-2099 are, unless the words
  * around show a count or an identifier ("2000 troops", "flight 1948", "$2000"); others
@@ -1438,6 +1439,11 @@ static uint32_t year_of(const scan *sc, uint32_t k, sem *s, int comma_ok)
         s->y = y;
         return j + 1;
     }
+    cand sy;
+    if (g_spoken_year(sc, j, &sy)) {   /* "the winter of nineteen ninety-four" */
+        s->y = atoi(sy.s.lit);
+        return sy.t1;
+    }
     if (j == k)
         return k;
     /* "of this year", "of last year", "of the year" */
@@ -1503,10 +1509,14 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
     c->s.m = m;
     c->s.dir = DIR_TENSE;
     uint32_t j2 = is(sc, j, "of") || is(sc, j, ",") ? j + 1 : j;
+    cand sy;
     if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199 &&
         (j2 == j || year_ok(sc, j2, y))) {
         c->s.y = y;
         j = j2 + 1;
+    } else if (g_spoken_year(sc, j2, &sy)) {   /* "January nineteen ninety-seven" */
+        c->s.y = atoi(sy.s.lit);
+        j = sy.t1;
     } else if ((j2 = rel_year_after(sc, j, &c->s)) == j) {
         j = year_of(sc, j, &c->s, 0);
     } else {
