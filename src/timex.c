@@ -2325,7 +2325,8 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     }
     if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
         ((tk(sc, j)->flags & DL_T_ALPHA) && strchr(tk(sc, j)->lower, '-') && g_compound(sc, j, &t) &&
-         t.s.type == TY_DATE)) {
+         t.s.type == TY_DATE && t.t1 > j + 1)) {   /* "the year-earlier quarter", not "the
+                                                     * year-earlier results" */
         *c = t;
         return 1;
     }
@@ -2734,8 +2735,8 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
             c->s.narr = 1;
             c->s.keep = 1;
             c->s.noset = pe[1]->anchor < 0;
-            if (!pe[1]->anchor_narr && !period_story(sc))
-                c->s.narr = c->s.keep = 0;   /* "year-ago" in a story of no period: the DCT's */
+            if (pe[1]->anchor < 0 && !period_story(sc))
+                c->s.narr = c->s.keep = 0;   /* "year-earlier" in a story of no period: the DCT's */
             /* "the year-earlier quarter", "year-ago period", "the year-earlier nine months" */
             double v;
             int cu;
