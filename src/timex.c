@@ -2325,8 +2325,8 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     }
     if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
         ((tk(sc, j)->flags & DL_T_ALPHA) && strchr(tk(sc, j)->lower, '-') && g_compound(sc, j, &t) &&
-         t.s.type == TY_DATE && t.t1 > j + 1)) {   /* "the year-earlier quarter", not "the
-                                                     * year-earlier results" */
+         t.s.type == TY_DATE && (t.t1 > j + 1 || t.s.how == HOW_LIT))) {
+        /* "the mid-1990s", "the year-earlier quarter"; but "the year-earlier results" */
         *c = t;
         return 1;
     }
