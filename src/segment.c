@@ -300,7 +300,7 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
             uint32_t cp = cp_at(&g->c, i, &l);
             if (cls(cp) == C_LETTER) {
                 letters++;
-                uppers += is_upper_cp(cp);
+                uppers += is_upper_cp(cp) != 0;
             }
             i += (size_t)l;
         }

@@ -2206,8 +2206,10 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
 static int g_spoken_year(const scan *sc, uint32_t k, cand *c)
 {
     double a, b;
+    if (k + 1 >= sc->s1)
+        return 0;   /* needs two words of the sentence ("season" at its very end was read past it) */
     const char *w = tk(sc, k)->lower;
-    if (!card_word(sc, w, strlen(w), &a) || k + 1 >= sc->s1)
+    if (!card_word(sc, w, strlen(w), &a))
         return 0;
     const char *x = tk(sc, k + 1)->lower;
     int y = 0;
