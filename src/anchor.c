@@ -156,6 +156,8 @@ static int antecedent(ctx *c, int i, int forward)
             /* "the trip": the one of the actors its sentence names, planned if it is */
             score += in_sentence(e, fs) ? 2 : 0;
             score += in_sentence(e, ft) ? 1 : 0;
+            if (score == 0)
+                continue;
             score += (e->modality == DL_MOD_PLANNED) == (f->modality == DL_MOD_PLANNED);
         } else if (score == 0) {
             continue;
@@ -219,7 +221,8 @@ static void date_event(ctx *c, int i)
             if (e->source < 0)
                 e->source = d->ev[j].source, e->source_men = d->ev[j].source_men;
             if (e->target < 0)
-                e->target = d->ev[j].target, e->target_men = d->ev[j].target_men;
+                e->target = d->ev[j].target, e->target_men = d->ev[j].target_men,
+                e->target_second = d->ev[j].target_second;
         }
     }
     if (!w->value[0] && e->ref_ev >= 0) {
@@ -375,7 +378,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
         e->source = actor_of(d, e->source_men);
-        e->target = actor_of(d, e->target_men);
+        e->target = e->target_second ? d->men[e->target_men].actor2 : actor_of(d, e->target_men);
         if (e->target >= 0 && e->target == e->source)
             e->target = -1, e->target_men = -1;
         if (e->ref_ev >= 0 && (size_t)e->ref_ev < n)
@@ -473,7 +476,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
             else
                 e->source = a;
         }
-        if (e->target_men >= 0) {
+        if (e->target_men >= 0 && !e->target_second) {
             int a = dl_actors_resolve_at(d, e->target_men, date);
             if (a < 0 && d->men[e->target_men].actor >= 0)
                 st = DL_ENOMEM;

@@ -528,8 +528,8 @@ static int clause_follows(const sa *s, int i)
         if (t->flags & DL_T_PUNCT)
             return 0;
         const tk *q = &s->tok[k];
-        if (q->men >= 0)
-            continue;
+        if (q->men >= 0 || q->tx >= 0)
+            continue;   /* "after Erdogan's visit in May": May is no modal */
         if (q->cls & (CU_BE | CU_HAVE | CU_MODAL | CU_DO))
             return k > i + 1;
         if (k > i + 1 && (t->pos & DL_POS_VERB) && (t->vform == DL_VF_PAST || t->vform == DL_VF_S) &&
@@ -1220,13 +1220,21 @@ static void subject_of(sa *s, int g)
     int c = v->clause;
     int floor = s->cl[c].start;
     int j = v->start - 1;
+    int skipped = 0;
     for (int guard = 0; guard < 3 * DL_EV_MAXTOK && j >= 0; guard++) {
         int t = s->tok[j].tag;
         int jc = s->tok[j].clause;
-        if (jc != c && clause_within(s, jc, c) && jc != c) {
+        if (jc != c && clause_within(s, jc, c)) {
             j--;   /* a clause inside this one: "Kim, whose grandfather ..., has" */
+            skipped = 1;
             continue;
         }
+        if (t == T_COMMA && skipped) {
+            j--;   /* the comma that opened it */
+            skipped = 0;
+            continue;
+        }
+        skipped = 0;
         if (j < floor && jc != c)
             break;
         if (t == T_ADV || t == T_QUOTE) {
@@ -1434,6 +1442,7 @@ static int find_trigger(const sa *s, int i, found *f)
 typedef struct args {
     int src, tgt;          /* mentions, or -1 */
     int src2;              /* a second subject actor (reciprocal events) */
+    int second;            /* the target is the second actor of the subject ("the two men") */
     int obj0, obj1;        /* object text tokens, or -1 */
     int clause;
     int vg;                /* the trigger's verb group, or the one governing a noun */
@@ -1533,8 +1542,14 @@ static void verb_args(sa *s, const found *f, args *a)
                 a->src = subj_men;
         if (f->e->nsrc == 0)
             a->src = subj_men;
-        if (f->e->frame & FR_RECIP)
+        if (f->e->frame & FR_RECIP) {
             a->src2 = v->subj_men[1];
+            /* "the two men met": one mention, two actors */
+            if (a->src2 < 0 && subj_men >= 0 && (size_t)subj_men < s->d->nmen && s->d->men[subj_men].actor2 >= 0) {
+                a->src2 = subj_men;
+                a->second = 1;
+            }
+        }
     }
     for (int k = 0; k < f->e->ntgt && a->tgt < 0; k++) {
         const slot *sl = &f->e->tgt[k];
@@ -1559,7 +1574,7 @@ static void verb_args(sa *s, const found *f, args *a)
     for (int k = 0; k < f->e->ntgt; k++)
         has_obj_slot |= f->e->tgt[k].kind == SL_OBJ;
     if (a->obj0 < 0 && a->src < 0 && !v->passive && !has_obj_slot && !(f->e->frame & FR_SAY) &&
-        v->subj0 >= 0 && v->subj1 > v->subj0) {
+        v->subj0 >= 0 && v->subj1 > v->subj0 && tag(s, v->subj0) != T_REL && tag(s, v->subj0) != T_PRON) {
         a->obj0 = v->subj0;
         a->obj1 = v->subj1;
     }
@@ -1953,10 +1968,12 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     ev->source = ev->target = -1;
     ev->source_men = a->src;
     ev->target_men = a->tgt;
-    if (a->src < 0 && a->src2 >= 0)
+    if (a->src < 0 && a->src2 >= 0 && !a->second)
         ev->source_men = a->src2;
-    else if (a->src2 >= 0 && a->tgt < 0 && a->src2 != a->src)
+    else if (a->src2 >= 0 && a->tgt < 0 && (a->src2 != a->src || a->second)) {
         ev->target_men = a->src2;
+        ev->target_second = (uint8_t)a->second;
+    }
     ev->trig0 = s->t0 + (uint32_t)f->head;
     ev->ntrig = 1;
     ev->timex = -1;
@@ -2016,12 +2033,14 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
         int m = s->tok[k].men;
         if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
             continue;
-        int actor = d->men[m].actor;
-        int dup = 0;
-        for (int z = 0; z < na; z++)
-            dup |= ev->sent_actor[z] == actor;
-        if (!dup)
-            ev->sent_actor[na++] = actor;
+        for (int two = 0; two < 2 && na < 4; two++) {
+            int actor = two ? d->men[m].actor2 : d->men[m].actor;
+            int dup = actor < 0;
+            for (int z = 0; z < na; z++)
+                dup |= ev->sent_actor[z] == actor;
+            if (!dup)
+                ev->sent_actor[na++] = actor;
+        }
     }
     dl_event *p = &ev->pub;
     p->id = p->date = p->date_mod = p->start = p->end = p->precision = p->date_text = p->date_anchor = "";
@@ -2051,15 +2070,6 @@ static dl_status analyse_sentence(sa *s)
         if (!find_trigger(s, i, &s->trig[i]))
             s->trig[i].e = NULL;
     find_anchors(s);
-#ifdef EVDEBUG
-    {
-        static const char *TN[] = {"O","N","NM","PR","V","AUX","ADJ","ADV","DET","POS","NUM","P","TO","CJ","REL","SUB","NEG","PU",",","Q","TM","WH"};
-        fprintf(stderr, "S%d:", s->sent);
-        for (int i = 0; i < s->n; i++)
-            fprintf(stderr, " %s/%s%s%s/c%d", T(s,i)->lower, TN[s->tok[i].tag], s->tok[i].vg>=0?"*":"", s->trig[i].e?"!":"", s->tok[i].clause);
-        fprintf(stderr, "\n");
-    }
-#endif
     dl_doc *d = s->d;
     size_t first_ev = d->nev;
     int deny_vg[8], ndeny = 0;
