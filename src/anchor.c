@@ -282,7 +282,7 @@ static void agent_from_discourse(dl_doc *d, int i)
  * a date whose content is an event of its own row ("officials said that Russia fired"). */
 static int keep_event(const dl_event_int *e, const when *w)
 {
-    if (w->dup)
+    if (w->dup || e->inner)
         return 0;
     int src = e->source >= 0, tgt = e->target >= 0 || e->thing[0];
     if (e->needs_target && e->target < 0)

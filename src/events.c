@@ -493,6 +493,8 @@ typedef struct sa {
     anchor an[MAXANCHOR];
     int nan;
     found trig[DL_EV_MAXTOK];   /* the trigger at each token (trig[i].e NULL: none) */
+    int obj_of[DL_EV_MAXTOK];   /* the verb trigger whose object holds the token, or -1 */
+    int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
     size_t tx_cursor;      /* first timex not before this sentence */
 } sa;
 
@@ -2073,6 +2075,8 @@ static dl_status analyse_sentence(sa *s)
     dl_doc *d = s->d;
     size_t first_ev = d->nev;
     int deny_vg[8], ndeny = 0;
+    for (int i = 0; i < s->n; i++)
+        s->obj_of[i] = -1;
     for (int i = 0; i < s->n; i++) {
         const found *f = &s->trig[i];
         if (!f->e)
@@ -2104,8 +2108,17 @@ static dl_status analyse_sentence(sa *s)
             modality = DL_MOD_NEGATED;
         else if (modality == DL_MOD_ASSERTED && reported(s, i))
             modality = DL_MOD_REPORTED;
+        if (!f->e->noun)
+            for (int k = a.obj0; k >= 0 && k < a.obj1 && k < s->n; k++) {
+                s->obj_of[k] = i;
+                s->obj_tgt[k] = a.tgt;
+            }
         if (add_event(s, f, &a, modality, tense))
             return DL_ENOMEM;
+        /* "signed a treaty with France": the treaty is the signing's object, not an event */
+        if (f->e->noun && s->obj_of[i] >= 0 && (a.tgt < 0 || a.tgt == s->obj_tgt[i] ||
+                                                (s->obj_tgt[i] >= 0 && d->men[a.tgt].actor == d->men[s->obj_tgt[i]].actor)))
+            d->ev[d->nev - 1].inner = 1;
     }
     /* anchoring phrases named a token; make it the event there */
     for (size_t k = first_ev; k < d->nev; k++) {
