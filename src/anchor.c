@@ -276,24 +276,30 @@ static void agent_from_discourse(dl_doc *d, int i)
     }
 }
 
-/* Is event e a row of the timeline? It needs two of: a doer, what it was done to (an
- * actor or a thing), a date of its own sentence. A mention of an earlier event is not
- * one; nor a denied or doubted event without a date of its own, nor a statement without
- * a date whose content is an event of its own row ("officials said that Russia fired"). */
+/* Is event e a row of the timeline? An event dated by words of its own sentence is; one
+ * dated otherwise (by another event, the narrative, the document date) needs two of: a
+ * doer, what it was done to (an actor or a thing), a date of its own. Never a mention of
+ * an earlier event, a noun that is a verb's object, an event that wants an actor as
+ * target and has none, a denied or doubted event without a date of its own, or a
+ * statement without a date whose content is an event of its own row ("officials said
+ * that Russia fired ..."). */
 static int keep_event(const dl_event_int *e, const when *w)
 {
+#ifdef EVKEEPALL
+    return 1;
+#endif
     if (w->dup || e->inner)
         return 0;
     int src = e->source >= 0, tgt = e->target >= 0 || e->thing[0];
     if (e->needs_target && e->target < 0)
         return 0;
-    if (!w->own && (e->modality == DL_MOD_NEGATED || e->modality == DL_MOD_HYPOTHETICAL))
-        return 0;
-    if (e->reports && !w->own)
+    if (w->own)
+        return 1;
+    if (e->modality == DL_MOD_NEGATED || e->modality == DL_MOD_HYPOTHETICAL || e->reports)
         return 0;
     if (e->definite && !src && e->target < 0)
         return 0;
-    return src + tgt + (w->own ? 1 : 0) >= 2;
+    return src + tgt >= 2;
 }
 
 /* ---------------------------------------------------------------- output fields */

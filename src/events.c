@@ -1444,6 +1444,7 @@ static int find_trigger(const sa *s, int i, found *f)
 typedef struct args {
     int src, tgt;          /* mentions, or -1 */
     int src2;              /* a second subject actor (reciprocal events) */
+    int subj;              /* the verb has a subject, actor or not ("the jetliner crashed") */
     int second;            /* the target is the second actor of the subject ("the two men") */
     int obj0, obj1;        /* object text tokens, or -1 */
     int clause;
@@ -1528,6 +1529,7 @@ static void verb_args(sa *s, const found *f, args *a)
     int obj_men = oa >= 0 ? np_actor(s, oa, ob, s->n) : -1;
     int obj_any = oa >= 0 ? first_men(s, oa, ob, NULL) : -1;
     int subj_men = v->subj_men[0];
+    a->subj = v->subj0 >= 0 && v->subj1 > v->subj0 && tag(s, v->subj0) != T_REL;
     if (v->passive) {
         int by = pp_actor(s, p, np, "by");
         a->src = by;
@@ -1984,6 +1986,7 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     ev->tense = (uint8_t)tense;
     ev->modality = (uint8_t)modality;
     ev->definite = e->noun && a->src < 0 && a->tgt < 0;
+    ev->has_doer = a->src >= 0 || a->subj;
     ev->needs_target = (e->frame & FR_TARGET) != 0;
     ev->reports = (e->frame & FR_SAY) && reports_event(s, f->head);
     ev->ref_ev = ev->ref_dur = ev->prev_tx = -1;
