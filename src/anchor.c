@@ -279,16 +279,20 @@ static void agent_from_discourse(dl_doc *d, int i)
 /* Is event e a row of the timeline? An event dated by words of its own sentence is; one
  * dated otherwise (by another event, the narrative, the document date) needs two of: a
  * doer, what it was done to (an actor or a thing), a date of its own. Never a mention of
- * an earlier event, a noun that is a verb's object, an event that wants an actor as
+ * an earlier event, a noun that is a verb's object (unless dated apart from it), an
+ * event that wants an actor as
  * target and has none, a denied or doubted event without a date of its own, or a
  * statement without a date whose content is an event of its own row ("officials said
  * that Russia fired ..."). */
-static int keep_event(const dl_event_int *e, const when *w)
+static int keep_event(const dl_event_int *e, const when *w, const when *all)
 {
 #ifdef EVKEEPALL
     return 1;
 #endif
-    if (w->dup || e->inner)
+    if (w->dup)
+        return 0;
+    /* "violates an agreement reached in 1991": a date of its own makes it an event */
+    if (e->inner_of >= 0 && !(w->own && strcmp(w->value, all[e->inner_of].value)))
         return 0;
     int src = e->source >= 0, tgt = e->target >= 0 || e->thing[0];
     if (e->needs_target && e->target < 0)
@@ -449,7 +453,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
         when *w = &c.w[i];
-        if (!keep_event(e, w))
+        if (!keep_event(e, w, c.w))
             continue;
         int keep = 1;
         if (keep) {

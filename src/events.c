@@ -41,11 +41,12 @@ enum {
     CU_BE = 1u << 4, CU_HAVE = 1u << 5, CU_DO = 1u << 6, CU_MODAL = 1u << 7,
     CU_NEG = 1u << 8, CU_SUB = 1u << 9, CU_TPREP = 1u << 10, CU_REL = 1u << 11,
     CU_CONJ = 1u << 12, CU_PRON = 1u << 13, CU_WH = 1u << 14, CU_REPORT = 1u << 15,
-    CU_TOCUE = 1u << 16, CU_AGENT = 1u << 17, CU_NOTRIG = 1u << 18
+    CU_TOCUE = 1u << 16, CU_AGENT = 1u << 17, CU_NOTRIG = 1u << 18, CU_PP = 1u << 19,
+    CU_MOTION = 1u << 20
 };
 static const char *const CUE_CLASS[] = {"det", "poss", "num", "prep", "be", "have", "do",
                                         "modal", "neg", "sub", "tprep", "rel", "conj", "pron",
-                                        "wh", "report", "tocue", "agent", "notrig"};
+                                        "wh", "report", "tocue", "agent", "notrig", "pp", "motion"};
 
 /* Values of cues: a modality or the relation of an anchoring word. */
 enum { V_NONE, V_FUTURE, V_COND, V_HYP, V_PLANNED, V_NEG, V_BEFORE, V_AFTER, V_SINCE, V_SAME };
@@ -493,7 +494,7 @@ typedef struct sa {
     anchor an[MAXANCHOR];
     int nan;
     found trig[DL_EV_MAXTOK];   /* the trigger at each token (trig[i].e NULL: none) */
-    int obj_of[DL_EV_MAXTOK];   /* the verb trigger whose object holds the token, or -1 */
+    int obj_of[DL_EV_MAXTOK];   /* the event of the verb whose object holds the token, or -1 */
     int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
     size_t tx_cursor;      /* first timex not before this sentence */
 } sa;
@@ -573,18 +574,39 @@ static int guess_open(const sa *s, int i)
                 return T_VERB;
             if ((pc & CU_BE) && (vf == DL_VF_PAST || vf == DL_VF_ING))
                 return T_VERB;
+            if ((pc & (CU_BE | CU_HAVE)) && (s->tok[i].cls & CU_PP))
+                return T_VERB;   /* "was set", "has cut" */
         }
         if (pt == T_TO && base) {
-            if ((pos & DL_POS_NOUN) && (next_closed && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON)))))
-                return T_NOUN;   /* "came to power with" */
+            /* "came to power with": a verb of motion before "to" makes a phrase */
+            int b = p - 1;
+            while (b >= 0 && s->tok[b].tag == T_ADV)
+                b--;
+            const dl_token *bt = b >= 0 ? T(s, b) : NULL;
+            const cue *bq = bt ? cue_of(s->x, bt->lemma, strlen(bt->lemma)) : NULL;
+            if ((pos & DL_POS_NOUN) && bq && (bq->cls & CU_MOTION) && s->tok[b].tag == T_VERB &&
+                next_closed && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON))))
+                return T_NOUN;
             return T_VERB;
+        }
+        if (pt == T_CONJ && base && p > 0) {
+            /* "will take off from Singapore and land in Sydney" */
+            for (int g = i - 1; g >= 0; g--)
+                if (s->tok[g].tag == T_VERB) {
+                    const dl_token *gt = T(s, g);
+                    if (gt->vform == DL_VF_BASE && g > 0 &&
+                        (s->tok[prev_content(s, g)].tag == T_TO || (s->tok[prev_content(s, g)].cls & CU_MODAL)))
+                        return T_VERB;
+                    break;
+                }
         }
         if (pt == T_DET || pt == T_POSS || pt == T_NUM || pt == T_ADJ) {
             if (vf == DL_VF_ING && next_nounish && !(pos & DL_POS_NOUN))
                 return T_ADJ;
             if (pos & DL_POS_NOUN)
                 return T_NOUN;
-            if (vf == DL_VF_PAST || vf == DL_VF_ING)
+            /* "the armored train"; but "the iPhone 4 began Tuesday" */
+            if ((vf == DL_VF_PAST || vf == DL_VF_ING) && (pt != T_NUM || next_nounish))
                 return T_ADJ;
         }
         if (vf == DL_VF_ING) {
@@ -607,6 +629,8 @@ static int guess_open(const sa *s, int i)
                 return T_NOUN;   /* "North Korean sanctions violations" */
             if (pt == T_NAME || pt == T_PRON || pt == T_COMMA || pt == T_WH || pt == T_REL)
                 return T_VERB;
+            if (pt == T_NOUN && p == i - 2 && s->tok[i - 1].tag == T_ADV)
+                return T_VERB;   /* "the store currently sells" */
             if (pt == T_NOUN && nx && !(s->tok[i + 1].cls & CU_REL) &&
                 (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_NUM) || (nx->flags & DL_T_CAP) || s->tok[i + 1].men >= 0))
                 return T_VERB;
@@ -1860,6 +1884,9 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
         if (tag(s, e + 1) == T_POSS && !(i > e && i <= e + 4))
             continue;
         int dist = k > i ? k - i : i - e;
+        if (!strcmp(t->pub.value, "PRESENT_REF") || !strcmp(t->pub.value, "PAST_REF") ||
+            !strcmp(t->pub.value, "FUTURE_REF"))
+            dist += 1000;   /* "will now receive the aircraft next month": next month */
         if (dist < bestd) {
             bestd = dist;
             best = x;
@@ -1989,7 +2016,7 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     ev->has_doer = a->src >= 0 || a->subj;
     ev->needs_target = (e->frame & FR_TARGET) != 0;
     ev->reports = (e->frame & FR_SAY) && reports_event(s, f->head);
-    ev->ref_ev = ev->ref_dur = ev->prev_tx = -1;
+    ev->ref_ev = ev->ref_dur = ev->prev_tx = ev->inner_of = -1;
     ev->ref_text = "";
     /* dates around the trigger */
     int c = s->tok[f->head].clause;
@@ -2113,7 +2140,7 @@ static dl_status analyse_sentence(sa *s)
             modality = DL_MOD_REPORTED;
         if (!f->e->noun)
             for (int k = a.obj0; k >= 0 && k < a.obj1 && k < s->n; k++) {
-                s->obj_of[k] = i;
+                s->obj_of[k] = (int)d->nev;
                 s->obj_tgt[k] = a.tgt;
             }
         if (add_event(s, f, &a, modality, tense))
@@ -2121,7 +2148,7 @@ static dl_status analyse_sentence(sa *s)
         /* "signed a treaty with France": the treaty is the signing's object, not an event */
         if (f->e->noun && s->obj_of[i] >= 0 && (a.tgt < 0 || a.tgt == s->obj_tgt[i] ||
                                                 (s->obj_tgt[i] >= 0 && d->men[a.tgt].actor == d->men[s->obj_tgt[i]].actor)))
-            d->ev[d->nev - 1].inner = 1;
+            d->ev[d->nev - 1].inner_of = s->obj_of[i];
     }
     /* anchoring phrases named a token; make it the event there */
     for (size_t k = first_ev; k < d->nev; k++) {

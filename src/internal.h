@@ -199,7 +199,7 @@ typedef struct dl_event_int {
     uint8_t target_second;   /* the target is target_men's second actor ("the two men met") */
     uint8_t reports;         /* a statement whose content is another event */
     uint8_t has_doer;        /* a subject or a source, actor or not */
-    uint8_t inner;           /* a noun that is the object of a verb's event ("signed a treaty") */
+    int inner_of;            /* a noun that is the object of this verb event ("signed a treaty"), or -1 */
     const char *thing;       /* the object's core words ("military reconnaissance satellite"),
                               * the timeline's target when no actor is, or "" */
 } dl_event_int;
