@@ -606,7 +606,7 @@ static int guess_open(const sa *s, int i)
             if (pos & DL_POS_NOUN)
                 return T_NOUN;
             /* "the armored train"; but "the iPhone 4 began Tuesday" */
-            if ((vf == DL_VF_PAST || vf == DL_VF_ING) && (pt != T_NUM || next_nounish))
+            if ((vf == DL_VF_PAST || vf == DL_VF_ING) && (pt != T_NUM || (next_nounish && s->tok[i + 1].tx < 0)))
                 return T_ADJ;
         }
         if (vf == DL_VF_ING) {
@@ -1862,6 +1862,16 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
     int best = -1, bestd = 1 << 30, last = -1;
     int own = -1;
     in_anchor(s, i, &own);
+    /* a verb's dates stop where the next verb of its clause starts: "fought cancer in
+     * 2004 and took six months off in 2009", "violates an agreement reached in 1991" */
+    int stop = s->n;
+    int g = s->tok[i].vg;
+    if (g >= 0 && exact)
+        for (int h = g + 1; h < s->nvg; h++)
+            if (s->vg[h].clause == s->vg[g].clause && s->vg[h].start > i) {
+                stop = s->vg[h].start;
+                break;
+            }
     for (int k = 0; k < s->n; k++) {
         int x = s->tok[k].tx;
         if (x < 0 || x == last)
@@ -1872,6 +1882,8 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
             continue;
         int tc = s->tok[k].clause;
         if (exact ? tc != c : !clause_within(s, c, tc))
+            continue;
+        if (k >= stop)
             continue;
         int w;
         if (in_anchor(s, k, &w) && w != own)
