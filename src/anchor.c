@@ -407,11 +407,22 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         narrative.kind = K_DCT;
         narrative.text = "";
     }
+    size_t tx = 0;
     for (size_t i = 0; i < n; i++) {
         when *w = &c.w[i];
         dl_event_int *e = &d->ev[i];
         dl_date a, b;
         const char *p;
+        /* "Now ..." in an earlier sentence: the story is back at the document date */
+        uint32_t s0 = d->sent[e->pub.sentence].tok0;
+        for (; tx < d->ntx && d->tx[tx].tok0 < s0; tx++)
+            if (!strcmp(d->tx[tx].pub.value, "PRESENT_REF") && d->has_dct) {
+                snprintf(narrative.value, sizeof narrative.value, "%s", d->dct_str);
+                narrative.mod[0] = 0;
+                narrative.text = "";
+                narrative.kind = K_DCT;
+                narrative_set = 0;
+            }
         if (w->value[0]) {
             if (span_of(w->value, &a, &b, &p) == 0 && !w->dup) {
                 narrative = *w;

@@ -982,6 +982,21 @@ static void find_verb_groups(sa *s)
         } else {
             g->tense = DL_TENSE_PRESENT;
         }
+        if (!g->inf && g->main == i && mv->vform == DL_VF_BASE) {
+            /* "to take ties ... and jointly fight": an infinitive too */
+            int b = i - 1;
+            while (b >= 0 && s->tok[b].tag == T_ADV)
+                b--;
+            if (b >= 0 && s->tok[b].tag == T_CONJ)
+                for (int h = s->nvg - 1; h >= 0; h--)
+                    if (s->vg[h].main < b) {
+                        if (s->vg[h].inf) {
+                            g->inf = 1;
+                            g->tense = DL_TENSE_NONE;
+                        }
+                        break;
+                    }
+        }
         g->finite = !g->inf && !g->ing && !s->tok[g->main].gerund;
         for (int k = g->start; k < j && k < s->n; k++)
             if (k == g->main)
@@ -1101,6 +1116,22 @@ static void find_clauses(sa *s)
                 cur = c;
                 last_vg = -1;
                 continue;
+            }
+            /* "observers verified that the debris came from ... and said ...": a second
+             * reporting verb goes with the first, out of the reported clause */
+            while (k < s->n && tag(s, k) == T_ADV)
+                k++;
+            int g = k < s->n ? s->tok[k].vg : -1;
+            if (g >= 0 && is_report_vg(s, g) && s->cl[cur].kind == CL_COMP && s->cl[cur].parent >= 0) {
+                int p = s->cl[cur].parent;
+                for (int h = s->nvg - 1; h >= 0; h--)
+                    if (s->vg[h].main < i && s->tok[s->vg[h].main].clause == p) {
+                        if (is_report_vg(s, h)) {
+                            cur = p;
+                            last_vg = h;
+                        }
+                        break;
+                    }
             }
         }
         s->tok[i].clause = (int16_t)cur;
