@@ -42,7 +42,8 @@ enum {
     CU_NEG = 1u << 8, CU_SUB = 1u << 9, CU_TPREP = 1u << 10, CU_REL = 1u << 11,
     CU_CONJ = 1u << 12, CU_PRON = 1u << 13, CU_WH = 1u << 14, CU_REPORT = 1u << 15,
     CU_TOCUE = 1u << 16, CU_AGENT = 1u << 17, CU_NOTRIG = 1u << 18, CU_PP = 1u << 19,
-    CU_MOTION = 1u << 20
+    CU_MOTION = 1u << 20,
+    CU_FIRST = 1u << 21    /* the first word of a two-word cue ("ahead" of "ahead of") */
 };
 static const char *const CUE_CLASS[] = {"det", "poss", "num", "prep", "be", "have", "do",
                                         "modal", "neg", "sub", "tprep", "rel", "conj", "pron",
@@ -205,6 +206,21 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
             memset(&x->cues[idx], 0, sizeof x->cues[idx]);
             if (dl_map_put(x->cue_map, c[0], l[0], idx))
                 return dl_fail(err, DL_ENOMEM, "out of memory");
+        }
+        const char *sp = memchr(c[0], ' ', l[0]);
+        if (sp) {
+            /* mark the first word, so that only it makes a two-word look-up */
+            uint32_t fi;
+            size_t fl = (size_t)(sp - c[0]);
+            if (!dl_map_get(x->cue_map, c[0], fl, &fi)) {
+                if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
+                    return dl_fail(err, DL_ENOMEM, "out of memory");
+                fi = (uint32_t)x->ncues++;
+                memset(&x->cues[fi], 0, sizeof x->cues[fi]);
+                if (dl_map_put(x->cue_map, c[0], fl, fi))
+                    return dl_fail(err, DL_ENOMEM, "out of memory");
+            }
+            x->cues[fi].cls |= CU_FIRST;
         }
         cue *q = &x->cues[idx];
         uint32_t bit = 1u << k;
@@ -1790,7 +1806,7 @@ static void find_anchors(sa *s)
         const tk *k = &s->tok[i];
         const cue *q = k->q;
         int width = 1;
-        if (i + 1 < s->n) {
+        if (i + 1 < s->n && q && (q->cls & CU_FIRST)) {
             /* two-word cues: "ahead of", "prior to" */
             char two[64];
             int l = snprintf(two, sizeof two, "%s %s", LW(s, i), LW(s, i + 1));
