@@ -62,13 +62,15 @@ static const int type_rank[T_N] = {4, 0, 1, 2, 3};
 enum {
     C_CONNECTOR = 1 << 0, C_PARTICLE = 1 << 1, C_NAME_SUFFIX = 1 << 2, C_ORG_SUFFIX = 1 << 3,
     C_ORG_HEAD = 1 << 4, C_HONORIFIC = 1 << 5, C_PLACE_NOUN = 1 << 6, C_NOT_NAME = 1 << 7,
-    C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11
+    C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11,
+    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13
 };
 static const struct { const char *name; unsigned bit; } cue_classes[] = {
     {"connector", C_CONNECTOR}, {"particle", C_PARTICLE}, {"name_suffix", C_NAME_SUFFIX},
     {"org_suffix", C_ORG_SUFFIX}, {"org_head", C_ORG_HEAD}, {"honorific", C_HONORIFIC},
     {"place_noun", C_PLACE_NOUN}, {"not_name", C_NOT_NAME}, {"kin", C_KIN},
     {"person_noun", C_PERSON_NOUN}, {"former", C_FORMER}, {"family_first", C_FAMILY_FIRST},
+    {"given_name", C_GIVEN}, {"adj_suffix", C_ADJ_SUFFIX},
 };
 
 typedef struct dact {
@@ -118,7 +120,19 @@ typedef struct rword {          /* a line of roles.tsv */
 typedef struct cue {
     unsigned cls;
     const char *rel;            /* kin: relation name */
+    int kw;                     /* KW_*: a grammar word the parser looks for */
 } cue;
+
+/* Grammar words: closed-class English the parser itself tests for, looked up with the cues. */
+enum { KW_NONE, KW_THE, KW_HE, KW_SHE, KW_THEY, KW_WHOSE, KW_WHO, KW_POSS, KW_OF, KW_IN, KW_FROM,
+       KW_TWO, KW_BOTH, KW_AND, KW_BUT, KW_COMMA, KW_SEMI, KW_AMP, KW_ON };
+static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", "who", "'s", "of", "in",
+                                       "from", "two", "both", "and", "but", ",", ";", "&", "on"};
+
+/* Bloom filters over the first words of phrases and role phrases and over the cue words:
+ * most tokens start nothing, and a filter says so without a hash-map probe. */
+#define BLOOM_BITS (1u << 17)
+enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_N };
 
 struct dl_actor_dict {
     dl_arena *arena;
@@ -141,7 +155,28 @@ struct dl_actor_dict {
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
+    uint64_t bloom[BL_N][BLOOM_BITS / 64];
 };
+
+static void bloom_add(dl_actor_dict *x, int f, const char *w, size_t n)
+{
+    uint32_t h = dl_hash(w, n), a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+    x->bloom[f][a / 64] |= 1ull << (a % 64);
+    x->bloom[f][b / 64] |= 1ull << (b % 64);
+}
+
+static int bloom_has(const dl_actor_dict *x, int f, uint32_t h)
+{
+    uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+    return (x->bloom[f][a / 64] >> (a % 64) & 1) && (x->bloom[f][b / 64] >> (b % 64) & 1);
+}
+
+/* The first word of a key. */
+static size_t first_word(const char *key, size_t kl)
+{
+    const char *sp = memchr(key, ' ', kl);
+    return sp ? (size_t)(sp - key) : kl;
+}
 
 /* ---------------------------------------------------------------- text helpers */
 
@@ -193,6 +228,15 @@ static int cp_is_alnum(uint32_t cp)
 
 static int is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
 
+static inline int decode(const unsigned char *u, size_t n, uint32_t *cp)
+{
+    if (*u < 0x80) {
+        *cp = *u;
+        return 1;
+    }
+    return dl_utf8_decode(u, n, cp);
+}
+
 /* A phrase of the data files as the key the matcher builds from tokens: words split the
  * way segment.c splits them (inner hyphens, apostrophes and dots join; "'s" and other
  * punctuation stand alone), lower-cased, dots dropped, joined by single spaces. Fills the
@@ -207,7 +251,7 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
     *capmask = *upmask = 0;
     while (i < n) {
         uint32_t cp;
-        int l = dl_utf8_decode(u + i, n - i, &cp);
+        int l = decode(u + i, n - i, &cp);
         if (l <= 0)
             return -1;
         if (cp == ' ' || cp == '\t' || cp == '.') {
@@ -240,9 +284,23 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
         }
         int letters = 0, uppers = 0, first_upper = -1;
         while (i < n) {
-            l = dl_utf8_decode(u + i, n - i, &cp);
+            l = decode(u + i, n - i, &cp);
             if (l <= 0)
                 return -1;
+            if (cp < 0x80 && isalnum((int)cp)) {   /* the common case */
+                if (isalpha((int)cp)) {
+                    int up = isupper((int)cp) != 0;
+                    letters++;
+                    uppers += up;
+                    if (first_upper < 0)
+                        first_upper = up;
+                }
+                if (kl + 1 >= KEYMAX)
+                    return -1;
+                key[kl++] = (char)tolower((int)cp);
+                i++;
+                continue;
+            }
             if (cp_is_alnum(cp)) {
                 if (cp >= 0x80 || isalpha((int)cp)) {
                     int up = cp_is_upper(cp);
@@ -259,7 +317,7 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
                 continue;
             }
             uint32_t nx = 0;
-            int nl = i + (size_t)l < n ? dl_utf8_decode(u + i + l, n - i - (size_t)l, &nx) : 0;
+            int nl = i + (size_t)l < n ? decode(u + i + l, n - i - (size_t)l, &nx) : 0;
             int next_alnum = nl > 0 && cp_is_alnum(nx);
             if (cp == '.' && next_alnum) {       /* "U.S" */
                 i += (size_t)l;
@@ -306,7 +364,7 @@ static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
         if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
             return -1;
     }
-    y = atoi(s);
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     if (n >= 7)
         m = (s[5] - '0') * 10 + (s[6] - '0');
     if (n == 10)
@@ -401,7 +459,7 @@ static int valid_code(const char *s, size_t n)
 
 /* Sets key -> value in a phrase map, keeping the PREFIX bit, and marks every shorter
  * sequence of words as a prefix. */
-static int map_phrase(dl_map *m, const char *key, size_t kl, uint32_t head)
+static int map_phrase(dl_map *m, const char *key, size_t kl, uint32_t old, uint32_t head)
 {
     for (size_t i = 0; i < kl; i++) {
         if (key[i] != ' ')
@@ -411,18 +469,19 @@ static int map_phrase(dl_map *m, const char *key, size_t kl, uint32_t head)
         if (!(v & PREFIX) && dl_map_put(m, key, i, v | PREFIX))
             return -1;
     }
-    uint32_t v = 0;
-    dl_map_get(m, key, kl, &v);
-    return dl_map_put(m, key, kl, (v & PREFIX) | head);
+    return dl_map_put(m, key, kl, (old & PREFIX) | head);
 }
 
-static dl_status add_phrase(loader *ld, const char *s, size_t n, uint32_t actor, int kind)
+/* Adds phrase s for the actor; the key is left in key (KEYMAX bytes), its words in *nwp. */
+static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t actor, int kind, char *key,
+                                size_t *klp, int *nwp)
 {
     dl_actor_dict *x = ld->x;
-    char key[KEYMAX];
     size_t kl;
     uint16_t cm, um;
     int nw = phrase_key(s, n, key, &kl, &cm, &um);
+    *klp = kl;
+    *nwp = nw;
     if (nw < 0)
         return bad(ld, "phrase \"%s\" is too long or not UTF-8", s, n);
     if (nw == 0)
@@ -441,9 +500,18 @@ static dl_status add_phrase(loader *ld, const char *s, size_t n, uint32_t actor,
     p->upmask = um;
     p->kind = (uint8_t)kind;
     p->nw = (uint8_t)nw;
-    if (map_phrase(x->phrases, key, kl, (uint32_t)++x->nphr))
+    if (map_phrase(x->phrases, key, kl, v, (uint32_t)++x->nphr))
         return NOMEM(ld);
+    bloom_add(x, BL_PHRASE, key, first_word(key, kl));
     return DL_OK;
+}
+
+static dl_status add_phrase(loader *ld, const char *s, size_t n, uint32_t actor, int kind)
+{
+    char key[KEYMAX];
+    size_t kl;
+    int nw;
+    return add_phrase_key(ld, s, n, actor, kind, key, &kl, &nw);
 }
 
 static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, uint32_t actor)
@@ -457,6 +525,8 @@ static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, ui
     return dl_map_put(m, key, kl, (uint32_t)++x->nch);
 }
 
+static int cue_entry(dl_actor_dict *x, const char *w, size_t n);
+
 static unsigned cue_of(const dl_actor_dict *x, const char *w, size_t n, const char **rel)
 {
     uint32_t v;
@@ -469,14 +539,10 @@ static unsigned cue_of(const dl_actor_dict *x, const char *w, size_t n, const ch
 
 /* Derives the surname a story uses alone: the last word ("Putin"), or the first for
  * people named family name first ("Kim Jong-un", "Xi Jinping"). */
-static dl_status add_surname(loader *ld, uint32_t actor)
+static dl_status add_surname(loader *ld, uint32_t actor, const char *key, size_t kl, int nw)
 {
     dl_actor_dict *x = ld->x;
     const dact *a = &x->act[actor];
-    char key[KEYMAX];
-    size_t kl;
-    uint16_t cm, um;
-    int nw = phrase_key(a->name, strlen(a->name), key, &kl, &cm, &um);
     if (nw < 2)
         return DL_OK;
     /* Word boundaries in the key. */
@@ -499,22 +565,48 @@ static dl_status add_surname(loader *ld, uint32_t actor)
     int family_first = a->country[0] && (cue_of(x, cc, strlen(cc), NULL) & C_FAMILY_FIRST);
     /* "Jong-un", "Won-sik": a hyphenated given name in lower case after the hyphen. */
     const char *hy = memchr(key + ws[last], '-', we[last] - ws[last]);
-    size_t nlast = 0;
     const char *p = a->name + strlen(a->name);
     while (p > a->name && p[-1] != ' ')
         p--;
     const char *hy_src = strchr(p, '-');
     if (hy && hy_src && hy_src[1] && islower((unsigned char)hy_src[1]) && last == nw - 1)
         family_first = 1;
-    (void)nlast;
     int w = family_first ? 0 : last;
     if (chain_add(x, x->surnames, key + ws[w], we[w] - ws[w], actor))
         return NOMEM(ld);
+    /* The first name of a person named given name first is a first name: a run of
+     * capitalised words that starts with it is a person. Titles are not ("Pope Francis"). */
+    size_t fl = we[0] - ws[0];
+    uint32_t v;
+    if (!family_first && fl > 1 && !(cue_of(x, key, fl, NULL) & (C_HONORIFIC | C_NOT_NAME)) &&
+        !(dl_map_get(x->roles, key, fl, &v) && (v & ~PREFIX))) {
+        int c = cue_entry(x, key, fl);
+        if (c < 0)
+            return NOMEM(ld);
+        x->cue[c].cls |= C_GIVEN;
+    }
     return DL_OK;
+}
+
+/* "RUS\tleader" (hash "#" when the first part is a body's name); returns its length or 0. */
+static size_t holder_key(char *key, size_t cap, int body, const char *a, const char *role)
+{
+    size_t al = strlen(a), rl = strlen(role), n = (size_t)body + al + 1 + rl;
+    if (n >= cap)
+        return 0;
+    char *p = key;
+    if (body)
+        *p++ = '#';
+    memcpy(p, a, al);
+    p[al] = '\t';
+    memcpy(p + al + 1, role, rl + 1);
+    return n;
 }
 
 static dl_status add_holder(loader *ld, const char *key, size_t kl, uint32_t actor, uint32_t role)
 {
+    if (kl == 0)
+        return DL_OK;
     dl_actor_dict *x = ld->x;
     uint32_t v = 0;
     dl_map_get(x->holders, key, kl, &v);
@@ -678,14 +770,17 @@ static dl_status load_actors(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         if (dl_map_put(x->names, c[0], l[0], id))
             return NOMEM(&ld);
         dl_status st;
-        if ((st = add_phrase(&ld, c[0], l[0], id, DL_M_NAME)) ||
+        char nkey[KEYMAX];
+        size_t nkl;
+        int nnw;
+        if ((st = add_phrase_key(&ld, c[0], l[0], id, DL_M_NAME, nkey, &nkl, &nnw)) ||
             (st = each_part(&ld, c[5], l[5], '|', phrase_part, id, DL_M_NAME, "aliases")) ||
             (st = each_part(&ld, c[6], l[6], '|', phrase_part, id, DL_M_DEMONYM, "demonyms")) ||
             (st = each_part(&ld, c[7], l[7], '|', phrase_part, id, DL_M_SEAT, "seats")) ||
             (st = each_part(&ld, c[8], l[8], ';', role_part, id, 0, "roles")) ||
             (st = each_part(&ld, c[9], l[9], ';', link_part, id, 0, "links")))
             return st;
-        if (type == T_PERSON && (st = add_surname(&ld, id)))
+        if (type == T_PERSON && (st = add_surname(&ld, id, nkey, nkl, nnw)))
             return st;
         if (type == T_COUNTRY && chain_add(x, x->states, c[2], 3, id))
             return NOMEM(&ld);
@@ -694,18 +789,18 @@ static dl_status load_actors(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         for (uint32_t k = 0; k < a->nrole; k++) {
             const drole *ro = &x->role[a->role0 + k];
             char key[256];
-            int kl;
+            size_t kl;
             if (a->country[0]) {
-                kl = snprintf(key, sizeof key, "%s\t%s", a->country, ro->role);
-                if ((st = add_holder(&ld, key, (size_t)kl, id, a->role0 + k)))
+                kl = holder_key(key, sizeof key, 0, a->country, ro->role);
+                if ((st = add_holder(&ld, key, kl, id, a->role0 + k)))
                     return st;
             }
             for (uint32_t j = 0; j < a->nlink; j++) {
                 const dlink *li = &x->link[a->link0 + j];
                 if (strcmp(li->rel, "serves") != 0)
                     continue;
-                kl = snprintf(key, sizeof key, "#%s\t%s", li->target, ro->role);
-                if (kl > 0 && (size_t)kl < sizeof key && (st = add_holder(&ld, key, (size_t)kl, id, a->role0 + k)))
+                kl = holder_key(key, sizeof key, 1, li->target, ro->role);
+                if ((st = add_holder(&ld, key, kl, id, a->role0 + k)))
                     return st;
             }
         }
@@ -752,10 +847,32 @@ static dl_status load_roles(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         if (DL_GROW(x->rw, x->cap_rw, x->nrw + 1))
             return NOMEM(&ld);
         x->rw[x->nrw++] = w;
-        if (map_phrase(x->roles, key, kl, (uint32_t)x->nrw))
+        uint32_t old = 0;
+        dl_map_get(x->roles, key, kl, &old);
+        if (map_phrase(x->roles, key, kl, old, (uint32_t)x->nrw))
             return NOMEM(&ld);
+        bloom_add(x, BL_ROLE, key, first_word(key, kl));
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+/* The cue entry of a word, made when missing; -1 on allocation failure. */
+static int cue_entry(dl_actor_dict *x, const char *w, size_t n)
+{
+    uint32_t v;
+    if (dl_map_get(x->cues, w, n, &v))
+        return (int)v;
+    if (DL_GROW(x->cue, x->cap_cue, x->ncue + 1))
+        return -1;
+    v = (uint32_t)x->ncue;
+    x->cue[v].cls = 0;
+    x->cue[v].rel = NULL;
+    x->cue[v].kw = KW_NONE;
+    if (dl_map_put(x->cues, w, n, v))
+        return -1;
+    x->ncue++;
+    bloom_add(x, BL_CUE, w, n);
+    return (int)v;
 }
 
 static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
@@ -776,21 +893,22 @@ static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
             return bad(&ld, "empty word%s", "", 0);
         if ((bit == C_KIN) != (l[2] > 0))
             return bad(&ld, "\"%s\": a kin word needs a relation, other classes none", c[0], l[0]);
-        uint32_t v;
-        if (!dl_map_get(x->cues, c[0], l[0], &v)) {
-            if (DL_GROW(x->cue, x->cap_cue, x->ncue + 1))
-                return NOMEM(&ld);
-            v = (uint32_t)x->ncue++;
-            x->cue[v].cls = 0;
-            x->cue[v].rel = NULL;
-            if (dl_map_put(x->cues, c[0], l[0], v))
-                return NOMEM(&ld);
-        }
+        int v = cue_entry(x, c[0], l[0]);
+        if (v < 0)
+            return NOMEM(&ld);
         x->cue[v].cls |= bit;
         if (l[2] && !(x->cue[v].rel = dl_arena_strndup(x->arena, c[2], l[2])))
             return NOMEM(&ld);
     }
-    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+    if (r < 0)
+        return err ? err->code : DL_EDATA;
+    for (int k = 1; k < (int)DL_COUNT(kw_words); k++) {
+        int v = cue_entry(x, kw_words[k], strlen(kw_words[k]));
+        if (v < 0)
+            return NOMEM(&ld);
+        x->cue[v].kw = k;
+    }
+    return DL_OK;
 }
 
 static dl_status open_blob(dl_tsv *t, const char *name, const char *src, const char *header, dl_error *err)
@@ -969,11 +1087,10 @@ static int holder_of(const dl_actor_dict *x, const dact *body, const char *role,
     }
     for (int i = 0; i < 3 && roles[i]; i++) {
         char key[256];
-        int kl = (body->type == T_ORG || body->type == T_GROUP) && !body->country[0]
-                     ? snprintf(key, sizeof key, "#%s\t%s", body->name, roles[i])
-                     : snprintf(key, sizeof key, "%s\t%s", body->country, roles[i]);
+        int byname = (body->type == T_ORG || body->type == T_GROUP) && !body->country[0];
+        size_t kl = holder_key(key, sizeof key, byname, byname ? body->name : body->country, roles[i]);
         uint32_t v;
-        if (kl <= 0 || (size_t)kl >= sizeof key || !dl_map_get(x->holders, key, (size_t)kl, &v))
+        if (kl == 0 || !dl_map_get(x->holders, key, kl, &v))
             continue;
         int best = -1;
         long bo = 0;
@@ -1005,10 +1122,17 @@ typedef struct pending {
     int allow_new;      /* may become a new organisation */
 } pending;
 
+typedef struct tinfo {          /* per token, computed once */
+    int32_t cue;                /* index into x->cue, or -1 */
+    uint8_t may;                /* MAY_*: the Bloom filters let it start a phrase or role */
+} tinfo;
+enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
+
 typedef struct ctx {
     dl_doc *d;
     const dl_actor_dict *x;
     uint8_t *tf;                /* per token: TF_* */
+    tinfo *ti;
     int32_t lo, hi;             /* the reference days: the document date, or "now" */
     dl_map *actmap;             /* "#<dict>" / "@<type><name>" -> document actor */
     dl_map *recent;             /* name word -> person most recently named with it */
@@ -1031,9 +1155,22 @@ static int free_tok(const ctx *c, uint32_t i)
     return i >= c->s0 && i < c->s1 && !(c->tf[i] & (TF_BLOCK | TF_USED));
 }
 
-static int word_is(const ctx *c, uint32_t i, const char *w)
+/* Is token i an opening quotation mark? */
+static int kw_quote(const ctx *c, uint32_t i)
 {
-    return free_tok(c, i) && !strcmp(T(c, i)->lower, w);
+    if (i < c->s0 || i >= c->s1)
+        return 0;
+    const dl_token *t = T(c, i);
+    return (t->flags & DL_T_PUNCT) &&
+           (((t->lower[0] == '"' || t->lower[0] == '\'') && !t->lower[1]) || !strcmp(t->lower, "`") ||
+            !strcmp(t->lower, "``")) &&
+           (i + 1 >= c->s1 || !(T(c, i + 1)->flags & DL_T_SPACE_BEFORE));
+}
+
+/* The grammar word (KW_*) token i is, when it is free. */
+static int kw(const ctx *c, uint32_t i)
+{
+    return free_tok(c, i) && c->ti[i].cue >= 0 ? c->x->cue[c->ti[i].cue].kw : KW_NONE;
 }
 
 /* The token's text without dots, for cue look-ups. */
@@ -1049,9 +1186,41 @@ static size_t nodots(const char *s, char *out, size_t cap)
 
 static unsigned tok_cue(const ctx *c, uint32_t i, const char **rel)
 {
-    char w[64];
-    size_t n = nodots(T(c, i)->lower, w, sizeof w);
-    return cue_of(c->x, w, n, rel);
+    int v = c->ti[i].cue;
+    if (v < 0)
+        return 0;
+    if (rel)
+        *rel = c->x->cue[v].rel;
+    return c->x->cue[v].cls;
+}
+
+/* Fills c->ti: one hash per token decides, through the Bloom filters, whether the
+ * dictionary, the role words or the cues need a look-up at all. */
+static void token_info(ctx *c)
+{
+    const dl_actor_dict *x = c->x;
+    const dl_doc *d = c->d;
+    for (size_t i = 0; i < d->ntok; i++) {
+        const dl_token *t = &d->tok[i];
+        tinfo *ti = &c->ti[i];
+        ti->cue = -1;
+        ti->may = 0;
+        char w[64];
+        const char *s = t->lower;
+        size_t n = strlen(s);
+        if (memchr(s, '.', n))
+            s = w, n = nodots(t->lower, w, sizeof w);
+        if (n == 0 || n > 60)
+            continue;
+        uint32_t h = dl_hash(s, n), v;
+        if (bloom_has(x, BL_PHRASE, h))
+            ti->may |= MAY_PHRASE;
+        if (bloom_has(x, BL_ROLE, h) ||
+            (t->nlemma != t->lower && bloom_has(x, BL_ROLE, dl_hash(t->nlemma, strlen(t->nlemma)))))
+            ti->may |= MAY_ROLE;
+        if (bloom_has(x, BL_CUE, h) && dl_map_get(x->cues, s, n, &v))
+            ti->cue = (int32_t)v;
+    }
 }
 
 /* Is the token written in capitals, with two letters or more ("US", "U.N.")? Read from the
@@ -1115,18 +1284,20 @@ static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *n
 
 static int doc_dict_actor(ctx *c, uint32_t di)
 {
-    char key[16];
-    int kl = snprintf(key, sizeof key, "#%u", di);
-    int a = find_key(c, key, (size_t)kl);
+    char key[5] = {'#'};
+    memcpy(key + 1, &di, 4);
+    int a = find_key(c, key, 5);
     if (a >= 0)
         return a;
     const dact *e = &c->x->act[di];
-    return new_actor(c, key, (size_t)kl, (int)di, e->name, e->type, e->country,
+    return new_actor(c, key, 5, (int)di, e->name, e->type, e->country,
                      e->type == T_PERSON ? display_role(c->x, di, c->lo, c->hi) : "");
 }
 
-/* A person or organisation found in the text: the words as written are its name. */
-static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *country, const char *role)
+/* A person or organisation found in the text: the words as written are its name. With
+ * create = 0 only an existing one is returned (or -1). */
+static int text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *country, const char *role,
+                      int create)
 {
     const dl_doc *d = c->d;
     size_t b = d->tok[t0].b, e = d->tok[t1 - 1].b + d->tok[t1 - 1].blen;
@@ -1141,7 +1312,7 @@ static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char
         key[kl++] = ' ';
     }
     int a = find_key(c, key, kl);
-    if (a >= 0)
+    if (a >= 0 || !create)
         return a;
     char *name = dl_arena_strndup(d->arena, d->text + b, e - b);
     if (!name) {
@@ -1149,6 +1320,11 @@ static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char
         return -1;
     }
     return new_actor(c, key, kl, -1, name, type, country ? country : "", role);
+}
+
+static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *country, const char *role)
+{
+    return text_actor(c, t0, t1, type, country, role, 1);
 }
 
 /* A "grandfather of Kim Jong-un" the dictionary does not know. */
@@ -1218,8 +1394,8 @@ static int subject_like(const ctx *c, uint32_t t0)
     }
     if (p == c->s0)
         return 1;
-    const char *w = T(c, p - 1)->lower;
-    return !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, "and") || !strcmp(w, "but");
+    int k = c->ti[p - 1].cue >= 0 ? c->x->cue[c->ti[p - 1].cue].kw : KW_NONE;
+    return k == KW_COMMA || k == KW_SEMI || k == KW_AND || k == KW_BUT;
 }
 
 static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, const char *role, int ref,
@@ -1260,7 +1436,8 @@ static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, co
         } else if (ty == T_COUNTRY) {
             ring_push(c->states, &c->nstates, actor);
         }
-        int plural = actor2 >= 0 || ty == T_GROUP || (role && kind != DL_M_PRONOUN && is_plural(T(c, t1 - 1)));
+        /* "they": two people, a group, or a state's forces, officials, media */
+        int plural = actor2 >= 0 || ty == T_GROUP || (role && ty != T_PERSON && kind != DL_M_PRONOUN);
         if (plural || (kind == DL_M_PRONOUN && role))
             c->plur_cur = (int)d->nmen;
     }
@@ -1292,6 +1469,8 @@ static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
     size_t kl = 0;
     uint32_t pos[MAXW];
     int nw = 0, found = 0;
+    if (i >= c->s1 || !(c->ti[i].may & MAY_PHRASE))
+        return 0;
     for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
         if (!free_tok(c, k))
             break;
@@ -1374,6 +1553,8 @@ static int role_match(ctx *c, uint32_t i, uint32_t *end)
     char key[KEYMAX];
     size_t kl = 0;
     int found = -1;
+    if (i >= c->s1 || !(c->ti[i].may & MAY_ROLE))
+        return -1;
     for (uint32_t k = i; k < c->s1 && k < i + MAXW; k++) {
         if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_ALPHA))
             break;
@@ -1443,7 +1624,37 @@ static int name_word(const ctx *c, uint32_t i)
         return 0;
     if (c->headline && t->pos)
         return 0;   /* in headline case only unknown words are names */
+    const char *hy = NULL;
+    for (const char *p = t->lower; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            return 0;   /* a model or a product: "A330", "KC-45" */
+        if (*p == '-')
+            hy = p;
+    }
+    /* "I'm", "We're", "It'll": a contraction, not a name like "O'Neill" or "N'Djamena" */
+    const char *raw = c->d->text + t->b, *end = raw + t->blen;
+    for (const char *p = raw + 1; p < end; p++) {
+        size_t al = *p == '\'' ? 1 : (end - p >= 3 && !memcmp(p, "\xe2\x80\x99", 3)) ? 3 : 0;
+        if (al && end - (p + al) <= 2 && p + al < end && islower((unsigned char)p[al]))
+            return 0;
+    }
+    if (hy && hy[1]) {   /* "Moscow-backed", "EADS-led" */
+        uint32_t v;
+        if (dl_map_get(c->x->cues, hy + 1, strlen(hy + 1), &v) && (c->x->cue[v].cls & C_ADJ_SUFFIX))
+            return 0;
+    }
     return 1;
+}
+
+/* Does the token have a capital after a small letter ("AirTanker", "MacBook")? */
+static int camel(const ctx *c, uint32_t i)
+{
+    const dl_token *t = T(c, i);
+    const char *s = c->d->text + t->b;
+    for (uint32_t k = 1; k < t->blen; k++)
+        if (isupper((unsigned char)s[k]) && islower((unsigned char)s[k - 1]))
+            return 1;
+    return 0;
 }
 
 typedef struct chunk {
@@ -1454,6 +1665,10 @@ typedef struct chunk {
     int connectors;
     int org;            /* an organisation word or company suffix */
     int not_name;       /* every word is a month, a day... */
+    int given;          /* it starts with a first name */
+    int hyphen_given;   /* "Shin Won-sik": a given name in two parts, the second small */
+    int camel;          /* "AirTanker": a brand */
+    int caps;           /* a word in capitals ("EADS North America") */
 } chunk;
 
 /* The run of capitalised words at i. */
@@ -1473,7 +1688,29 @@ static void chunk_at(ctx *c, uint32_t i, chunk *ch)
                 else
                     ch->initials++;
             } else {
+                if (k > i && ch->words > 0) {
+                    /* "Northrop Grumman CEO Ron Sugar": a title ends the name before it */
+                    uint32_t re;
+                    int r = role_match(c, k, &re);
+                    if (r >= 0 && c->x->rw[r].role && name_word(c, re))
+                        break;
+                }
+                /* "Air Force James Roche", "Apple CEO Steve Jobs": a first name followed by
+                 * a name starts a person's name ("Lockheed Martin Corp." does not) */
+                if (k > i && ch->words > 0 && (cue & C_GIVEN) && !is_initial(T(c, k - 1)) &&
+                    name_word(c, k + 1) && !(tok_cue(c, k + 1, NULL) & (C_ORG_HEAD | C_ORG_SUFFIX)))
+                    break;
                 ch->words++;
+                if (ch->words == 1 && (cue & C_GIVEN))
+                    ch->given = 1;
+                if (camel(c, k))
+                    ch->camel = 1;
+                if (all_caps(c->d, k))
+                    ch->caps = 1;
+                const char *tx = c->d->text + t->b;
+                const char *hy = memchr(tx, '-', t->blen);
+                if (ch->words > 1 && hy && hy + 1 < tx + t->blen && islower((unsigned char)hy[1]))
+                    ch->hyphen_given = 1;
                 if (!t->pos)
                     ch->unknown++;
                 if (cue & (C_ORG_HEAD | C_ORG_SUFFIX))
@@ -1487,14 +1724,17 @@ static void chunk_at(ctx *c, uint32_t i, chunk *ch)
         }
         /* connectors and particles inside a name: "Centers for Disease Control and
          * Prevention", "Javier Perez de Cuellar" */
-        if (k > i && free_tok(c, k) && name_word(c, k + 1) && !(T(c, k)->flags & DL_T_CAP)) {
+        if (k > i && free_tok(c, k) && name_word(c, k + 1) && !(T(c, k)->flags & DL_T_CAP) &&
+            !(tok_cue(c, k + 1, NULL) & C_NOT_NAME) && !(tok_cue(c, k - 1, NULL) & C_NOT_NAME)) {
             unsigned cue = tok_cue(c, k, NULL);
-            const char *w = T(c, k)->lower;
-            int andw = !strcmp(w, "and") || !strcmp(w, "&");
-            if ((cue & C_PARTICLE) || ((cue & C_CONNECTOR) && (!andw || ch->org || ofs))) {
+            /* "&" and "on" join only inside an organisation's name, "and" only after "of" or
+             * "for" ("Centers for Disease Control and Prevention", not "Acme Aerospace and
+             * Morlock Dynamics") */
+            int andw = kw(c, k) == KW_AND, amp = kw(c, k) == KW_AMP || kw(c, k) == KW_ON;
+            if ((cue & C_PARTICLE) || ((cue & C_CONNECTOR) && (andw ? ofs : !amp || ch->org || ofs))) {
                 if (cue & C_CONNECTOR) {
                     ch->connectors++;
-                    ofs |= !andw;
+                    ofs |= !andw && !amp;
                 }
                 k++;
                 continue;
@@ -1660,12 +1900,24 @@ static int entity_of(ctx *c, uint32_t di, int *kind)
 
 /* ---------------------------------------------------------------- parsing */
 
-/* A person's name at token k: a dictionary person or a run of capitalised words.
- * Returns its end or 0. */
-static uint32_t name_at(ctx *c, uint32_t k)
+/* A person's name at token k: a dictionary person or a run of capitalised words, after
+ * a second title ("chief of staff General Duncan McNab"). Returns its end or 0; *start is
+ * where the name itself starts. */
+static uint32_t name_at(ctx *c, uint32_t k, uint32_t *start)
 {
+    *start = k;
     if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_CAP))
         return 0;
+    uint32_t re;
+    int r = role_match(c, k, &re);
+    if (r >= 0 && c->x->rw[r].role) {
+        uint32_t s2;
+        uint32_t e2 = name_at(c, re, &s2);
+        if (e2) {
+            *start = s2;
+            return e2;
+        }
+    }
     uint32_t e;
     int32_t head;
     if (dict_match(c, k, &e, &head)) {
@@ -1685,7 +1937,7 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
 {
     dl_doc *d = c->d;
     int ety = type_of(c, ent);
-    int poss = word_is(c, k, "'s");
+    int poss = kw(c, k) == KW_POSS;
     uint32_t p = k + (uint32_t)poss;
     int former = 0;
     uint32_t q0 = skip_adjectives(c, p, &former);
@@ -1699,16 +1951,17 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
     if (r >= 0 && ety != T_PERSON) {
         const rword *w = &c->x->rw[r];
         int plural = is_plural(T(c, q - 1));
-        uint32_t ne = (!poss && w->role) ? name_at(c, q) : 0;
+        uint32_t ns;
+        uint32_t ne = (!poss && w->role) ? name_at(c, q, &ns) : 0;
         if (ne) {   /* "South Korean Defense Minister Shin Won-sik" */
             int mk;
-            int a = resolve_person(c, q, ne, cc, w->role, &mk);
+            int a = resolve_person(c, ns, ne, cc, w->role, &mk);
             if (a < 0)
                 return ne;
             if (!d->act[a].pub.role[0])
                 d->act[a].pub.role = w->role;
             add_mention(c, s, ne, a, mk, w->role, -1, -1);
-            learn_name(c, a, q, ne);
+            learn_name(c, a, ns, ne);
             return ne;
         }
         if (w->role && !(plural && w->sector)) {   /* "the Russian president", "the North's leader" */
@@ -1738,9 +1991,20 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
             add_mention(c, p, p + 1, a, DL_M_KIN, NULL, -1, -1);
         return p + 1;
     }
+    /* "the Ukrainian Defense Ministry": an organisation of that state, named with it */
+    if (!poss && ety == T_COUNTRY && (kind == DL_M_DEMONYM || kind == DL_M_NAME) && name_word(c, k)) {
+        chunk ch;
+        chunk_at(c, k, &ch);
+        if (ch.org && !ch.not_name) {
+            int a = doc_text_actor(c, s + (kw(c, s) == KW_THE), ch.end, T_ORG, cc, NULL);
+            if (a >= 0)
+                add_mention(c, s, ch.end, a, DL_M_NAME, NULL, -1, -1);
+            return ch.end;
+        }
+    }
     /* "the Ukrainian city of X": a place of that state */
     if (!poss && ety == T_COUNTRY && free_tok(c, k) && (tok_cue(c, k, NULL) & C_PLACE_NOUN) &&
-        word_is(c, k + 1, "of") && name_word(c, k + 2)) {
+        kw(c, k + 1) == KW_OF && name_word(c, k + 2)) {
         uint32_t e;
         int32_t head;
         chunk ch;
@@ -1765,11 +2029,6 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
     return k;
 }
 
-static int is_pronoun(const char *w, int *plural)
-{
-    *plural = !strcmp(w, "they");
-    return *plural || !strcmp(w, "he") || !strcmp(w, "she");
-}
 
 static uint32_t parse_pronoun(ctx *c, uint32_t i, int plural)
 {
@@ -1833,19 +2092,19 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     dl_doc *d = c->d;
     const dl_actor_dict *x = c->x;
     const dl_token *t = T(c, i);
-    int plural;
     const char *rel;
-    if (is_pronoun(t->lower, &plural))
-        return parse_pronoun(c, i, plural);
+    int k0w = kw(c, i);
+    if (k0w == KW_HE || k0w == KW_SHE || k0w == KW_THEY)
+        return parse_pronoun(c, i, k0w == KW_THEY);
 
     /* "Kim, whose grandfather" */
-    if (!strcmp(t->lower, "whose") && free_tok(c, i + 1) && (tok_cue(c, i + 1, &rel) & C_KIN)) {
+    if (k0w == KW_WHOSE && free_tok(c, i + 1) && (tok_cue(c, i + 1, &rel) & C_KIN)) {
         for (size_t m = d->nmen; m-- > 0;) {
             const dl_mention *mm = &d->men[m];
             uint32_t me = mm->tok0 + mm->ntok;
             if (me + 1 < i)
                 break;
-            if ((me == i || (me + 1 == i && !strcmp(T(c, i - 1)->lower, ","))) && mm->actor >= 0 &&
+            if ((me == i || (me + 1 == i && kw(c, i - 1) == KW_COMMA)) && mm->actor >= 0 &&
                 type_of(c, mm->actor) == T_PERSON) {
                 int a = resolve_kin(c, mm->actor, rel, T(c, i + 1)->lower);
                 if (a >= 0)
@@ -1856,27 +2115,28 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         return 0;
     }
     /* "grandfather of Kim Jong-un" */
-    if ((tok_cue(c, i, &rel) & C_KIN) && !(t->flags & DL_T_CAP) && word_is(c, i + 1, "of")) {
-        uint32_t ne = name_at(c, i + 2);
+    if ((tok_cue(c, i, &rel) & C_KIN) && !(t->flags & DL_T_CAP) && kw(c, i + 1) == KW_OF) {
+        uint32_t ns;
+        uint32_t ne = name_at(c, i + 2, &ns);
         if (ne) {
             int mk;
-            int p = resolve_person(c, i + 2, ne, NULL, NULL, &mk);
+            int p = resolve_person(c, ns, ne, NULL, NULL, &mk);
             if (p >= 0) {
                 int a = resolve_kin(c, p, rel, t->lower);
                 if (a >= 0)
                     add_mention(c, i, i + 1, a, DL_M_KIN, NULL, -1, -1);
                 add_mention(c, i + 2, ne, p, mk, NULL, -1, -1);
-                learn_name(c, p, i + 2, ne);
+                learn_name(c, p, ns, ne);
             }
             return ne - i;
         }
     }
 
     uint32_t j = i;
-    int the = !strcmp(t->lower, "the");
+    int the = k0w == KW_THE;
     if (the)
         j++;
-    if (the && (word_is(c, j, "two") || word_is(c, j, "both"))) {
+    if (the && (kw(c, j) == KW_TWO || kw(c, j) == KW_BOTH)) {
         uint32_t n = parse_two(c, i, j + 1);
         if (n)
             return n;
@@ -1913,21 +2173,22 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     if (r >= 0) {
         const rword *w = &x->rw[r];
         int plural = is_plural(T(c, e - 1));
-        uint32_t ne = w->role ? name_at(c, e) : 0;
+        uint32_t ns;
+        uint32_t ne = w->role ? name_at(c, e, &ns) : 0;
         if (ne) {   /* "President Biden" */
             int mk;
-            int a = resolve_person(c, e, ne, NULL, w->role, &mk);
+            int a = resolve_person(c, ns, ne, NULL, w->role, &mk);
             if (a < 0)
                 return ne - i;
             if (!d->act[a].pub.role[0])
                 d->act[a].pub.role = w->role;
             add_mention(c, i, ne, a, mk, w->role, -1, -1);
-            learn_name(c, a, e, ne);
+            learn_name(c, a, ns, ne);
             return ne - i;
         }
         uint32_t e2;
         int32_t h2;
-        if (word_is(c, e, "of") && dict_match(c, e + 1, &e2, &h2)) {   /* "the president of France" */
+        if (kw(c, e) == KW_OF && dict_match(c, e + 1, &e2, &h2)) {   /* "the president of France" */
             int p = pick(x, h2, c->lo, c->hi);
             if (p >= 0 && x->act[x->phr[p].actor].type != T_PERSON) {
                 int kind = x->phr[p].kind;
@@ -1944,7 +2205,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
                 return e2 - i;
             }
         }
-        if (w->sector && (!w->role || plural) && (word_is(c, e, "in") || word_is(c, e, "from")) &&
+        if (w->sector && (!w->role || plural) && (kw(c, e) == KW_IN || kw(c, e) == KW_FROM) &&
             dict_match(c, e + 1, &e2, &h2)) {   /* "Officials in Kiev" */
             int p = pick(x, h2, c->lo, c->hi);
             if (p >= 0 && x->act[x->phr[p].actor].type != T_PERSON) {
@@ -1961,7 +2222,10 @@ static uint32_t parse_at(ctx *c, uint32_t i)
                 add_mention(c, i, e, a, DL_M_DESCRIPTION, w->role, -1, -1);
             return e - i;
         }
-        return 0;
+        /* a capitalised role word may open an organisation's name ("Government
+         * Accountability Office"): the name finder below decides */
+        if (!(t->flags & DL_T_CAP))
+            return 0;
     }
 
     /* "the North" after North Korea. */
@@ -1979,38 +2243,53 @@ static uint32_t parse_at(ctx *c, uint32_t i)
 
     /* "Mr. Smith", "Dr. Jones" */
     if (tok_cue(c, i, NULL) & C_HONORIFIC) {
-        uint32_t ne = name_at(c, i + 1);
+        uint32_t ns;
+        uint32_t ne = name_at(c, i + 1, &ns);
         if (ne) {
             int mk;
-            int a = resolve_person(c, i + 1, ne, NULL, NULL, &mk);
+            int a = resolve_person(c, ns, ne, NULL, NULL, &mk);
             if (a >= 0) {
                 add_mention(c, i, ne, a, mk, NULL, -1, -1);
-                learn_name(c, a, i + 1, ne);
+                learn_name(c, a, ns, ne);
             }
             return ne - i;
         }
     }
 
     /* A name the dictionary does not know. */
-    int sent_start = (t->flags & DL_T_SENT_START) || i == c->s0;
+    /* first in its sentence, or first in a quotation ("Everyone told us ...") */
+    int sent_start = (t->flags & DL_T_SENT_START) || i == c->s0 || kw_quote(c, i - 1);
     if (!(t->flags & DL_T_ALPHA) || is_initial(t) || ((t->pos & DL_POS_FUNC) && !all_caps(d, i)))
         return 0;
     if (sent_start && t->pos && !(t->pos & DL_POS_NOUN))
         return 0;   /* "However", "Isolated" */
     chunk ch;
     memset(&ch, 0, sizeof ch);
-    if (name_word(c, i))
+    /* A common word opens a name at the start of a sentence only when a capitalised word
+     * follows it directly ("Shin Won-sik said"; not "Shares of Vantorix fell"). */
+    unsigned cue0 = tok_cue(c, i, NULL);
+    if (name_word(c, i) &&
+        (!sent_start || !t->pos || (cue0 & (C_ORG_HEAD | C_GIVEN)) ||
+         (name_word(c, i + 1) && !(t->pos & (DL_POS_ADJ | DL_POS_ADV)))))
         chunk_at(c, i, &ch);
     if (ch.not_name)
         return ch.end - i;
     if (ch.words >= 2 || (ch.words == 1 && ch.org && ch.end > i + 1)) {
         /* appositive or relative clause that says what it is */
-        int person_cue = word_is(c, ch.end, ",") && word_is(c, ch.end + 1, "who");
+        /* ", who ...", an age ", 45," or kin "'s brother" says a person */
+        int person_cue = (kw(c, ch.end) == KW_COMMA &&
+                          (kw(c, ch.end + 1) == KW_WHO ||
+                           (ch.end + 2 < c->s1 && (T(c, ch.end + 1)->flags & DL_T_NUMBER) &&
+                            kw(c, ch.end + 2) == KW_COMMA))) ||
+                         (kw(c, ch.end) == KW_POSS && free_tok(c, ch.end + 1) &&
+                          (tok_cue(c, ch.end + 1, NULL) & C_KIN));
         int typ = -1;
-        if (ch.org || ch.connectors)
+        if (ch.org || ch.connectors || (ch.camel && !ch.given && !ch.initials))
             typ = T_ORG;
-        else if (person_cue || ch.unknown || ch.initials)
+        else if (person_cue || ch.given || ch.initials || ch.hyphen_given)
             typ = T_PERSON;
+        else if (ch.unknown)   /* two or three name-like words are a person, more or capitals a body */
+            typ = ch.words <= 3 && !ch.caps ? T_PERSON : T_ORG;
         if (typ < 0 && sent_start) {   /* "Leave A Reply": the first word alone, then the rest */
             return 1;
         }
@@ -2031,19 +2310,32 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     char w[64];
     size_t wl = nodots(t->lower, w, sizeof w);
     uint32_t v;
-    if (dl_map_get(c->recent, w, wl, &v)) {
-        learn_name(c, (int)v, i, i + 1);
-        return after_entity(c, i, i + 1, (int)v, DL_M_SHORT, -1) - i;
+    int a = -1;
+    if (dl_map_get(c->recent, w, wl, &v))
+        a = (int)v;
+    else if (dl_map_get(c->later, w, wl, &v))
+        a = doc_dict_actor(c, v);
+    else {
+        int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
+        if (di >= 0)
+            a = doc_dict_actor(c, (uint32_t)di);
+    }
+    if (a >= 0) {
+        learn_name(c, a, i, i + 1);
+        return after_entity(c, i, i + 1, a, DL_M_SHORT, -1) - i;
     }
     if (DL_GROW(c->pend, c->cap_pend, c->npend + 1)) {
         c->oom = 1;
         return 1;
     }
+    /* a new name: no English word, not first in its sentence ("Everyone"), no model number */
+    int allow_new = !t->pos && !sent_start && name_word(c, i) && !(tok_cue(c, i, NULL) & C_NOT_NAME) &&
+                    t->cplen > 1 && !(t->flags & DL_T_ABBREV);   /* not "N.Y." */
     int m = add_mention(c, i, i + 1, -1, DL_M_SHORT, NULL, -1, -1);
     if (m < 0)
         return 1;
     c->pend[c->npend].men = (uint32_t)m;
-    c->pend[c->npend].allow_new = !t->pos && !(tok_cue(c, i, NULL) & C_NOT_NAME) && t->cplen > 1;
+    c->pend[c->npend].allow_new = allow_new;
     c->npend++;
     return 1;
 }
@@ -2119,8 +2411,8 @@ static void resolve_pending(ctx *c)
             int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
             if (di >= 0)
                 a = doc_dict_actor(c, (uint32_t)di);
-            else if (c->pend[k].allow_new) {
-                a = doc_text_actor(c, m->tok0, m->tok0 + 1, T_ORG, NULL, NULL);
+            else {   /* a new organisation, or one named elsewhere in the text */
+                a = text_actor(c, m->tok0, m->tok0 + 1, T_ORG, NULL, NULL, c->pend[k].allow_new);
                 m->kind = DL_M_NAME;
             }
         }
@@ -2184,7 +2476,8 @@ static int finish(ctx *c)
         newidx[order[k]] = (int)k;
         tmp[k] = d->act[order[k]];
     }
-    memcpy(d->act, tmp, na * sizeof *tmp);
+    if (na)
+        memcpy(d->act, tmp, na * sizeof *tmp);
     d->nact = na;
     for (size_t k = 0; k < d->nmen; k++) {
         d->men[k].actor = newidx[d->men[k].actor];
@@ -2222,18 +2515,20 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         c.hi = OPEN_END;
     }
     c.tf = calloc(d->ntok, 1);
+    c.ti = malloc(d->ntok * sizeof *c.ti);
     c.actmap = dl_map_new();
     c.recent = dl_map_new();
     c.first = dl_map_new();
     c.later = dl_map_new();
     dl_status st = DL_OK;
-    if (!c.tf || !c.actmap || !c.recent || !c.first || !c.later) {
+    if (!c.tf || !c.ti || !c.actmap || !c.recent || !c.first || !c.later) {
         st = dl_fail(err, DL_ENOMEM, "out of memory");
         goto done;
     }
     for (size_t k = 0; k < d->ntx; k++)
         for (uint32_t i = d->tx[k].tok0; i < d->tx[k].tok0 + d->tx[k].ntok && i < d->ntok; i++)
             c.tf[i] |= TF_BLOCK;
+    token_info(&c);
     prescan(&c);
     c.subj_prev = c.plur_prev = -1;
     for (size_t s = 0; s < d->nsent && !c.oom; s++) {
@@ -2272,6 +2567,7 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         st = dl_fail(err, DL_ENOMEM, "out of memory");
 done:
     free(c.tf);
+    free(c.ti);
     free(c.pend);
     dl_map_free(c.actmap);
     dl_map_free(c.recent);

@@ -386,7 +386,9 @@ int dl_cal_parse_duration(const char *dur, long *months, long *days, int *gran)
         } else if (p[0] == 'C' && p[1] == 'E') {
             mo += 1200 * k, p += 2, ug = DL_G_CENTURY;
         } else if (*p == 'Y') {
-            mo += 12 * k, p++, ug = DL_G_YEAR;
+            /* Whole decades and centuries of years keep a decade's or century's precision. */
+            mo += 12 * k, p++;
+            ug = k && k % 100 == 0 ? DL_G_CENTURY : k && k % 10 == 0 ? DL_G_DECADE : DL_G_YEAR;
         } else if (*p == 'Q') {
             mo += 3 * k, p++, ug = DL_G_QUARTER;
         } else if (*p == 'M') {

@@ -20,6 +20,7 @@
  * the system clock is never read.
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +62,7 @@
 #define W_HOLIDAY   (1ull << 30)
 #define W_PHRASE    (1ull << 31) /* first word of a phrase of several words */
 #define W_YEARCUE   (1ull << 32) /* a word before a number that makes it a year */
+#define W_PERSON    (1ull << 33) /* a noun for a person */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -91,7 +93,7 @@ typedef struct wentry {
     int8_t rel, rel_narr, rel_dur;
     int8_t anchor, anchor_narr;
     int8_t ref, refnoun, refadj;
-    int8_t mod, postmod, every_other, future_aux, dirprep, article_def;
+    int8_t mod, postmod, every_other, future, dirprep, article_def;
     int8_t hrule, hmon, hday, hnth, hwday;
     int16_t hoff;
     int16_t clock_h, clock_m;
@@ -300,8 +302,11 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
     } else if (KIND("fiscal")) {
         e->cls |= W_FISCAL;
     } else if (KIND("future")) {
+        static const char *const f[] = {"", "aux", "lex", "to"};
+        if (!(n = lookup_name(f, DL_COUNT(f), v, vn)))
+            return -1;
         e->cls |= W_FUTURE;
-        e->future_aux = vn == 3 && !memcmp(v, "aux", 3);
+        e->future = (int8_t)n;
     } else if (KIND("dirprep")) {
         if (parse_int(v, vn, &n) || (n != -1 && n != 1))
             return -1;
@@ -311,6 +316,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_NOTYEAR;
     } else if (KIND("yearcue")) {
         e->cls |= W_YEARCUE;
+    } else if (KIND("person")) {
+        e->cls |= W_PERSON;
     } else {
         return -1;
     }
@@ -464,6 +471,7 @@ typedef struct sem {
     int keep;                    /* keep the narrative's precision when finer ("a year earlier") */
     int pod, hh, mm;             /* time of day: a part of the day, or a clock time (hh >= 0) */
     int mod;
+    int noset;                   /* looks back from the narrative: does not move it */
     char lit[32];                /* HOW_LIT */
 } sem;
 
@@ -540,17 +548,31 @@ static void fmt_dur(char *out, size_t n, double v, int u)
             v *= 3, u = U_M;
         else if (u == U_WE)
             v *= 2, u = U_D;
-        for (size_t i = 0; i < DL_COUNT(finer) && v != (double)(long)v; i++)
+        for (size_t i = 0; i < DL_COUNT(finer) && v != (double)(long)v && v < 1; i++)
             if (finer[i].u == u && v * finer[i].f == (double)(long)(v * finer[i].f))
                 v *= finer[i].f, u = finer[i].to;
     }
     const char *t = (u == U_H || u == U_MIN || u == U_S) ? "T" : "";
     const char *code = u == U_MIN ? "M" : u == U_DE ? "DE" : u == U_CE ? "CE" : u == U_ML ? "ML"
                        : u == U_SE ? "M" : u == U_WE ? "WE" : unit_names[u];
-    if (v < 0)
+    if (v < 0) {
         snprintf(out, n, "P%sX%s", t, code);
-    else
-        snprintf(out, n, "P%s%g%s", t, v, code);
+        return;
+    }
+    /* A whole number and a fraction: the fraction in the next smaller unit (2 1/2 years:
+     * P2Y6M, 5 1/2 hours: PT5H30M, a minute and a half: PT1M30S). */
+    double whole = (double)(long)v, frac = v - whole;
+    for (size_t i = 0; i < DL_COUNT(finer) && frac > 0 && whole >= 1; i++) {
+        double sub = frac * finer[i].f;
+        if (finer[i].u == u && finer[i].to != U_Y && sub == (double)(long)sub) {
+            int to = finer[i].to;
+            const char *t2 = (to == U_H || to == U_MIN || to == U_S) && !*t ? "T" : "";
+            const char *c2 = to == U_MIN ? "M" : unit_names[to];
+            snprintf(out, n, "P%s%ld%s%s%ld%s", t, (long)whole, code, t2, (long)sub, c2);
+            return;
+        }
+    }
+    snprintf(out, n, "P%s%g%s", t, v, code);
 }
 
 /* ---------------------------------------------------------------- the scanner */
@@ -587,6 +609,23 @@ static int hasc(const scan *sc, uint32_t k, uint64_t cls)
 static int is(const scan *sc, uint32_t k, const char *s)
 {
     return k >= sc->s0 && k < sc->s1 && !strcmp(tk(sc, k)->lower, s);
+}
+
+/* Is token k written in capitals ("UN", "EST")? Read from the text: the token's
+ * DL_T_UPPER flag is not to be relied on (segment.c sums isupper() results, which are
+ * not 0/1 in glibc). */
+static int all_caps(const scan *sc, uint32_t k)
+{
+    const dl_token *t = tk(sc, k);
+    const char *p = sc->d->text + t->b;
+    int letters = 0;
+    for (uint32_t i = 0; i < t->blen; i++) {
+        unsigned char ch = (unsigned char)p[i];
+        if (ch >= 0x80 || islower(ch))
+            return 0;
+        letters += isupper(ch) != 0;
+    }
+    return letters > 1;
 }
 
 /* A capitalised word inside a sentence (a name), not its first word. */
@@ -756,6 +795,9 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
     double x;
     if (tok_num(t, &x)) {
         uint32_t j = k + 1;
+        int y;
+        if (tok_digits(t, 4, &y) && y >= 1000 && y <= 2199 && hasc(sc, j, W_UNIT))
+            return k;   /* "the 1988 quarter": a year, no count */
         int a, b;
         const char *f = j < sc->s1 ? tk(sc, j)->lower : "";
         if (j < sc->s1 && strlen(f) == 3 && f[1] == '/' && isdigit((unsigned char)f[0]) &&
@@ -853,25 +895,57 @@ static int determiner_like(const scan *sc, uint32_t k)
     return 0;
 }
 
-/* The tense the verb group at token k shows, or TENSE_NONE when k is no finite verb. */
+enum { FUT_AUX = 1, FUT_LEX, FUT_TO };
+
+/* Is the word before token k (adverbs and "not" skipped) an auxiliary or a modal? Then the
+ * verb at k takes its tense from it ("was extended", "must be returned"). */
+static int aux_before(const scan *sc, uint32_t k)
+{
+    for (uint32_t j = k; j > sc->s0 && k - j <= 3;) {
+        j--;
+        const dl_token *t = tk(sc, j);
+        const wentry *e = we(sc, j);
+        if (lemma_is(t, "be") || lemma_is(t, "have") || lemma_is(t, "get") ||
+            (e && (e->cls & W_FUTURE) && e->future == FUT_AUX))
+            return 1;
+        if (!(t->pos & DL_POS_ADV) && strcmp(t->lower, "not") && strcmp(t->lower, "n't"))
+            return 0;
+    }
+    return 0;
+}
+
+/* Is "have" next after token k (adverbs skipped): "would have gone" is past. */
+static int have_after(const scan *sc, uint32_t k)
+{
+    for (uint32_t j = k + 1; j < sc->s1 && j <= k + 3; j++) {
+        if (lemma_is(tk(sc, j), "have"))
+            return 1;
+        if (!(tk(sc, j)->pos & DL_POS_ADV) && strcmp(tk(sc, j)->lower, "not") &&
+            strcmp(tk(sc, j)->lower, "n't"))
+            return 0;
+    }
+    return 0;
+}
+
+/* The tense the verb group at token k shows, or TENSE_NONE when k is no finite verb or
+ * an auxiliary elsewhere decides (the scan goes on to it). */
 static int verb_signal(const scan *sc, uint32_t k)
 {
     const dl_token *t = tk(sc, k);
-    const wentry *e = we(sc, k);
     if (t->flags & DL_T_PUNCT)
         return TENSE_NONE;
-    if (e && (e->cls & W_FUTURE)) {
-        if (e->future_aux)
-            return TENSE_FUTURE;
-        /* "scheduled to", "expected to visit", "planned for": the plan is ahead. */
-        if (is(sc, k + 1, "for") ||
-            (is(sc, k + 1, "to") && k + 2 < sc->s1 && (tk(sc, k + 2)->pos & DL_POS_VERB) &&
-             !determiner_like(sc, k + 2)))
-            return TENSE_FUTURE;
-    }
-    if (!strcmp(t->lower, "ll") && k > sc->s0 && !strcmp(tk(sc, k - 1)->lower, "'"))
+    uint32_t n;
+    const wentry *f = item_at(sc, k, W_FUTURE, &n);
+    if (!f && !strcmp(t->lower, "ll") && k > sc->s0 && !strcmp(tk(sc, k - 1)->lower, "'"))
         return TENSE_FUTURE;
-    if (!strcmp(t->lower, "going") && is(sc, k + 1, "to"))
+    if (f && f->future == FUT_AUX)
+        return have_after(sc, k + n - 1) ? TENSE_PAST : TENSE_FUTURE;
+    if (f && f->future == FUT_LEX && !(k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than"))))
+        return TENSE_FUTURE;
+    /* "due to arrive", "plan for": the plan is ahead ("due to the war" is a cause). */
+    if (f && f->future == FUT_TO &&
+        (is(sc, k + 1, "for") || (is(sc, k + 1, "to") && k + 2 < sc->s1 &&
+                                  (tk(sc, k + 2)->pos & DL_POS_VERB) && !determiner_like(sc, k + 2))))
         return TENSE_FUTURE;
     if (lemma_is(t, "be")) {
         if (!strcmp(t->lower, "was") || !strcmp(t->lower, "were"))
@@ -884,6 +958,8 @@ static int verb_signal(const scan *sc, uint32_t k)
         if (!strcmp(t->lower, "had"))
             return TENSE_PAST;
         if (!strcmp(t->lower, "has") || !strcmp(t->lower, "have")) {
+            if (k > sc->s0 && item_at(sc, k - 1, W_FUTURE, &n) && n == 1)
+                return TENSE_NONE;   /* "would have": the modal decides */
             /* Present perfect: what it reports is past. */
             for (uint32_t j = k + 1; j < sc->s1 && j <= k + 3; j++) {
                 const dl_token *u = tk(sc, j);
@@ -905,7 +981,7 @@ static int verb_signal(const scan *sc, uint32_t k)
     if (!(t->pos & DL_POS_VERB) || is_name_like(sc, k) || (k > sc->s0 && determiner_like(sc, k - 1)))
         return TENSE_NONE;
     if (t->vform == DL_VF_PAST)
-        return TENSE_PAST;
+        return aux_before(sc, k) ? TENSE_NONE : TENSE_PAST;
     if (t->vform == DL_VF_S && !(t->pos & DL_POS_NOUN))
         return TENSE_PRESENT;
     return TENSE_NONE;
@@ -920,6 +996,11 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
         k--;
         if (is(sc, k, ";"))
             break;
+        /* An infinitive governs it ("agreed to buy the bank in January"): what is to
+         * happen has no tense of its own; the nearest date is the best guess. */
+        if ((tk(sc, k)->pos & DL_POS_VERB) && tk(sc, k)->vform <= DL_VF_BASE && k > sc->s0 &&
+            is(sc, k - 1, "to"))
+            return TENSE_NONE;
         int s = verb_signal(sc, k);
         if (s != TENSE_NONE)
             return s;
@@ -957,18 +1038,21 @@ static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
 
 /* ---------------------------------------------------------------- resolution */
 
-/* The first day of a named period in year y, or -1 when it has none. */
+/* No day: days before 1970 are negative, so a sentinel of its own. */
+#define NODAY LONG_MIN
+
+/* The first day of a named period in year y, or NODAY when it has none. */
 static long fields_day(const sem *s, int y)
 {
     if (y < 1 || y > 9999)
-        return -1;
+        return NODAY;
     if (s->hol) {
         const wentry *h = s->hol;
         int m = h->hmon, d = h->hday;
         if (h->hrule == HR_EASTER)
             dl_cal_easter(y, &m, &d);
         else if (h->hrule == HR_NTH && !(d = dl_cal_nth_weekday(y, m, h->hnth, h->hwday)))
-            return -1;
+            return NODAY;
         return dl_cal_to_days(y, m, d) + h->hoff;
     }
     switch (s->gran) {
@@ -988,7 +1072,7 @@ static long fields_day(const sem *s, int y)
     case DL_G_CENTURY:
         return dl_cal_to_days(y, 1, 1);
     }
-    return -1;
+    return NODAY;
 }
 
 /* Picks among periods sorted by start the one dir names from day b. Returns its index
@@ -1086,7 +1170,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         return;
     }
     int gran = s->gran;
-    long day = -1;
+    long day = NODAY;
     if (s->how == HOW_FIELDS && s->y >= 0) {
         day = fields_day(s, s->y);
     } else if (s->how == HOW_FIELDS || s->how == HOW_WDAY) {
@@ -1095,13 +1179,16 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
             goto time_of_day;
         }
         int dir = s->dir;
-        if (dir == DIR_TENSE || dir == DIR_THIS) {
-            int td = tense_dir(sc, t0, t1);
-            if (dir == DIR_TENSE)
-                dir = td;
-        }
+        /* A day of the month, a quarter or a half with no year is nearly always the one
+         * nearest the DCT, whatever the tense (a day far off either way goes by the tense);
+         * a month, season or weekday goes by the tense. */
+        if (dir == DIR_TENSE && s->how == HOW_FIELDS &&
+            (gran == DL_G_DAY || gran == DL_G_QUARTER || gran == DL_G_HALF))
+            dir = gran == DL_G_DAY ? -1 : DIR_NEAR;
+        else if (dir == DIR_TENSE)
+            dir = tense_dir(sc, t0, t1);
         long first[8], last[8];
-        int nc = 0;
+        int cyear[8], nc = 0, by = 0;
         if (s->how == HOW_WDAY) {
             if (s->dir == DIR_THIS) {
                 /* The weekday of the base's week. */
@@ -1118,9 +1205,10 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         } else {
             int y, m, dd;
             dl_cal_from_days(base, &y, &m, &dd);
+            by = y;
             for (int cy = y - 2; cy <= y + 2 && nc < 8; cy++) {
                 long f = fields_day(s, cy);
-                if (f < 0)
+                if (f == NODAY)
                     continue;
                 long a, b;
                 if (s->hol || gran == DL_G_DAY)
@@ -1129,10 +1217,47 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
                     dl_cal_period(gran, f, &a, &b);
                 first[nc] = a;
                 last[nc] = b;
+                cyear[nc] = cy;
                 nc++;
             }
         }
-        int i = pick(first, last, nc, dir, base);
+        int i;
+        if (dir < 0) {
+            /* A day of the month: the nearest, unless that is more than a quarter away;
+             * then the tense of the clause decides. */
+            i = pick(first, last, nc, DIR_NEAR, base);
+            long dist = i < 0 ? 0 : first[i] > base ? first[i] - base : base - last[i];
+            if (dist > 91) {
+                int td = tense_dir(sc, t0, t1);
+                if (td != DIR_NEAR)
+                    i = pick(first, last, nc, td, base);
+            }
+        } else {
+            i = pick(first, last, nc, dir, base);
+        }
+        if (s->how == HOW_FIELDS && s->dir == DIR_LAST) {
+            /* "last March", "last winter": of an earlier year than the base's, even when
+             * this year's is over ("last February" on 1 March is a year back). */
+            for (i = nc - 1; i >= 0 && !(last[i] < base && cyear[i] < by); i--)
+                ;
+            if (gran == DL_G_MONTH) {
+                /* A month: the latest that ended before the base, except the one just
+                 * before it ("last February" on 1 March is a year back: that one would
+                 * be "last month"). */
+                int y, m, dd;
+                dl_cal_from_days(base, &y, &m, &dd);
+                long cur = dl_cal_to_days(y, m, 1);
+                long prev = dl_cal_add_months(cur, -1);
+                for (i = nc - 1; i >= 0 && !(last[i] < base && first[i] != prev); i--)
+                    ;
+            }
+        } else if (i < 0 && s->how == HOW_FIELDS && s->dir == DIR_THIS) {
+            /* "this September": the base's year's. */
+            for (i = 0; i < nc && cyear[i] != by; i++)
+                ;
+            if (i == nc)
+                i = -1;
+        }
         if (i < 0 && s->dir == DIR_THIS)
             i = pick(first, last, nc, tense_dir(sc, t0, t1) == DIR_PAST ? DIR_PAST : DIR_FUTURE, base);
         if (i < 0) {
@@ -1150,7 +1275,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         day = dl_cal_add_months(base, s->months) + s->days;
     }
 format:
-    if (day < 0 || dl_cal_format(gran, day, out, n)) {
+    if (day == NODAY || dl_cal_format(gran, day, out, n)) {
         fmt_unknown_gran(gran, out, n);
         return;
     }
@@ -1167,6 +1292,7 @@ time_of_day:
 /* ---------------------------------------------------------------- grammar: pieces */
 
 static int core_at(const scan *sc, uint32_t k, cand *c);
+static int g_compound(const scan *sc, uint32_t k, cand *c);
 
 /* Is the four-digit token k (value y) a year? Numbers in 1900-2099 are, unless the words
  * around show a count or an identifier ("2000 troops", "flight 1948", "$2000"); others
@@ -1189,12 +1315,20 @@ static int year_ok(const scan *sc, uint32_t k, int y)
             return 0;
         /* "2000 troops": a plural noun after it makes it a count, unless a preposition
          * before says year ("in 1998 sales rose"). */
+        size_t nl = strlen(n->lower);
+        int plural = nl > 3 && n->lower[nl - 1] == 's' && n->lower[nl - 2] != '\'' &&
+                     n->lower[nl - 2] != 's';
         if ((n->flags & DL_T_ALPHA) && !(n->flags & DL_T_CAP) && (n->pos & DL_POS_NOUN) &&
-            !(n->pos & DL_POS_FUNC) && strcmp(n->nlemma, n->lower) && !(p && (p->cls & W_YEARCUE)))
+            !(n->pos & DL_POS_FUNC) && (plural || strcmp(n->nlemma, n->lower)) &&
+            !(p && (p->cls & W_YEARCUE)))
             return 0;
     }
     if (y >= 1900 && y <= 2099)
         return 1;
+    /* "between 1848 and 1850": "and" and "or" only after a year. */
+    int y2;
+    if (p && (is(sc, k - 1, "and") || is(sc, k - 1, "or")))
+        return k >= sc->s0 + 2 && tok_digits(tk(sc, k - 2), 4, &y2);
     return p && (p->cls & (W_YEARCUE | W_MONTH | W_SEASON | W_FISCAL));
 }
 
@@ -1215,16 +1349,24 @@ static int month_ok(const scan *sc, uint32_t k)
     if (!(t->flags & DL_T_CAP))
         return 0;
     size_t n = strlen(t->lower);
-    int abbrev = t->lower[n - 1] == '.';
-    if (abbrev || t->pos == 0 || (t->pos == DL_POS_NOUN && n > 3))
-        return 1;
-    /* May, March, Mar, Jan: only before a day or year, or after a preposition. */
     int d, y;
-    if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)))
+    const wentry *o = we(sc, k + 1);
+    if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)) ||
+        (is(sc, k + 1, ",") && k + 2 < sc->s1 && tok_digits(tk(sc, k + 2), 4, &y)) ||
+        (o && (o->cls & W_ORD) && o->ord <= 31 && !hasc(sc, k + 2, W_UNIT)))
         return 1;
-    if (t->flags & (DL_T_SENT_START | DL_T_UPPER))
+    if (t->lower[n - 1] == '.')
+        return 1;   /* "Jan." */
+    /* A full name that is no other word ("January", "June"). */
+    if (n > 3 && (t->pos == 0 || t->pos == DL_POS_NOUN) && !all_caps(sc, k))
+        return 1;
+    /* May, March, August, Jan: only with a word before that introduces a date ("in March",
+     * "last May", "early August"), and not before a name ("Jan Kavan"). */
+    if ((t->flags & DL_T_SENT_START) || all_caps(sc, k) || k == sc->s0)
         return 0;
-    return !(t->pos & DL_POS_FUNC) || (k > sc->s0 && hasc(sc, k - 1, W_YEARCUE | W_REL));
+    if (k + 1 < sc->s1 && (tk(sc, k + 1)->flags & DL_T_CAP) && !hasc(sc, k + 1, W_MONTH | W_WEEKDAY))
+        return 0;
+    return hasc(sc, k - 1, W_YEARCUE | W_REL | W_MOD) && !is(sc, k - 1, "and") && !is(sc, k - 1, "or");
 }
 
 /* Is token k a weekday name (or its plural)? Short forms need a capital. */
@@ -1274,6 +1416,18 @@ static uint32_t year_of(const scan *sc, uint32_t k, sem *s, int comma_ok)
     return u + 1;
 }
 
+/* "last year", "this year", "next year" after a month ("July last year", "March 5 this
+ * year"): sets s->y from the DCT and returns the token after, or k. */
+static uint32_t rel_year_after(const scan *sc, uint32_t k, sem *s)
+{
+    const wentry *r = we(sc, k), *u = we(sc, k + 1);
+    if (!r || !(r->cls & W_REL) || r->rel_narr || r->rel_dur || !u || !(u->cls & W_UNIT) ||
+        u->unit != U_Y || !sc->d->has_dct)
+        return k;
+    s->y = sc->d->dct.year + r->rel;
+    return k + 2;
+}
+
 /* ---------------------------------------------------------------- grammar: families */
 
 /* Month-first dates: "June 17, 2024", "June 17", "June 2024", "June of 2024", "June". */
@@ -1283,7 +1437,11 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
         return 0;
     int m = we(sc, k)->month, d, y;
     uint32_t j = k + 1;
-    if (tok_day(sc, j, &d) && !hasc(sc, j + 1, W_UNIT | W_UNITS) && !is(sc, j + 1, "%")) {
+    const wentry *ow = we(sc, j);
+    int ord_day = ow && (ow->cls & W_ORD) && ow->ord >= 1 && ow->ord <= 31 && !hasc(sc, j + 1, W_UNIT);
+    if (ord_day)
+        d = ow->ord;   /* "March eighth" */
+    if ((ord_day || tok_day(sc, j, &d)) && !hasc(sc, j + 1, W_UNIT | W_UNITS) && !is(sc, j + 1, "%")) {
         j++;
         uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
         sem_init(&c->s, TY_DATE, HOW_FIELDS);
@@ -1294,6 +1452,8 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
         if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
             c->s.y = y;
             j = j2 + 1;
+        } else {
+            j = rel_year_after(sc, j, &c->s);
         }
         c->t1 = j;
         return 1;
@@ -1307,8 +1467,10 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
         (j2 == j || year_ok(sc, j2, y))) {
         c->s.y = y;
         j = j2 + 1;
-    } else {
+    } else if ((j2 = rel_year_after(sc, j, &c->s)) == j) {
         j = year_of(sc, j, &c->s, 0);
+    } else {
+        j = j2;
     }
     c->t1 = j;
     return 1;
@@ -1369,7 +1531,8 @@ static int g_weekday(const scan *sc, uint32_t k, cand *c)
     sem_init(&c->s, TY_DATE, HOW_WDAY);
     c->s.gran = DL_G_DAY;
     c->s.wday = e->wday;
-    c->s.dir = DIR_TENSE;
+    /* "Wednesday's ruling": the nearest, whatever the clause around it says. */
+    c->s.dir = is(sc, j, "'s") ? DIR_NEAR : DIR_TENSE;
     const wentry *p = we(sc, j);
     if (p && (p->cls & W_POD)) {
         c->s.type = TY_TIME;
@@ -1423,6 +1586,12 @@ static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
     }
     if (!u || !(u->cls & (W_UNIT | W_UNITS)))
         return k;
+    /* "the 1988 second quarter", "a second betrayal": an ordinal, no unit. */
+    if ((u->cls & W_ORD) && j + 1 < sc->s1 &&
+        (hasc(sc, j + 1, W_UNIT) || is(sc, j + 1, "half") ||
+         ((tk(sc, j + 1)->flags & DL_T_ALPHA) && (tk(sc, j + 1)->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
+          !(tk(sc, j + 1)->pos & DL_POS_FUNC))))
+        return k;
     /* A plural unit after "a"/"one" is no count of it ("a years-long"); a singular unit
      * after a vague word is none either ("several year"). */
     if (vague && !(u->cls & W_UNITS))
@@ -1470,6 +1639,59 @@ static int quantity_before(const scan *sc, uint32_t k)
     for (size_t i = 0; i < DL_COUNT(q); i++)
         if (!strcmp(p->lower, q[i]))
             return 1;
+    /* "four flights a week", "700 seats a week" */
+    double v;
+    int vague;
+    return k >= sc->s0 + 2 && (p->pos & DL_POS_NOUN) && strcmp(p->nlemma, p->lower) &&
+           count_at(sc, k - 2, &v, &vague) == k - 1;
+}
+
+/* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
+ * "the 6-year-old said", "Kopp, 44 years old,")? TimeBank leaves those out; the age of a
+ * thing stays ("the 15-year-old UN panel"). */
+static int person_age(const scan *sc, uint32_t k)
+{
+    if (k >= sc->s1)
+        return 1;
+    const dl_token *t = tk(sc, k);
+    if (hasc(sc, k, W_PERSON))
+        return 1;
+    if (t->flags & DL_T_PUNCT)
+        return 1;
+    if (all_caps(sc, k))
+        return 0;   /* an acronym: "the 15-year-old UN panel" */
+    if (t->flags & DL_T_CAP)
+        return 1;   /* a name */
+    /* A noun after it is what is that old ("company"); anything else makes the age a
+     * noun, and nouns of age name people ("the 44-year-old said"). */
+    return !(t->pos & DL_POS_NOUN) || (t->pos & DL_POS_FUNC) ||
+           ((t->pos & DL_POS_VERB) && (t->vform == DL_VF_S || t->vform == DL_VF_PAST));
+}
+
+/* Is the story about a reporting period: is the narrative date a quarter, a half or a
+ * month of the last year before the DCT? Then "a year ago", "year-earlier" and "last
+ * year" in a comparison mean that period a year before. */
+static int period_story(const scan *sc)
+{
+    if (!sc->has_narr || sc->narr_gran < DL_G_MONTH || sc->narr_gran > DL_G_HALF ||
+        sc->narr_gran == DL_G_SEASON || !sc->d->has_dct)
+        return 0;
+    return sc->narr_day <= sc->dct && sc->dct - sc->narr_day < 400;
+}
+
+/* Does a comparison lead to token k in its sentence ("compared with $3 million last
+ * year", "up from last year's", "higher than last year")? */
+static int comparison_before(const scan *sc, uint32_t k)
+{
+    static const char *const cue[] = {"from", "with", "than", "compared", "versus", "vs.", "against"};
+    for (uint32_t j = k; j > sc->s0 && k - j <= 12;) {
+        j--;
+        for (size_t i = 0; i < DL_COUNT(cue); i++)
+            if (is(sc, j, cue[i]))
+                return 1;
+        if (is(sc, j, ";") || is(sc, j, "."))
+            break;
+    }
     return 0;
 }
 
@@ -1484,22 +1706,27 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         return 0;
     char dur[32];
     fmt_dur(dur, sizeof dur, v, u);
-    /* "a year" after a quantity is a rate: a set. */
-    if (v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
-        sem_lit(&c->s, TY_SET, dur);
-        c->t1 = j;
-        return 1;
-    }
     if (is(sc, j, "old") && v >= 0) {   /* "15 years old" */
+        if (person_age(sc, j + 1))
+            return 0;
         sem_lit(&c->s, TY_DURATION, dur);
         c->t1 = j + 1;
         return 1;
     }
-    uint32_t an = 0;
-    const wentry *a = item_at(sc, j, W_ANCHOR, &an);
+    uint32_t an = 0, pn = 0;
+    const wentry *pm = item_at(sc, j, W_POSTMOD, &pn);
+    const wentry *a = item_at(sc, j + (pm ? pn : 0), W_ANCHOR, &an);
+    if (a && pm)
+        j += pn;   /* "a week or so ago" */
     if (a && a->anchor_narr && an == 1 && (is(sc, j, "before") || is(sc, j, "after")) &&
         np_follows(sc, j + 1))
         a = NULL;   /* "two months after Kim's visit": a duration before a preposition */
+    /* "a year" after a quantity is a rate: a set ("twice a year", "$5 a day"). */
+    if (!a && v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
+        sem_lit(&c->s, TY_SET, dur);
+        c->t1 = j;
+        return 1;
+    }
     if (!a) {
         sem_lit(&c->s, TY_DURATION, dur);
         c->t1 = j;
@@ -1517,9 +1744,11 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     int g = unit_gran(u);
+    if (g == DL_G_DECADE || g == DL_G_CENTURY)
+        g = DL_G_YEAR;   /* "a decade ago": the year ten years back */
     long months, days;
     if (g < 0 || u == U_WE || v != (double)(long)v || unit_move(u, (long)v * a->anchor, &months, &days)) {
-        if (u == U_H || u == U_MIN || u == U_S) {   /* "two hours ago": today */
+        if ((u == U_H || u == U_MIN || u == U_S) && !a->anchor_narr) {   /* "two hours ago": today */
             g = DL_G_DAY;
             months = days = 0;
         } else {
@@ -1535,11 +1764,17 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
     if (a->anchor_narr) {
         c->s.narr = 1;
         c->s.keep = 1;
-    } else if (sc->has_narr && sc->narr_sent == sc->sent && sc->narr_gran < g &&
-               sc->narr_gran >= DL_G_MONTH) {
-        /* "profit rose from a year ago" after "third-quarter": the same quarter a year before. */
+        c->s.noset = a->anchor < 0;
+    }
+    if (pm)
+        c->s.mod = pm->postmod;
+    if (a->anchor_narr) {
+    } else if (u == U_Y && v == 1 && a->anchor < 0 && period_story(sc)) {
+        /* "net rose from $90 million a year ago" in a story of the third quarter: the
+         * same quarter a year before. */
         c->s.narr = 1;
         c->s.keep = 1;
+        c->s.noset = 1;
     }
     return 1;
 }
@@ -1548,15 +1783,16 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
  * past two years", "last winter", "last March", "next Tuesday", "this morning". */
 static int g_rel(const scan *sc, uint32_t k, cand *c)
 {
-    const wentry *e = we(sc, k);
-    if (!e || !(e->cls & W_REL))
+    uint32_t rn;
+    const wentry *e = item_at(sc, k, W_REL, &rn);
+    if (!e)
         return 0;
     /* "the talks will last two weeks": a verb. */
     if (k > sc->s0 && (is(sc, k - 1, "to") || is(sc, k - 1, "will") || is(sc, k - 1, "would") ||
                        is(sc, k - 1, "could") || is(sc, k - 1, "may") || is(sc, k - 1, "might")))
         return 0;
     int r = e->rel;
-    uint32_t j = k + 1;
+    uint32_t j = k + rn;
     double v;
     int u;
     uint32_t j2 = count_unit(sc, j, &v, &u);
@@ -1599,6 +1835,14 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         c->s.days = days;
         /* "the next day" counts from the story's day, "next week" from today. */
         c->s.narr = e->rel_narr || (n->unit == U_D && r != 0);
+        c->s.noset = c->s.narr && r < 0;
+        if (n->unit == U_Y && r == -1 && !e->rel_narr && period_story(sc) &&
+            sc->narr_gran >= DL_G_QUARTER && comparison_before(sc, k)) {
+            /* "compared with a loss of $3 million last year" in a quarter's story */
+            c->s.narr = 1;
+            c->s.keep = 1;
+            c->s.noset = 1;
+        }
         c->t1 = j + 1;
         const wentry *p = we(sc, j + 1);
         if (n->unit == U_D && p && (p->cls & W_POD)) {
@@ -1628,6 +1872,12 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     if (weekday_ok(sc, j) && (n->cls & W_WEEKDAY)) {
+        cand m;
+        if (is(sc, j + 1, ",") && (g_month(sc, j + 2, &m) || g_dayfirst(sc, j + 2, &m)) &&
+            m.s.gran == DL_G_DAY) {
+            *c = m;   /* "this coming Sunday, March eighth": the date says which */
+            return 1;
+        }
         sem_init(&c->s, TY_DATE, HOW_WDAY);
         c->s.gran = DL_G_DAY;
         c->s.wday = n->wday;
@@ -1758,7 +2008,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
         j++;
         strong = 1;
     }
-    if (hasc(sc, j, W_ZONE) && (tk(sc, j)->flags & DL_T_UPPER) && (strong || colon)) {
+    if (hasc(sc, j, W_ZONE) && all_caps(sc, j) && (strong || colon)) {
         j++;
         strong = 1;
     }
@@ -1773,6 +2023,9 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     c->s.gran = DL_G_DAY;
     c->s.hh = hh;
     c->s.mm = mm;
+    /* With no day written, the story's day when it has one ("shot on Oct. 23 ... at
+     * 10 p.m."), else the DCT's. */
+    c->s.narr = sc->has_narr && sc->narr_gran == DL_G_DAY;
     c->t1 = j;
     uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
     cand dc;
@@ -1874,6 +2127,76 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
     return 1;
 }
 
+/* Years said in words: "nineteen ninety-six", "the year two thousand". */
+static int g_spoken_year(const scan *sc, uint32_t k, cand *c)
+{
+    double a, b;
+    const char *w = tk(sc, k)->lower;
+    if (!card_word(sc, w, strlen(w), &a) || k + 1 >= sc->s1)
+        return 0;
+    const char *x = tk(sc, k + 1)->lower;
+    int y = 0;
+    uint32_t j = k + 2;
+    if (a >= 11 && a <= 20 && card_word(sc, x, strlen(x), &b) && b >= 10 && b < 100)
+        y = (int)(a * 100 + b);
+    else if (a == 2 && !strcmp(x, "thousand") && k > sc->s0 && is(sc, k - 1, "year")) {
+        y = 2000;
+        double u;
+        if (is(sc, j, "and") && j + 1 < sc->s1 &&
+            card_word(sc, tk(sc, j + 1)->lower, strlen(tk(sc, j + 1)->lower), &u) && u < 100) {
+            y += (int)u;
+            j += 2;
+        }
+    }
+    if (!y || hasc(sc, j, W_UNIT | W_UNITS))
+        return 0;
+    char v[8];
+    snprintf(v, sizeof v, "%04d", y);
+    sem_lit(&c->s, TY_DATE, v);
+    c->t1 = j;
+    return 1;
+}
+
+/* Seasons: "summer", "the summer of 1998", "winter 2023", "in the fall". "Fall" and
+ * "spring" are also verbs and a source of water: alone they need "the", "in" or a year. */
+static int g_season(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_SEASON))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_SEASON;
+    c->s.season = e->season;
+    c->s.dir = DIR_TENSE;
+    uint32_t j = year_of(sc, k + 1, &c->s, 1);
+    const dl_token *t = tk(sc, k);
+    if (j == k + 1 && (t->pos & DL_POS_VERB) &&
+        !(k > sc->s0 && (hasc(sc, k - 1, W_ARTICLE | W_MOD) || is(sc, k - 1, "in") ||
+                         is(sc, k - 1, "this") || is(sc, k - 1, "during") || is(sc, k - 1, "until") ||
+                         is(sc, k - 1, "by"))))
+        return 0;
+    c->t1 = j;
+    return 1;
+}
+
+/* The end of a unit: "year end", "year's end", "month-end" (a compound: g_compound). */
+static int g_unit_end(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_UNIT) || unit_gran(e->unit) < DL_G_MONTH)
+        return 0;
+    uint32_t j = k + 1;
+    if (is(sc, j, "'s"))
+        j++;
+    if (!is(sc, j, "end"))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_OFFSET);
+    c->s.gran = unit_gran(e->unit);
+    c->s.mod = MOD_END;
+    c->t1 = j + 1;
+    return 1;
+}
+
 /* Expressions that start with "the": "the previous year", "the third quarter", "the
  * nine months", "the 1990s", "the past", "the future", "the year", "the weekend", "the
  * quarter", "the year before", "the fiscal year". */
@@ -1887,23 +2210,80 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         return 0;
     const wentry *n = we(sc, j);
     cand t;
-    if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
-        g_year(sc, j, &t)) {
-        /* "the 1998 period" */
-        if (t.s.how == HOW_LIT && strlen(t.s.lit) == 4 && is(sc, t.t1, "period"))
+    int y, o;
+    if (year_at(sc, j, &y) || (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1900 && y <= 2099)) {
+        /* "the 1988 third quarter", "the 1988 first half", "the 1988 quarter" */
+        uint32_t q = j + 1;
+        if (hasc(sc, q, W_FISCAL))
+            q++;
+        if (tok_ord(sc, q, &o) && ((hasc(sc, q + 1, W_UNIT) && we(sc, q + 1)->unit == U_Q && o <= 4) ||
+                                   (is(sc, q + 1, "half") && o <= 2))) {
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.y = y;
+            if (is(sc, q + 1, "half"))
+                c->s.gran = DL_G_HALF, c->s.half = o;
+            else
+                c->s.gran = DL_G_QUARTER, c->s.quarter = o;
+            c->t1 = q + 2;
+            return 1;
+        }
+        if (hasc(sc, q, W_UNIT) && we(sc, q)->unit == U_Q) {
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.y = y;
+            if (sc->has_narr && sc->narr_gran == DL_G_QUARTER) {
+                int ny, nm, nd;
+                dl_cal_from_days(sc->narr_day, &ny, &nm, &nd);
+                c->s.gran = DL_G_QUARTER;
+                c->s.quarter = (nm - 1) / 3 + 1;
+            } else {
+                c->s.gran = DL_G_YEAR;
+            }
+            c->t1 = q + 1;
+            return 1;
+        }
+    }
+    if (g_year(sc, j, &t)) {
+        /* "the 1990s", "the 1998 period"; but "the 2000 election" is the year alone. */
+        if (strlen(t.s.lit) == 4 && !is(sc, t.t1, "period"))
+            return 0;
+        if (strlen(t.s.lit) == 4)
             t.t1++;
-        else if (t.s.how == HOW_LIT && strlen(t.s.lit) == 4)
-            return 0;   /* "the 2000 election": the year alone */
+        *c = t;
+        return 1;
+    }
+    if ((is(sc, j, "last") || is(sc, j, "latter") || is(sc, j, "second") || is(sc, j, "first")) &&
+        is(sc, j + 1, "half")) {
+        /* "the last half of 1989", "the first half" */
+        sem_init(&c->s, TY_DATE, HOW_FIELDS);
+        c->s.gran = DL_G_HALF;
+        c->s.half = is(sc, j, "first") ? 1 : 2;
+        c->s.dir = DIR_TENSE;
+        c->t1 = year_of(sc, j + 2, &c->s, 0);
+        if (c->t1 == j + 2 && is(sc, j, "last"))
+            return 0;   /* "the last half" alone is no date */
+        return 1;
+    }
+    if (n && (n->cls & W_FISCAL) && tok_ord(sc, j + 1, &o) && g_ord(sc, j + 1, &t)) {
+        *c = t;   /* "the fiscal first quarter" */
+        return 1;
+    }
+    if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
+        ((tk(sc, j)->flags & DL_T_ALPHA) && strchr(tk(sc, j)->lower, '-') && g_compound(sc, j, &t) &&
+         t.s.type == TY_DATE)) {
         *c = t;
         return 1;
     }
     if (!n)
         return 0;
+    if ((n->cls & W_SEASON) && g_season(sc, j, &t)) {
+        *c = t;
+        return 1;
+    }
     if (n->cls & W_REFNOUN) {
         /* "the future", "the past", but not "the future enforcement of sanctions". */
         const dl_token *a = j + 1 < sc->s1 ? tk(sc, j + 1) : NULL;
-        if (a && (a->flags & DL_T_ALPHA) && (a->pos & DL_POS_NOUN) && !(a->pos & DL_POS_FUNC) &&
-            !(a->pos & DL_POS_VERB && a->vform))
+        if (a && (a->flags & DL_T_ALPHA) && (a->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
+            !(a->pos & DL_POS_FUNC) && !((a->pos & DL_POS_VERB) && (a->vform == DL_VF_S || a->vform == DL_VF_PAST)))
             return 0;
         if (a && (is(sc, j + 1, "of") || is(sc, j + 1, "'s")))
             return 0;
@@ -1927,13 +2307,6 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         }
         return 0;
     }
-    if (n->cls & W_UNITS) {   /* "the years": a while */
-        char dur[16];
-        fmt_dur(dur, sizeof dur, -1, n->unit);
-        sem_lit(&c->s, TY_DURATION, dur);
-        c->t1 = j + 1;
-        return 1;
-    }
     if (!(n->cls & W_UNIT))
         return 0;
     int u = n->unit, g = unit_gran(u);
@@ -1949,6 +2322,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         c->s.months = months;
         c->s.days = days;
         c->s.narr = 1;
+        c->s.noset = a->anchor < 0;
         c->t1 = j + 1 + an;
         return 1;
     }
@@ -1957,6 +2331,12 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     for (size_t i = 0; i < DL_COUNT(over) && k > sc->s0; i++)
         if (is(sc, k - 1, over[i]))
             span = 1;
+    cand yc;
+    if (u == U_Y && (g_year(sc, j + 1, &yc) || g_spoken_year(sc, j + 1, &yc)) &&
+        strlen(yc.s.lit) == 4) {
+        *c = yc;   /* "the year 2000", "the year two thousand" */
+        return 1;
+    }
     switch (u) {
     case U_Y:
     case U_M:
@@ -2027,7 +2407,7 @@ static int g_refadj(const scan *sc, uint32_t k, cand *c)
     if (!e || !(e->cls & W_REFADJ))
         return 0;
     const wentry *n = we(sc, k + 1);
-    if (n && (n->cls & W_UNITS)) {
+    if (n && (n->cls & W_UNITS)) {   /* "recent years": a stretch of time */
         char dur[16];
         fmt_dur(dur, sizeof dur, -1, n->unit);
         sem_lit(&c->s, TY_DURATION, dur);
@@ -2139,7 +2519,8 @@ static int g_fiscal(const scan *sc, uint32_t k, cand *c)
 static int g_units_bare(const scan *sc, uint32_t k, cand *c)
 {
     const wentry *e = we(sc, k);
-    if (!e || !(e->cls & W_UNITS) || (tk(sc, k)->flags & DL_T_CAP && !(tk(sc, k)->flags & DL_T_SENT_START)))
+    if (!e || !(e->cls & W_UNITS) || (tk(sc, k)->flags & DL_T_CAP && !(tk(sc, k)->flags & DL_T_SENT_START)) ||
+        is(sc, k + 1, "old"))
         return 0;
     if (is(sc, k + 1, "ago")) {
         sem_lit(&c->s, TY_DATE, "PAST_REF");
@@ -2263,9 +2644,9 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
         }
     }
     /* year-earlier, year-ago, year-end */
-    if (np == 2 && pe[0] && (pe[0]->cls & W_UNIT) && unit_gran(pe[0]->unit) >= DL_G_DAY && pe[1]) {
+    if (np == 2 && pe[0] && (pe[0]->cls & W_UNIT) && unit_gran(pe[0]->unit) >= DL_G_DAY) {
         int u = pe[0]->unit, g = unit_gran(u);
-        if (pe[1]->cls & W_ANCHOR) {
+        if (pe[1] && (pe[1]->cls & W_ANCHOR)) {
             long months, days;
             if (unit_move(u, pe[1]->anchor, &months, &days))
                 return 0;
@@ -2275,12 +2656,30 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
             c->s.days = days;
             c->s.narr = 1;
             c->s.keep = 1;
+            c->s.noset = pe[1]->anchor < 0;
+            if (!pe[1]->anchor_narr && !period_story(sc))
+                c->s.narr = c->s.keep = 0;   /* "year-ago" in a story of no period: the DCT's */
             /* "the year-earlier quarter", "year-ago period", "the year-earlier nine months" */
             double v;
             int cu;
             uint32_t j2 = count_unit(sc, k + 1, &v, &cu);
             const wentry *n = we(sc, k + 1);
-            if (j2 > k + 1) {
+            int o;
+            if (u == U_Y && pe[1]->anchor < 0 && tok_ord(sc, k + 1, &o) &&
+                ((hasc(sc, k + 2, W_UNIT) && we(sc, k + 2)->unit == U_Q && o <= 4) ||
+                 (is(sc, k + 2, "half") && o <= 2)) && (sc->has_narr || sc->d->has_dct)) {
+                /* "the year-ago third quarter" */
+                int ny, nm, nd;
+                dl_cal_from_days(sc->has_narr ? sc->narr_day : sc->dct, &ny, &nm, &nd);
+                sem_init(&c->s, TY_DATE, HOW_FIELDS);
+                c->s.y = ny - 1;
+                if (is(sc, k + 2, "half"))
+                    c->s.gran = DL_G_HALF, c->s.half = o;
+                else
+                    c->s.gran = DL_G_QUARTER, c->s.quarter = o;
+                c->s.noset = 1;
+                c->t1 = k + 3;
+            } else if (j2 > k + 1) {
                 char dur[16];
                 fmt_dur(dur, sizeof dur, v, cu);
                 sem_lit(&c->s, TY_DURATION, dur);
@@ -2335,10 +2734,18 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
     int u = pe[i]->unit;
     int plural = (pe[i]->cls & W_UNITS) && !(pe[i]->cls & W_UNIT);
     i++;
-    if (i < np && ((plen[i] == 3 && !memcmp(part[i], "old", 3)) || (plen[i] == 4 && !memcmp(part[i], "long", 4))))
+    if (i < np && plen[i] == 3 && !memcmp(part[i], "old", 3)) {
+        if (person_age(sc, k + 1))
+            return 0;
         i++;
+    } else if (i < np && plen[i] == 4 && !memcmp(part[i], "long", 4)) {
+        i++;
+    }
     if (i != np)
         return 0;
+    if (plural && i == np && !(plen[np - 1] == 4 && !memcmp(part[np - 1], "long", 4)) &&
+        !(plen[np - 1] == 3 && !memcmp(part[np - 1], "old", 3)) && !vague)
+        return 0;   /* "three-quarters", "two-thirds": fractions */
     if (i == 2 && v == 0 && !vague) {   /* "year-long", "decades-long" */
         if (!(plen[1] == 4 && !memcmp(part[1], "long", 4)))
             return 0;
@@ -2384,7 +2791,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_weekday);
         if (e->cls & W_DEICTIC)
             TRY(g_deictic);
-        if (e->cls & W_REL)
+        if (e->cls & (W_REL | W_PHRASE))
             TRY(g_rel);
         if ((e->cls & W_ARTICLE) && e->article_def)
             TRY(g_the);
@@ -2406,6 +2813,12 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_fiscal);
         if (e->cls & W_UNITS)
             TRY(g_units_bare);
+        if (e->cls & W_UNIT)
+            TRY(g_unit_end);
+        if (e->cls & W_SEASON)
+            TRY(g_season);
+        if (e->cls & W_CARD)
+            TRY(g_spoken_year);
     } else if (!strcmp(t->lower, "half")) {
         TRY(g_count);
     } else if (t->lower[0] == 'q') {
@@ -2442,6 +2855,31 @@ static int mod_fits(const scan *sc, const wentry *m, uint32_t k0, uint32_t k, co
     return countlike || (e && (e->cls & (W_MONTH | W_CLOCK | W_WEEKDAY)));
 }
 
+/* Are the words [k, t1) part of a title or a name ("ABC's \"This Week\"", "VOA Today"):
+ * words that are written in lower case, capitalised inside a sentence next to another
+ * capitalised word or a quote? */
+static int title_words(const scan *sc, uint32_t k, uint32_t t1, const sem *s)
+{
+    /* A unit with a capital inside a sentence: "60 Minutes", "This Week" (not "Election Day"). */
+    for (uint32_t i = k; i < t1 && !s->hol; i++)
+        if (hasc(sc, i, W_UNIT | W_UNITS) && (tk(sc, i)->flags & DL_T_CAP) &&
+            !(tk(sc, i)->flags & DL_T_SENT_START) && !all_caps(sc, i))
+            return 1;
+    const dl_token *t = tk(sc, k);
+    if ((t->flags & DL_T_SENT_START) || !(t->flags & DL_T_CAP) || all_caps(sc, k))
+        return 0;
+    const wentry *e = we(sc, k);
+    if (!e || (e->cls & (W_MONTH | W_WEEKDAY | W_WEEKDAYS | W_HOLIDAY)))
+        return 0;
+    for (uint32_t i = k; i < t1; i++)
+        if ((tk(sc, i)->flags & DL_T_ALPHA) && !(tk(sc, i)->flags & DL_T_CAP))
+            return 0;
+    const dl_token *p = k > sc->s0 ? tk(sc, k - 1) : NULL;
+    const dl_token *n = t1 < sc->s1 ? tk(sc, t1) : NULL;
+    return (p && ((p->flags & DL_T_CAP) || !strcmp(p->lower, "\"") || !strcmp(p->lower, "``"))) ||
+           (n && (n->flags & DL_T_CAP) && (n->flags & DL_T_ALPHA));
+}
+
 /* The expression that starts at token k, with its modifiers, or 0. */
 static int match_at(const scan *sc, uint32_t k, cand *best)
 {
@@ -2457,7 +2895,7 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
             found = 1;
         }
     }
-    if (!found)
+    if (!found || title_words(sc, k, best->t1, &best->s))
         return 0;
     /* "this year's third quarter", "1998's first half" */
     int o;
@@ -2519,7 +2957,7 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     d->ntx++;
     int g;
     long day;
-    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !dl_cal_parse_value(v, &g, &day)) {
+    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !c->s.noset && !dl_cal_parse_value(v, &g, &day)) {
         sc->has_narr = 1;
         sc->narr_gran = g;
         sc->narr_day = day;

@@ -1,0 +1,414 @@
+/* check_timex.c - time expressions: each family of expressions and each normalisation
+ * rule, on sentences of our own; the sample article's 24 expressions; no false dates. */
+#include "testutil.h"
+
+/* All expressions of a document as "text=type:value" separated by " | " (for messages). */
+static const char *listing(const dl_doc *d)
+{
+    static char buf[4096];
+    size_t o = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < d->ntx && o + 200 < sizeof buf; i++)
+        o += (size_t)snprintf(buf + o, sizeof buf - o, "%s%s=%s:%s", i ? " | " : "", d->tx[i].pub.text,
+                              d->tx[i].pub.type, d->tx[i].pub.value);
+    return buf;
+}
+
+static const dl_timex *find(const dl_doc *d, const char *text)
+{
+    for (size_t i = 0; i < d->ntx; i++)
+        if (!strcmp(d->tx[i].pub.text, text))
+            return &d->tx[i].pub;
+    return NULL;
+}
+
+/* In text (document date dct, or NULL), the expression written `expr` has this type and
+ * value. */
+static void expect_tx(const char *text, const char *dct, const char *expr, const char *type,
+                      const char *value)
+{
+    dl_doc *d = process(text, dct);
+    const dl_timex *x = find(d, expr);
+    ck_assert_msg(x != NULL, "\"%s\" not found in \"%s\"; found: %s", expr, text, listing(d));
+    ck_assert_msg(!strcmp(x->type, type) && !strcmp(x->value, value),
+                  "\"%s\" in \"%s\": %s %s, expected %s %s", expr, text, x->type, x->value, type, value);
+    dl_doc_free(d);
+}
+
+/* The expression's mod. */
+static void expect_mod(const char *text, const char *dct, const char *expr, const char *mod)
+{
+    dl_doc *d = process(text, dct);
+    const dl_timex *x = find(d, expr);
+    ck_assert_msg(x != NULL, "\"%s\" not found; found: %s", expr, listing(d));
+    ck_assert_msg(!strcmp(x->mod, mod), "\"%s\": mod \"%s\", expected \"%s\"", expr, x->mod, mod);
+    dl_doc_free(d);
+}
+
+/* text holds no time expression at all. */
+static void expect_none(const char *text, const char *dct)
+{
+    dl_doc *d = process(text, dct);
+    ck_assert_msg(d->ntx == 0, "\"%s\": unexpected %s", text, listing(d));
+    dl_doc_free(d);
+}
+
+/* No expression of text contains `word`. */
+static void expect_no_word(const char *text, const char *dct, const char *word)
+{
+    dl_doc *d = process(text, dct);
+    for (size_t i = 0; i < d->ntx; i++)
+        ck_assert_msg(!strstr(d->tx[i].pub.text, word), "\"%s\": unexpected %s", text, listing(d));
+    dl_doc_free(d);
+}
+
+#define MON "2024-06-17" /* a Monday */
+
+START_TEST(test_explicit_dates)
+{
+    expect_tx("The treaty was signed on June 17, 2024, in Hanoi.", NULL, "June 17, 2024", "DATE", "2024-06-17");
+    expect_tx("The treaty was signed on 17 June 2024 in Hanoi.", NULL, "17 June 2024", "DATE", "2024-06-17");
+    expect_tx("Filed 2024-06-17 by the court.", NULL, "2024-06-17", "DATE", "2024-06-17");
+    expect_tx("The memo is dated 6/17/2024.", NULL, "6/17/2024", "DATE", "2024-06-17");
+    expect_tx("The memo is dated 17.06.2024.", NULL, "17.06.2024", "DATE", "2024-06-17");
+    expect_tx("The vote took place on March 01, 2008.", NULL, "March 01, 2008", "DATE", "2008-03-01");
+    expect_tx("Talks resume on Friday, June 21, 2024.", NULL, "Friday, June 21, 2024", "DATE", "2024-06-21");
+    expect_tx("It closed in February 1947.", NULL, "February 1947", "DATE", "1947-02");
+    expect_tx("It closed in June of 2019.", NULL, "June of 2019", "DATE", "2019-06");
+    /* The year of a day without one: the nearest to the DCT. */
+    expect_tx("Parliament meets on Jan. 2 to vote.", "2023-12-20", "Jan. 2", "DATE", "2024-01-02");
+    expect_tx("The deadline was Nov. 21.", "2024-01-10", "Nov. 21", "DATE", "2023-11-21");
+    expect_tx("It was signed on the 17th of June.", MON, "17th of June", "DATE", "2024-06-17");
+    expect_tx("The ceremony is on March eighth.", "2024-03-01", "March eighth", "DATE", "2024-03-08");
+}
+END_TEST
+
+START_TEST(test_years_decades_centuries)
+{
+    expect_tx("The republic was founded in 1948 by the party.", MON, "1948", "DATE", "1948");
+    expect_tx("The castle was built in 1066.", MON, "1066", "DATE", "1066");
+    expect_tx("Prices doubled in the 1990s.", MON, "the 1990s", "DATE", "199");
+    expect_tx("Rock music of the '70s returned.", MON, "the '70s", "DATE", "197");
+    expect_tx("It changed in the 20th century.", MON, "the 20th century", "DATE", "19");
+    expect_tx("Farms shrank in the nineteenth century.", MON, "the nineteenth century", "DATE", "18");
+    expect_tx("Unemployment was halved by the year two thousand.", "1998-02-05", "the year two thousand",
+              "DATE", "2000");
+    expect_tx("The company was founded in nineteen ninety-six.", MON, "nineteen ninety-six", "DATE", "1996");
+    expect_tx("Sales reached $34.4 million in 2023.", MON, "2023", "DATE", "2023");
+}
+END_TEST
+
+START_TEST(test_quarters_halves_fiscal)
+{
+    expect_tx("Profit rose in the third quarter.", "1989-11-02", "the third quarter", "DATE", "1989-Q3");
+    expect_tx("Third-quarter profit rose 5%.", "1989-11-02", "Third-quarter", "DATE", "1989-Q3");
+    expect_tx("Profit fell in the fourth quarter of 2022.", MON, "the fourth quarter of 2022", "DATE", "2022-Q4");
+    expect_tx("Revenue grew in Q3 2023.", MON, "Q3 2023", "DATE", "2023-Q3");
+    expect_tx("The plan runs through fiscal 1998.", MON, "fiscal 1998", "DATE", "1998");
+    expect_tx("Sales fell in the first half of 2023.", MON, "the first half of 2023", "DATE", "2023-H1");
+    expect_tx("Exports grew in this year's second quarter.", MON, "this year's second quarter", "DATE", "2024-Q2");
+    /* "the quarter" in a story of a quarter is that quarter. */
+    expect_tx("Net rose in the third quarter. Sales in the quarter fell.", "1989-11-02", "the quarter",
+              "DATE", "1989-Q3");
+}
+END_TEST
+
+START_TEST(test_seasons)
+{
+    /* Winter holds December to February and belongs to its December's year. */
+    expect_tx("Grain prices rose last winter.", MON, "last winter", "DATE", "2023-WI");
+    expect_tx("Grain prices rose last winter.", "2024-01-15", "last winter", "DATE", "2022-WI");
+    expect_tx("Grain prices will rise next winter.", MON, "next winter", "DATE", "2024-WI");
+    expect_tx("The offensive is expected this summer.", "2024-03-10", "this summer", "DATE", "2024-SU");
+    expect_tx("Floods hit the delta in the summer of 1998.", MON, "the summer of 1998", "DATE", "1998-SU");
+    expect_tx("Floods hit the delta in winter 2021.", MON, "winter 2021", "DATE", "2021-WI");
+    /* "last" with a name: of the year before ("last spring" in the autumn is a year back). */
+    expect_tx("The talks collapsed last spring.", "1989-10-20", "last spring", "DATE", "1988-SP");
+}
+END_TEST
+
+START_TEST(test_months_weekdays_by_tense)
+{
+    /* A future verb: the next one; a past verb: the last one; none: the nearest. */
+    expect_tx("The minister will visit Paris on Thursday.", MON, "Thursday", "DATE", "2024-06-20");
+    expect_tx("The minister visited Paris on Thursday.", MON, "Thursday", "DATE", "2024-06-13");
+    expect_tx("The minister has visited Paris on Thursday.", MON, "Thursday", "DATE", "2024-06-13");
+    expect_tx("The minister is expected to arrive Thursday.", MON, "Thursday", "DATE", "2024-06-20");
+    expect_tx("Aides said Monday that the talks would resume.", MON, "Monday", "DATE", "2024-06-17");
+    expect_tx("Aides say the vote could come as soon as Friday.", MON, "Friday", "DATE", "2024-06-21");
+    expect_tx("In October, the rebels seized the port.", MON, "October", "DATE", "2023-10");
+    expect_tx("The rebels will hold elections in October.", MON, "October", "DATE", "2024-10");
+    expect_tx("In March, the council vetoed the plan.", MON, "March", "DATE", "2024-03");
+    /* A present clause: "after" puts what it governs before now. */
+    expect_tx("The summit comes after the king's visit in September.", MON, "September", "DATE", "2023-09");
+    expect_tx("The summit comes before the king's visit in September.", MON, "September", "DATE", "2024-09");
+    /* "last", "next", "this" with names. */
+    expect_tx("The envoy left last Friday.", MON, "last Friday", "DATE", "2024-06-14");
+    expect_tx("The envoy returns next Tuesday.", MON, "next Tuesday", "DATE", "2024-06-18");
+    expect_tx("The envoy returns this Friday.", MON, "this Friday", "DATE", "2024-06-21");
+    expect_tx("The strike began last March.", MON, "last March", "DATE", "2024-03");
+    expect_tx("The strike began last May.", MON, "last May", "DATE", "2023-05");
+    expect_tx("Elections are due this September.", MON, "this September", "DATE", "2024-09");
+    /* "May" the modal and "March" the verb are no months. */
+    expect_no_word("May they march on in peace. The union may strike.", MON, "ay");
+}
+END_TEST
+
+START_TEST(test_parts_of_day_and_clock)
+{
+    expect_tx("The rockets hit Kharkiv on Monday morning.", MON, "Monday morning", "TIME", "2024-06-17TMO");
+    expect_tx("The rockets hit Kharkiv yesterday afternoon.", MON, "yesterday afternoon", "TIME", "2024-06-16TAF");
+    expect_tx("The rockets hit Kharkiv last night.", MON, "last night", "TIME", "2024-06-16TNI");
+    expect_tx("The president speaks tonight.", MON, "tonight", "TIME", "2024-06-17TNI");
+    expect_tx("The president spoke this morning.", MON, "this morning", "TIME", "2024-06-17TMO");
+    expect_tx("Markets closed at 3 p.m. after the news.", MON, "3 p.m.", "TIME", "2024-06-17T15:00");
+    expect_tx("The vote closes at 15:30 GMT.", MON, "15:30 GMT", "TIME", "2024-06-17T15:30");
+    expect_tx("The vote closes at 10:45.", MON, "10:45", "TIME", "2024-06-17T10:45");
+    expect_tx("The deadline expired at noon Thursday.", MON, "noon Thursday", "TIME", "2024-06-13T12:00");
+    expect_tx("Trading halted at 10 p.m. Wednesday.", MON, "10 p.m. Wednesday", "TIME", "2024-06-12T22:00");
+    expect_tx("The bus leaves at 12 a.m. tomorrow.", MON, "12 a.m. tomorrow", "TIME", "2024-06-18T00:00");
+}
+END_TEST
+
+START_TEST(test_relative_to_dct)
+{
+    expect_tx("The bill passed today.", MON, "today", "DATE", "2024-06-17");
+    expect_tx("The bill passed yesterday.", MON, "yesterday", "DATE", "2024-06-16");
+    expect_tx("The bill passes tomorrow.", MON, "tomorrow", "DATE", "2024-06-18");
+    expect_tx("The bill passed last month.", MON, "last month", "DATE", "2024-05");
+    expect_tx("The bill passes next year.", MON, "next year", "DATE", "2025");
+    expect_tx("The bill passed this week.", MON, "this week", "DATE", "2024-W25");
+    expect_tx("The bill passed last week.", "2024-01-03", "last week", "DATE", "2023-W52");
+    expect_tx("The bill passed two weeks ago.", MON, "two weeks ago", "DATE", "2024-W23");
+    expect_tx("The bill passed three days ago.", MON, "three days ago", "DATE", "2024-06-14");
+    expect_tx("The bill passed nine months ago.", MON, "nine months ago", "DATE", "2023-09");
+    expect_tx("The bill passed earlier this month.", MON, "earlier this month", "DATE", "2024-06");
+    expect_tx("The bill passes later this year.", MON, "later this year", "DATE", "2024");
+    expect_tx("The bill passed last quarter.", MON, "last quarter", "DATE", "2024-Q1");
+    expect_tx("The bill passes next weekend.", MON, "next weekend", "DATE", "2024-W26-WE");
+    expect_tx("The bill passed a decade ago.", MON, "a decade ago", "DATE", "2014");
+    expect_tx("The bill passed several years ago.", MON, "several years ago", "DATE", "PAST_REF");
+    expect_tx("Rates are currently high.", MON, "currently", "DATE", "PRESENT_REF");
+    expect_tx("Now the party must choose.", MON, "Now", "DATE", "PRESENT_REF");
+    expect_tx("Such wars belong to the past.", MON, "the past", "DATE", "PAST_REF");
+    expect_tx("Nobody knows what the future holds.", MON, "the future", "DATE", "FUTURE_REF");
+    expect_tx("The ministry recently approved the plan.", MON, "recently", "DATE", "PAST_REF");
+    /* With a perfect the adverb carries no time of its own; an adjective "future" is none. */
+    expect_no_word("Troops have recently taken the town.", MON, "recently");
+    expect_no_word("It raised questions about the future funding of schools.", MON, "future");
+}
+END_TEST
+
+START_TEST(test_narrative)
+{
+    expect_tx("Exports reached $2 billion in 2019, twice the previous year's level.", MON,
+              "the previous year", "DATE", "2018");
+    expect_tx("The army took the city on March 3, 2021. The next day, the rebels fled.", MON,
+              "The next day", "DATE", "2021-03-04");
+    expect_tx("The army took the city on March 3, 2021. A week later, the rebels fled.", MON,
+              "A week later", "DATE", "2021-03-10");
+    expect_tx("The army took the city in May 2015. Two months later, the rebels fled.", MON,
+              "Two months later", "DATE", "2015-07");
+    expect_tx("The party was founded in 1921. The following year it won.", MON,
+              "The following year", "DATE", "1922");
+    expect_tx("The army took the city in May 2015. The same month, the rebels fled.", MON,
+              "The same month", "DATE", "2015-05");
+    expect_tx("The dam broke in 1975. That year, floods killed thousands.", MON, "That year", "DATE", "1975");
+    /* Looking back does not move the story: both comparisons start from 2019. */
+    dl_doc *d = process("Sales hit a record in 2019, up from the previous year. Profit was lower than "
+                        "a year earlier.", MON);
+    ck_assert_msg(d->ntx == 3, "%s", listing(d));
+    ck_assert_str_eq(d->tx[1].pub.value, "2018");
+    ck_assert_str_eq(d->tx[2].pub.value, "2018");
+    ck_assert_int_eq(d->tx[2].anchor_kind, DL_ANCHOR_NARRATIVE);
+    dl_doc_free(d);
+    /* A year ago in a story of a quarter: that quarter a year before. */
+    expect_tx("Net rose in the third quarter to $5 million from $4 million a year ago.", "1989-11-02",
+              "a year ago", "DATE", "1988-Q3");
+}
+END_TEST
+
+START_TEST(test_durations)
+{
+    expect_tx("The envoy came for the first time in 24 years.", MON, "24 years", "DURATION", "P24Y");
+    expect_tx("The war has lasted more than two years.", MON, "more than two years", "DURATION", "P2Y");
+    expect_tx("The siege lasted several weeks.", MON, "several weeks", "DURATION", "PXW");
+    expect_tx("The talks took an hour and a half.", MON, "an hour and a half", "DURATION", "PT1H30M");
+    expect_tx("The talks took two and a half years.", MON, "two and a half years", "DURATION", "P2Y6M");
+    expect_tx("The talks took half an hour.", MON, "half an hour", "DURATION", "PT30M");
+    expect_tx("The 10-year-old company failed.", MON, "10-year-old", "DURATION", "P10Y");
+    expect_tx("They signed a five-year contract.", MON, "five-year", "DURATION", "P5Y");
+    expect_tx("A twenty-four-hour strike began.", MON, "twenty-four-hour", "DURATION", "PT24H");
+    expect_tx("Profit rose in the first nine months.", MON, "the first nine months", "DURATION", "P9M");
+    expect_tx("Prices rose over the past two years.", MON, "the past two years", "DURATION", "P2Y");
+    expect_tx("After years of war the town is quiet.", MON, "years", "DURATION", "PXY");
+    expect_tx("The ban lasted a decade.", MON, "a decade", "DURATION", "P10Y");
+    expect_tx("Two months after the vote, the rebels fled.", MON, "Two months", "DURATION", "P2M");
+    /* Ages of people are no time expressions; ages of things are. */
+    expect_no_word("A 6-year-old boy was rescued. The 44-year-old said nothing.", MON, "old");
+    expect_no_word("Kopp, 44 years old, fled.", MON, "years");
+}
+END_TEST
+
+START_TEST(test_sets)
+{
+    expect_tx("The council meets every Monday.", MON, "every Monday", "SET", "XXXX-WXX-1");
+    expect_tx("The council meets twice a year.", MON, "a year", "SET", "P1Y");
+    expect_tx("The council publishes a weekly report.", MON, "weekly", "SET", "P1W");
+    expect_tx("The council meets every other week.", MON, "every other week", "SET", "P2W");
+    expect_tx("The council meets every two years.", MON, "every two years", "SET", "P2Y");
+    expect_tx("The council meets each summer.", MON, "each summer", "SET", "XXXX-SU");
+    expect_tx("The council meets on Tuesdays.", MON, "Tuesdays", "SET", "XXXX-WXX-2");
+    expect_tx("The annual meeting opened.", MON, "annual", "SET", "P1Y");
+}
+END_TEST
+
+START_TEST(test_mods)
+{
+    expect_mod("The war has lasted about two years.", MON, "about two years", "APPROX");
+    expect_mod("The war has lasted more than two years.", MON, "more than two years", "MORE_THAN");
+    expect_mod("The war has lasted nearly two years.", MON, "nearly two years", "LESS_THAN");
+    expect_mod("The war has lasted at least two years.", MON, "at least two years", "EQUAL_OR_MORE");
+    expect_mod("The plant opens early next year.", MON, "early next year", "START");
+    expect_mod("The plant opened in the mid-1990s.", MON, "the mid-1990s", "MID");
+    expect_mod("The plant opens at the end of the year.", MON, "the end of the year", "END");
+    expect_mod("The plant opened late Monday.", MON, "late Monday", "END");
+    expect_tx("The plant opens at the end of the year.", MON, "the end of the year", "DATE", "2024");
+    expect_tx("The plant opened in the mid-1990s.", MON, "the mid-1990s", "DATE", "199");
+}
+END_TEST
+
+START_TEST(test_holidays)
+{
+    expect_tx("Shops close on Christmas Day 2023.", MON, "Christmas Day 2023", "DATE", "2023-12-25");
+    expect_tx("Families will gather for Thanksgiving.", "2023-11-01", "Thanksgiving", "DATE", "2023-11-23");
+    expect_tx("The pope spoke at Easter.", "2024-04-10", "Easter", "DATE", "2024-03-31");
+}
+END_TEST
+
+START_TEST(test_no_false_dates)
+{
+    expect_none("Trade reached $34.4 million, and 10,000 containers held 4.8 million shells.", MON);
+    expect_none("About 2000 troops and 1500 police were deployed.", MON);
+    expect_none("Flight 1948 landed in Room 2020 of the terminal.", MON);
+    expect_none("Call 555-1234 or (202) 555-0199 for version 2.0 of the form.", MON);
+    expect_none("The home team won 3-2, and the score was 21-17 at the half.", MON);
+    expect_none("One of the first ships sank; the second one burned.", MON);
+    expect_none("Inflation rose 4.8 percent; nine times the first estimate.", MON);
+    expect_none("Iraq imports about three-quarters of its food.", MON);
+    expect_none("Czech Foreign Minister Jan Kavan joined the March for Life.", MON);
+    expect_no_word("The first time in 24 years", MON, "2048");
+}
+END_TEST
+
+START_TEST(test_without_dct)
+{
+    /* Explicit dates keep full values; relative ones stay underspecified. */
+    const char *text = "The court met on March 3, 2021. It ruled last year, in March, on Tuesday.";
+    dl_input in = {.name = "t", .text = text, .len = strlen(text)};
+    dl_error err;
+    dl_doc *d = dl_doc_process(engine(), &in, &err);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_str_eq(dl_doc_dct(d), "");
+    ck_assert_msg(d->ntx == 4, "%s", listing(d));
+    ck_assert_str_eq(d->tx[0].pub.value, "2021-03-03");
+    ck_assert_str_eq(d->tx[1].pub.value, "XXXX");
+    ck_assert_str_eq(d->tx[2].pub.value, "XXXX-03");
+    ck_assert_str_eq(d->tx[3].pub.value, "XXXX-WXX-2");
+    dl_doc_free(d);
+    /* A dateline gives the document date, and the relative ones follow it. */
+    d = process("MOSCOW, June 17, 2024 \xe2\x80\x94 Putin will travel to Pyongyang on Tuesday.", NULL);
+    ck_assert_str_eq(dl_doc_dct(d), "2024-06-17");
+    const dl_timex *x = find(d, "Tuesday");
+    ck_assert_ptr_nonnull(x);
+    ck_assert_str_eq(x->value, "2024-06-18");
+    dl_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_offsets_and_fields)
+{
+    /* Code points, end exclusive, after a multibyte character. */
+    dl_doc *d = process("\xc3\x89lys\xc3\xa9" "e said on Friday, June 21, that it agreed.", MON);
+    ck_assert_msg(d->ntx == 1, "%s", listing(d));
+    const dl_timex_int *x = &d->tx[0];
+    ck_assert_str_eq(x->pub.text, "Friday, June 21");
+    ck_assert_uint_eq(x->pub.start, 15);
+    ck_assert_uint_eq(x->pub.end, 30);
+    ck_assert_uint_eq(x->pub.byte_start, 17);
+    ck_assert_uint_eq(x->pub.byte_end, 32);
+    ck_assert_int_eq(x->pub.sentence, 0);
+    ck_assert_uint_eq(x->ntok, 4);
+    ck_assert_str_eq(x->pub.mod, "");
+    ck_assert_int_eq(x->anchor_kind, DL_ANCHOR_DCT);
+    ck_assert_int_eq(x->relative, 1);
+    /* Finding again gives the same expressions. */
+    size_t n = d->ntx;
+    dl_error err;
+    ck_assert_int_eq(dl_timex_find(d, &err), DL_OK);
+    ck_assert_uint_eq(d->ntx, n);
+    ck_assert_str_eq(d->tx[0].pub.value, "2024-06-21");
+    dl_doc_free(d);
+}
+END_TEST
+
+/* The sample article's 24 expressions, in order, and nothing else. */
+START_TEST(test_sample_article)
+{
+    static const char *const want[][3] = {
+        {"Tuesday", "DATE", "2024-06-18"}, {"24 years", "DURATION", "P24Y"},
+        {"Nine months ago", "DATE", "2023-09"}, {"Now", "DATE", "PRESENT_REF"},
+        {"Now", "DATE", "PRESENT_REF"}, {"more than two years", "DURATION", "P2Y"},
+        {"last week", "DATE", "2024-W24"}, {"last year", "DATE", "2023"},
+        {"last winter", "DATE", "2023-WI"}, {"March", "DATE", "2024-03"},
+        {"annual", "SET", "P1Y"}, {"15-year-old", "DURATION", "P15Y"},
+        {"years", "DURATION", "PXY"}, {"January", "DATE", "2024-01"},
+        {"Monday", "DATE", "2024-06-17"}, {"later this week", "DATE", "2024-W25"},
+        {"September", "DATE", "2023-09"}, {"1948", "DATE", "1948"},
+        {"last year", "DATE", "2023"}, {"Two months", "DURATION", "P2M"},
+        {"last year", "DATE", "2023"}, {"many years", "DURATION", "PXY"},
+        {"2023", "DATE", "2023"}, {"the previous year", "DATE", "2022"}};
+    FILE *f = fopen("data/samples/putin-north-korea.txt", "rb");
+    ck_assert_msg(f != NULL, "run from the project root");
+    static char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    dl_doc *d = process(text, "2024-06-17");
+    ck_assert_msg(d->ntx == DL_COUNT(want), "%zu expressions: %s", d->ntx, listing(d));
+    for (size_t i = 0; i < DL_COUNT(want); i++) {
+        const dl_timex *x = &d->tx[i].pub;
+        ck_assert_msg(!strcmp(x->text, want[i][0]) && !strcmp(x->type, want[i][1]) &&
+                          !strcmp(x->value, want[i][2]),
+                      "#%zu: %s %s %s, expected %s %s %s", i, x->text, x->type, x->value, want[i][0],
+                      want[i][1], want[i][2]);
+    }
+    dl_doc_free(d);
+}
+END_TEST
+
+static Suite *timex_suite(void)
+{
+    Suite *s = suite_create("timex");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_explicit_dates);
+    tcase_add_test(tc, test_years_decades_centuries);
+    tcase_add_test(tc, test_quarters_halves_fiscal);
+    tcase_add_test(tc, test_seasons);
+    tcase_add_test(tc, test_months_weekdays_by_tense);
+    tcase_add_test(tc, test_parts_of_day_and_clock);
+    tcase_add_test(tc, test_relative_to_dct);
+    tcase_add_test(tc, test_narrative);
+    tcase_add_test(tc, test_durations);
+    tcase_add_test(tc, test_sets);
+    tcase_add_test(tc, test_mods);
+    tcase_add_test(tc, test_holidays);
+    tcase_add_test(tc, test_no_false_dates);
+    tcase_add_test(tc, test_without_dct);
+    tcase_add_test(tc, test_offsets_and_fields);
+    tcase_add_test(tc, test_sample_article);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+TEST_MAIN(timex_suite)
