@@ -43,11 +43,13 @@ enum {
     CU_CONJ = 1u << 12, CU_PRON = 1u << 13, CU_WH = 1u << 14, CU_REPORT = 1u << 15,
     CU_TOCUE = 1u << 16, CU_AGENT = 1u << 17, CU_NOTRIG = 1u << 18, CU_PP = 1u << 19,
     CU_MOTION = 1u << 20,
-    CU_FIRST = 1u << 21    /* the first word of a two-word cue ("ahead" of "ahead of") */
+    CU_PART = 1u << 21,
+    CU_FIRST = 1u << 22    /* the first word of a two-word cue ("ahead" of "ahead of"); set
+                            * at load, not a class of the file */
 };
 static const char *const CUE_CLASS[] = {"det", "poss", "num", "prep", "be", "have", "do",
                                         "modal", "neg", "sub", "tprep", "rel", "conj", "pron",
-                                        "wh", "report", "tocue", "agent", "notrig", "pp", "motion"};
+                                        "wh", "report", "tocue", "agent", "notrig", "pp", "motion", "part"};
 
 /* Values of cues: a modality or the relation of an anchoring word. */
 enum { V_NONE, V_FUTURE, V_COND, V_HYP, V_PLANNED, V_NEG, V_BEFORE, V_AFTER, V_SINCE, V_SAME };
@@ -789,6 +791,12 @@ static void tag_sentence(sa *s)
                 k->gerund = 1;
         }
         k->tag = g;
+        /* "backed out", "tracked down": a particle, not a noun */
+        if ((k->cls & CU_PART) && i > 0 && s->tok[i - 1].tag == T_VERB && g != T_PREP && g != T_TO)
+            k->tag = T_ADV;
+        else if ((k->cls & CU_PART) && i > 0 && s->tok[i - 1].tag == T_VERB && g == T_PREP &&
+                 (i + 1 >= s->n || (T(s, i + 1)->flags & DL_T_PUNCT)))
+            k->tag = T_ADV;
     }
     ensure_verbs(s);
 }
@@ -1211,6 +1219,14 @@ static int object_np(const sa *s, int g, int *a, int *b)
         noun |= s->tok[z].tag == T_NOUN || s->tok[z].tag == T_NAME || s->tok[z].tag == T_PRON;
     if (!noun)
         return -1;   /* "demand more" */
+    /* "said the company stands to gain": the subject of a reported clause */
+    int f = e;
+    while (f < s->n && tag(s, f) == T_ADV)
+        f++;
+    if (is_report_vg(s, g) && f < s->n &&
+        (tag(s, f) == T_AUX || tag(s, f) == T_VERB || tag(s, f) == T_NEG ||
+         ((T(s, f)->pos & DL_POS_VERB) && T(s, f)->vform == DL_VF_S)))
+        return -1;
     *a = k;
     *b = e;
     return 0;
@@ -1911,14 +1927,34 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
     in_anchor(s, i, &own);
     /* a verb's dates stop where the next verb of its clause starts: "fought cancer in
      * 2004 and took six months off in 2009", "violates an agreement reached in 1991" */
-    int stop = s->n;
+    int stop = s->n, stop_all = s->n, from = -1;
     int g = s->tok[i].vg;
-    if (g >= 0 && exact)
-        for (int h = g + 1; h < s->nvg; h++)
-            if (s->vg[h].clause == s->vg[g].clause && s->vg[h].start > i) {
-                stop = s->vg[h].start;
+    if (g >= 0) {
+        /* a verb's own dates stop where the next verb of its clause starts ("fought cancer
+         * in 2004 and took six months off in 2009"); an infinitive or a gerund goes with
+         * its verb ("accused X of firing ... in 2019") */
+        for (int h = g + 1; h < s->nvg; h++) {
+            const vgroup *u = &s->vg[h];
+            if (u->clause != s->vg[g].clause || u->start <= i || u->inf || s->tok[u->main].gerund)
+                continue;
+            if (stop == s->n)
+                stop = u->start;
+            /* a participle after a noun has its own dates even for the clause around:
+             * "violates an agreement reached in 1991" */
+            if (u->start == u->main && T(s, u->main)->vform == DL_VF_PAST && tag(s, u->main - 1) == T_NOUN &&
+                (tag(s, u->main + 1) == T_PREP || tag(s, u->main + 1) == T_TIME || tag(s, u->main + 1) == T_ADV)) {
+                stop_all = u->start;
                 break;
             }
+        }
+        /* a verb after another one of its clause does not take that one's own dates;
+         * those before the clause's first verb ("In March, Russia vetoed") are for all */
+        for (int h = 0; h < g; h++)
+            if (s->vg[h].clause == s->vg[g].clause && !s->vg[h].inf && !s->tok[s->vg[h].main].gerund) {
+                from = s->vg[h].start;
+                break;
+            }
+    }
     for (int k = 0; k < s->n; k++) {
         int x = s->tok[k].tx;
         if (x < 0 || x == last)
@@ -1930,7 +1966,8 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
         int tc = s->tok[k].clause;
         if (exact ? tc != c : !clause_within(s, c, tc))
             continue;
-        if (k >= stop)
+        if (tc == c && (k >= stop_all ||
+                        (exact && (k >= stop || (from >= 0 && k >= from && k < s->vg[g].start)))))
             continue;
         int w;
         if (in_anchor(s, k, &w) && w != own)
@@ -1942,7 +1979,7 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
             e++;
         if (tag(s, e + 1) == T_POSS && !(i > e && i <= e + 4))
             continue;
-        int dist = k > i ? k - i : i - e;
+        int dist = k > i ? 2 * (k - i) - 1 : 2 * (i - e);   /* a tie goes to the date after */
         if (!strcmp(t->pub.value, "PRESENT_REF") || !strcmp(t->pub.value, "PAST_REF") ||
             !strcmp(t->pub.value, "FUTURE_REF"))
             dist += 1000;   /* "will now receive the aircraft next month": next month */

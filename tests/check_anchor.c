@@ -36,6 +36,25 @@ START_TEST(test_own_clause_first)
 }
 END_TEST
 
+START_TEST(test_dates_of_each_verb)
+{
+    /* each coordinated verb keeps the dates after it */
+    dl_doc *d = process("In 2010, Egypt fought Sudan in 2004 and attacked Chad in early 2009.", "2024-06-17");
+    ck_assert_str_eq(must(d, "fight", NULL)->date, "2004");
+    ck_assert_str_eq(must(d, "attack", NULL)->date, "2009");
+    dl_doc_free(d);
+    /* a participle after a noun keeps its date: the agreement is of 1991, the violation now */
+    d = process("Chad violates an agreement reached between the two countries in 1991.", "2024-06-17");
+    ck_assert_str_eq(must(d, "agree", NULL)->date, "1991");
+    ck_assert_str_eq(must(d, "violate", NULL)->date, "2024-06-17");
+    dl_doc_free(d);
+    /* a later verb of the clause takes the date before it when it has none of its own */
+    d = process("Chad came to power with Niger's support in 1990 and founded Libya.", "2024-06-17");
+    ck_assert_str_eq(must(d, "found", NULL)->date, "1990");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_clause_around)
 {
     /* the subordinate clause has no date: the main clause's dates it */
@@ -111,6 +130,16 @@ START_TEST(test_narrative_and_document_date)
 }
 END_TEST
 
+START_TEST(test_now_resets_narrative)
+{
+    dl_doc *d = process("In 2015, Germany signed a deal with France. Now the market is quiet. "
+                        "Germany praised Italy.", "2024-06-17");
+    const dl_event *e = must(d, "praise", NULL);
+    ck_assert_str_eq(e->date, "2024-06-17");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_seat_by_date)
 {
     dl_doc *d = process("In 1962, Moscow supplied missiles to Cuba. In 2015, Moscow supplied missiles to Syria.",
@@ -161,11 +190,13 @@ static Suite *suite(void)
     Suite *s = suite_create("anchor");
     TCase *t = tcase_create("anchor");
     tcase_add_test(t, test_own_clause_first);
+    tcase_add_test(t, test_dates_of_each_verb);
     tcase_add_test(t, test_clause_around);
     tcase_add_test(t, test_duration_after_event);
     tcase_add_test(t, test_before_and_during_the_trip);
     tcase_add_test(t, test_since_they_met);
     tcase_add_test(t, test_narrative_and_document_date);
+    tcase_add_test(t, test_now_resets_narrative);
     tcase_add_test(t, test_seat_by_date);
     tcase_add_test(t, test_first_time_in_years);
     tcase_add_test(t, test_no_clock);

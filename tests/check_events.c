@@ -182,6 +182,26 @@ START_TEST(test_modality)
 }
 END_TEST
 
+START_TEST(test_particles_and_reported_subjects)
+{
+    /* "backed out of" is a withdrawal, not support, and "out" no object */
+    dl_doc *d = process("In 2019, Chad backed out of the alliance with Niger.", "2024-06-17");
+    ck_assert_ptr_null(find_ev(d, "support", NULL));
+    const dl_event *e = find_ev(d, "withdraw", NULL);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->trigger, "backed out");
+    ck_assert_str_eq(e->source->name, "Chad");
+    dl_doc_free(d);
+    /* what follows "said" is the subject of the reported clause, not the object */
+    d = process("On Monday, Kenya said the army will leave Somalia.", "2024-06-17");
+    e = find_ev(d, "say", NULL);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(e->object, "");
+    ck_assert_str_eq(e->date, "2024-06-17");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_no_event_without_actor)
 {
     /* a lexicon word with neither actor nor date of its own makes no row */
@@ -222,6 +242,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_support_of_subject);
     tcase_add_test(t, test_pattern_and_thing);
     tcase_add_test(t, test_modality);
+    tcase_add_test(t, test_particles_and_reported_subjects);
     tcase_add_test(t, test_no_event_without_actor);
     tcase_add_test(t, test_long_sentence_bounded);
     suite_add_tcase(s, t);
