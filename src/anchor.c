@@ -156,8 +156,8 @@ static int antecedent(ctx *c, int i, int forward)
             /* "the trip": the one of the actors its sentence names, planned if it is */
             score += in_sentence(e, fs) ? 2 : 0;
             score += in_sentence(e, ft) ? 1 : 0;
-            if (score == 0)
-                continue;
+            if (score == 0 && f->pub.sentence + 2 < e->pub.sentence)
+                continue;   /* none of its actors here: only one told just before */
             score += (e->modality == DL_MOD_PLANNED) == (f->modality == DL_MOD_PLANNED);
         } else if (score == 0) {
             continue;
@@ -284,7 +284,7 @@ static void agent_from_discourse(dl_doc *d, int i)
  * target and has none, a denied or doubted event without a date of its own, or a
  * statement without a date whose content is an event of its own row ("officials said
  * that Russia fired ..."). */
-static int keep_event(const dl_event_int *e, const when *w, const when *all)
+static int keep_event(const dl_event_int *e, const when *w, const when *all, const uint8_t *kept)
 {
 #ifdef EVKEEPALL
     return 1;
@@ -292,11 +292,13 @@ static int keep_event(const dl_event_int *e, const when *w, const when *all)
     if (w->dup)
         return 0;
     /* "violates an agreement reached in 1991": a date of its own makes it an event */
-    if (e->inner_of >= 0 && !(w->own && strcmp(w->value, all[e->inner_of].value)))
+    if (e->inner_of >= 0 && kept[e->inner_of] && !(w->own && strcmp(w->value, all[e->inner_of].value)))
         return 0;
     int src = e->source >= 0, tgt = e->target >= 0 || e->thing[0];
     if (e->needs_target && e->target < 0)
         return 0;
+    if (e->says && !e->named_doer)
+        return 0;   /* "officials said": a statement is a row when someone named makes it */
     if (w->own)
         return 1;
     if (e->modality == DL_MOD_NEGATED || e->modality == DL_MOD_HYPOTHETICAL || e->reports)
@@ -461,10 +463,17 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     }
     size_t m = 0;
+    uint8_t *kept = calloc(n, 1);
+    if (!kept) {
+        free(out);
+        free(wout);
+        free(c.w);
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    }
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
         when *w = &c.w[i];
-        if (!keep_event(e, w, c.w))
+        if (!(kept[i] = (uint8_t)keep_event(e, w, c.w, kept)))
             continue;
         int keep = 1;
         if (keep) {
@@ -512,6 +521,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         if (!st && !(e->pub.id = dl_arena_printf(d->arena, "%s-e%zu", d->name, i + 1)))
             st = DL_ENOMEM;
     }
+    free(kept);
     free(d->ev);
     d->ev = out;
     d->nev = d->cap_ev = m;

@@ -43,13 +43,13 @@ enum {
     CU_CONJ = 1u << 12, CU_PRON = 1u << 13, CU_WH = 1u << 14, CU_REPORT = 1u << 15,
     CU_TOCUE = 1u << 16, CU_AGENT = 1u << 17, CU_NOTRIG = 1u << 18, CU_PP = 1u << 19,
     CU_MOTION = 1u << 20,
-    CU_PART = 1u << 21,
-    CU_FIRST = 1u << 22    /* the first word of a two-word cue ("ahead" of "ahead of"); set
+    CU_PART = 1u << 21, CU_LIGHT = 1u << 22,
+    CU_FIRST = 1u << 23    /* the first word of a two-word cue ("ahead" of "ahead of"); set
                             * at load, not a class of the file */
 };
 static const char *const CUE_CLASS[] = {"det", "poss", "num", "prep", "be", "have", "do",
                                         "modal", "neg", "sub", "tprep", "rel", "conj", "pron",
-                                        "wh", "report", "tocue", "agent", "notrig", "pp", "motion", "part"};
+                                        "wh", "report", "tocue", "agent", "notrig", "pp", "motion", "part", "light"};
 
 /* Values of cues: a modality or the relation of an anchoring word. */
 enum { V_NONE, V_FUTURE, V_COND, V_HYP, V_PLANNED, V_NEG, V_BEFORE, V_AFTER, V_SINCE, V_SAME };
@@ -1345,9 +1345,10 @@ static void subject_of(sa *s, int g)
             break;
         }
         if (t == T_CONJ) {
-            /* "came to power ... and founded": the subject of the verb before */
+            /* "came to power ... and founded": the subject of the finite verb before
+             * ("accused Togo of supplying rifles ... and praised": not the gerund's) */
             for (int h = g - 1; h >= 0; h--) {
-                if (s->vg[h].main < j && clause_within(s, c, s->vg[h].clause)) {
+                if (s->vg[h].main < j && clause_within(s, c, s->vg[h].clause) && s->vg[h].finite) {
                     subject_of(s, h);
                     copy_subject(v, &s->vg[h]);
                     return;
@@ -1532,6 +1533,7 @@ typedef struct args {
     int src, tgt;          /* mentions, or -1 */
     int src2;              /* a second subject actor (reciprocal events) */
     int subj;              /* the verb has a subject, actor or not ("the jetliner crashed") */
+    int named;             /* that subject holds a name ("Apple Computer announced") */
     int second;            /* the target is the second actor of the subject ("the two men") */
     int obj0, obj1;        /* object text tokens, or -1 */
     int clause;
@@ -1617,6 +1619,13 @@ static void verb_args(sa *s, const found *f, args *a)
     int obj_any = oa >= 0 ? first_men(s, oa, ob, NULL) : -1;
     int subj_men = v->subj_men[0];
     a->subj = v->subj0 >= 0 && v->subj1 > v->subj0 && tag(s, v->subj0) != T_REL;
+    for (int k = v->subj0; a->subj && k < v->subj1; k++) {
+        /* a mention, or a capitalised word that is not only the sentence's first */
+        const dl_token *t = T(s, k);
+        a->named |= s->tok[k].men >= 0 ||
+                    ((t->flags & DL_T_CAP) && (!(t->flags & DL_T_SENT_START) ||
+                                               (k + 1 < v->subj1 && (T(s, k + 1)->flags & DL_T_CAP))));
+    }
     if (v->passive) {
         int by = pp_actor(s, p, np, "by");
         a->src = by;
@@ -1698,6 +1707,18 @@ static void noun_args(sa *s, const found *f, args *a)
             pre = s->tok[k].men;
     }
     const trig *e = f->e;
+    /* "Kenya will host talks with Somalia", "gave his annual keynote": the doer of a
+     * light verb does the noun in its object */
+    int light = -1;
+    if (a->vg >= 0 && s->vg[a->vg].main < h) {
+        const dl_token *lv = T(s, s->vg[a->vg].main);
+        const cue *lq = cue_of(s->x, lv->lemma, strlen(lv->lemma));
+        int oa, ob;
+        if (lq && (lq->cls & CU_LIGHT) && object_np(s, a->vg, &oa, &ob) == 0 && h >= oa && h < ob) {
+            subject_of(s, a->vg);
+            light = s->vg[a->vg].subj_men[0];
+        }
+    }
     static const slot def_src[3] = {{SL_POSS, ""}, {SL_PRE, ""}, {SL_BY, ""}};
     const slot *src = e->nsrc ? e->src : def_src;
     int nsrc = e->nsrc ? e->nsrc : 3;
@@ -1716,6 +1737,8 @@ static void noun_args(sa *s, const found *f, args *a)
         default: a->src = pp_actor(s, p, np, src[k].prep); break;
         }
     }
+    if (a->src < 0 && poss < 0)
+        a->src = light;
     for (int k = 0; k < e->ntgt && a->tgt < 0; k++) {
         const slot *sl = &e->tgt[k];
         if (sl->kind == SL_HOST) {
@@ -2110,8 +2133,10 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     ev->modality = (uint8_t)modality;
     ev->definite = e->noun && a->src < 0 && a->tgt < 0;
     ev->has_doer = a->src >= 0 || a->subj;
+    ev->named_doer = a->src >= 0 || a->named;
     ev->needs_target = (e->frame & FR_TARGET) != 0;
     ev->reports = (e->frame & FR_SAY) && reports_event(s, f->head);
+    ev->says = (e->frame & FR_SAY) != 0;
     ev->ref_ev = ev->ref_dur = ev->prev_tx = ev->inner_of = -1;
     ev->ref_text = "";
     /* dates around the trigger */

@@ -197,8 +197,10 @@ typedef struct dl_event_int {
     uint8_t anchor_ref;      /* an anchoring phrase of another event names this one */
     uint8_t needs_target;    /* an event only with an actor as target ("welcome") */
     uint8_t target_second;   /* the target is target_men's second actor ("the two men met") */
+    uint8_t says;            /* a statement (say, tell, announce) */
     uint8_t reports;         /* a statement whose content is another event */
     uint8_t has_doer;        /* a subject or a source, actor or not */
+    uint8_t named_doer;      /* a source, or a subject with a name in it */
     int inner_of;            /* a noun that is the object of this verb event ("signed a treaty"), or -1 */
     const char *thing;       /* the object's core words ("military reconnaissance satellite"),
                               * the timeline's target when no actor is, or "" */
