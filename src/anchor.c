@@ -206,8 +206,10 @@ static void date_event(ctx *c, int i)
     dl_doc *d = c->d;
     dl_event_int *e = &d->ev[i];
     int tx = e->clause_tx >= 0 ? e->clause_tx : e->outer_tx;
-    if (tx >= 0)
+    if (tx >= 0) {
         set_from_timex(w, &d->tx[tx]);
+        e->timex = tx;
+    }
     /* a noun, or the event an anchoring phrase names, may be one told before */
     if (e->noun || e->anchor_ref) {
         int j = antecedent(c, i, 0);
@@ -286,9 +288,6 @@ static void agent_from_discourse(dl_doc *d, int i)
  * that Russia fired ..."). */
 static int keep_event(const dl_event_int *e, const when *w, const when *all, const uint8_t *kept)
 {
-#ifdef EVKEEPALL
-    return 1;
-#endif
     if (w->dup)
         return 0;
     /* "violates an agreement reached in 1991": a date of its own makes it an event */

@@ -2132,7 +2132,6 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     ev->tense = (uint8_t)tense;
     ev->modality = (uint8_t)modality;
     ev->definite = e->noun && a->src < 0 && a->tgt < 0;
-    ev->has_doer = a->src >= 0 || a->subj;
     ev->named_doer = a->src >= 0 || a->named;
     ev->needs_target = (e->frame & FR_TARGET) != 0;
     ev->reports = (e->frame & FR_SAY) && reports_event(s, f->head);

@@ -177,7 +177,7 @@ typedef struct dl_event_int {
     dl_event pub;
     int source, target;      /* indexes into doc->actors, or -1 */
     uint32_t trig0, ntrig;   /* trigger tokens */
-    int timex;               /* anchoring timex, or -1 */
+    int timex;               /* the time expression that dates it, or -1 */
     int order;               /* document order */
     /* Found by events.c for anchor.c: */
     int source_men, target_men; /* the mentions source and target came from, or -1 */
@@ -185,7 +185,6 @@ typedef struct dl_event_int {
     int outer_tx;            /* a date in a clause around it, or -1 */
     int ref_ev;              /* the event an anchoring phrase names ("after Kim's visit"), or -1 */
     int ref_dur;             /* the duration of "two months after ...", or -1 */
-    int ref_sign;            /* +1 after, -1 before */
     int ref_mod;             /* DL_REL_* */
     const char *ref_text;    /* the words of that phrase */
     int prev_tx;             /* "for the first time in 24 years": that duration, or -1 */
@@ -199,7 +198,6 @@ typedef struct dl_event_int {
     uint8_t target_second;   /* the target is target_men's second actor ("the two men met") */
     uint8_t says;            /* a statement (say, tell, announce) */
     uint8_t reports;         /* a statement whose content is another event */
-    uint8_t has_doer;        /* a subject or a source, actor or not */
     uint8_t named_doer;      /* a source, or a subject with a name in it */
     int inner_of;            /* a noun that is the object of this verb event ("signed a treaty"), or -1 */
     const char *thing;       /* the object's core words ("military reconnaissance satellite"),
