@@ -1074,7 +1074,7 @@ static int subject_then_verb(const sa *s, int i)
 static int new_clause(sa *s, int start, int parent, int kind, int comma_bound)
 {
     if (s->ncl >= DL_EV_MAXTOK)
-        return parent;
+        return parent < 0 ? 0 : parent;   /* full: stay in the clause around */
     clause *c = &s->cl[s->ncl];
     c->start = start;
     c->parent = parent;
