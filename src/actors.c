@@ -12,7 +12,10 @@
  *
  * A document is read sentence by sentence, left to right (boilerplate sentences and time
  * expressions are skipped). At each token the longest of these is taken:
- *   - a subject pronoun (he, she, they) -> the most recent compatible subject;
+ *   - a subject pronoun -> the most recent compatible subject: he/she the subject of the
+ *     sentence so far or of the last sentence that named a person (the dictionary has no
+ *     gender, so he and she are alike), they a state's forces or officials, a group, or
+ *     "the two leaders";
  *   - "whose" + kin word -> the kin of the person just named ("Kim, whose grandfather");
  *   - [the] dictionary phrase, then what follows it: a role and a name ("South Korean
  *     Defense Minister Shin Won-sik" is one person mention), a role alone ("the Russian
@@ -22,12 +25,18 @@
  *     France"), alone ("The Minister": the person of the story holding that role);
  *   - "the two leaders" / "the two men": the two people most recently in focus;
  *   - "the North" after North Korea: a state of the story named by its first word;
- *   - a run of capitalised words not in the dictionary: a person, or an organisation when
- *     an organisation word or a company suffix says so. A single capitalised word is first
- *     a short name of a person of the story ("Putin", "Ushakov", also a full name that
- *     comes later, as in a headline); otherwise the dictionary's surnames; otherwise a new
- *     organisation when it is no English word. Sentence-initial capitals, headline case,
- *     month and day names never make a name by themselves.
+ *   - a run of capitalised words not in the dictionary (data/name-cues.tsv tells its
+ *     parts): an organisation when an organisation word, a company suffix, "of"/"for" or a
+ *     brand's capitals say so ("Centers for Disease Control and Prevention", "Acme Inc.");
+ *     a person when it starts with a first name, has initials ("Yuri V. Ushakov"), a Korean
+ *     given name ("Shin Won-sik"), ", who", an age or kin after it, or a title before it;
+ *     else two or three unknown words are a person and words that are all English no name.
+ *     A single capitalised word is first a short name of a person of the story ("Putin",
+ *     "Ushakov", also a full name that comes later, as in a headline); otherwise a surname
+ *     of the dictionary (the most prominent office holder on the date); otherwise a new
+ *     organisation when it is no English word and stands inside a sentence ("Reuters").
+ *     Sentence-initial capitals, headline case, months, days, model numbers ("A330") and
+ *     adjectives ("Moscow-backed") never make a name by themselves.
  * Places of the dictionary ("Kharkiv") and of the text ("the Ukrainian city of X") stand
  * for the state they lie in, as event coders read them.
  *
@@ -1014,8 +1023,8 @@ static int state_of(const dl_actor_dict *x, const char *cc, int32_t lo, int32_t 
     return best;
 }
 
-/* Does the dictionary person hold a role fitting `want` over [lo, hi) (any time when
- * any_time)? Returns the best rank of the fitting roles (0 best) or -1. */
+/* Does office `have` answer a description asking for `want`? The same code; a head of
+ * state or government for "leader"; "defense_minister" for "minister". */
 static int role_match_code(const dl_actor_dict *x, const char *want, const char *have)
 {
     if (want == have)
@@ -1026,6 +1035,8 @@ static int role_match_code(const dl_actor_dict *x, const char *want, const char 
     return hl > wl + 1 && have[hl - wl - 1] == '_' && !strcmp(have + hl - wl, want);
 }
 
+/* Does the dictionary person hold an office fitting `want` over [lo, hi) (at any time
+ * when any_time)? */
 static int dict_has_role(const dl_actor_dict *x, uint32_t actor, const char *want, int32_t lo, int32_t hi,
                          int any_time)
 {
@@ -1905,19 +1916,18 @@ static int entity_of(ctx *c, uint32_t di, int *kind)
  * where the name itself starts. */
 static uint32_t name_at(ctx *c, uint32_t k, uint32_t *start)
 {
+    /* skip up to two more titles */
+    for (int n = 0; n < 2; n++) {
+        uint32_t re;
+        int r = role_match(c, k, &re);
+        if (r < 0 || !c->x->rw[r].role || !(T(c, k)->flags & DL_T_CAP) || !free_tok(c, re) ||
+            !(T(c, re)->flags & DL_T_CAP))
+            break;
+        k = re;
+    }
     *start = k;
     if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_CAP))
         return 0;
-    uint32_t re;
-    int r = role_match(c, k, &re);
-    if (r >= 0 && c->x->rw[r].role) {
-        uint32_t s2;
-        uint32_t e2 = name_at(c, re, &s2);
-        if (e2) {
-            *start = s2;
-            return e2;
-        }
-    }
     uint32_t e;
     int32_t head;
     if (dict_match(c, k, &e, &head)) {
@@ -2059,8 +2069,9 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
             return 0;
         e = k + 1;
     }
-    /* In focus: among the last few people named, those that fit the role, the most
-     * mentioned first; people that do not fit only when fewer than two do. */
+    /* In focus, among the last few people named and those that fit the role: the one
+     * named last, and the most mentioned of the others; people that do not fit only when
+     * fewer than two do. */
     int pick2[2] = {-1, -1}, n = 0;
     const dl_doc *d = c->d;
     for (int pass = 0; pass < 2 && n < 2; pass++) {
@@ -2070,8 +2081,10 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
                 int a = c->ring[q];
                 if (a == pick2[0] || (role && actor_fits(c, a, role, 0) != (pass == 0)))
                     continue;
-                if (best < 0 || d->act[a].pub.mentions > d->act[best].pub.mentions)
+                if (best < 0 || (want == 1 && d->act[a].pub.mentions > d->act[best].pub.mentions))
                     best = a;
+                if (want == 0)
+                    break;   /* the most recent */
             }
             if (best < 0)
                 break;

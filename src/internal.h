@@ -333,10 +333,11 @@ dl_status dl_actors_load_file(dl_engine *e, const char *path, dl_error *err);
 void dl_actors_free_dict(dl_actor_dict *x);
 /* Finds actor mentions and resolves them to document actors (fills d->men, d->act). */
 dl_status dl_actors_find(dl_doc *d, dl_error *err);
-/* Mentions do not overlap and are sorted by token. A possessive keeps two mentions: in
- * "Kim's grandfather" and "the North's leader" the possessor ("Kim", "the North") is one
- * and the head noun ("grandfather", "leader") another, so a verb's subject is the
- * mention at its head noun. "the two leaders" is one DL_M_DESCRIPTION mention whose
+/* Mentions do not overlap and are sorted by token. A possessive that names someone else
+ * keeps two mentions: in "Kim's grandfather" and "the North's leader" the possessor ("Kim",
+ * "the North") is one and the head noun ("grandfather", "leader") another, so a verb's
+ * subject is the mention at its head noun; "the North's military" is one mention of North
+ * Korea with role "military". "the two leaders" is one DL_M_DESCRIPTION mention whose
  * actor and actor2 are the two people. */
 /* The mention that covers token tok, or -1. */
 int dl_mention_at(const dl_doc *d, uint32_t tok);

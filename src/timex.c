@@ -63,6 +63,12 @@
 #define W_PHRASE    (1ull << 31) /* first word of a phrase of several words */
 #define W_YEARCUE   (1ull << 32) /* a word before a number that makes it a year */
 #define W_PERSON    (1ull << 33) /* a noun for a person */
+#define W_DET       (1ull << 34) /* a determiner: what follows is a noun */
+#define W_CLAUSE    (1ull << 35) /* starts a clause, not a noun phrase */
+#define W_RATE      (1ull << 36) /* a quantity before "a year": a rate */
+#define W_COMPARE   (1ull << 37) /* leads to a comparison */
+#define W_SPAN      (1ull << 38) /* "for the year": a length */
+#define W_CLOCKCUE  (1ull << 39) /* "at 10:45": a clock time */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -318,6 +324,18 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_YEARCUE;
     } else if (KIND("person")) {
         e->cls |= W_PERSON;
+    } else if (KIND("det")) {
+        e->cls |= W_DET;
+    } else if (KIND("clause")) {
+        e->cls |= W_CLAUSE;
+    } else if (KIND("rate")) {
+        e->cls |= W_RATE;
+    } else if (KIND("compare")) {
+        e->cls |= W_COMPARE;
+    } else if (KIND("span")) {
+        e->cls |= W_SPAN;
+    } else if (KIND("clockcue")) {
+        e->cls |= W_CLOCKCUE;
     } else {
         return -1;
     }
@@ -884,15 +902,7 @@ static int lemma_is(const dl_token *t, const char *l)
 /* Words before a noun that show a word is no verb ("the armored train", "his visits"). */
 static int determiner_like(const scan *sc, uint32_t k)
 {
-    static const char *const dets[] = {"the", "a", "an", "'s", "his", "her", "its", "their", "our",
-                                       "my", "your", "this", "these", "those", "some", "any",
-                                       "no", "every", "each"};
-    if (k < sc->s0 || k >= sc->s1)
-        return 0;
-    for (size_t i = 0; i < DL_COUNT(dets); i++)
-        if (!strcmp(tk(sc, k)->lower, dets[i]))
-            return 1;
-    return 0;
+    return hasc(sc, k, W_DET);
 }
 
 enum { FUT_AUX = 1, FUT_LEX, FUT_TO };
@@ -999,8 +1009,27 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
         /* An infinitive governs it ("agreed to buy the bank in January"): what is to
          * happen has no tense of its own; the nearest date is the best guess. */
         if ((tk(sc, k)->pos & DL_POS_VERB) && tk(sc, k)->vform <= DL_VF_BASE && k > sc->s0 &&
-            is(sc, k - 1, "to"))
+            is(sc, k - 1, "to")) {
+            /* ... unless what governs it is a plan ("is scheduled to close Monday", "is to
+             * resume Tuesday"). */
+            for (uint32_t g = k - 1; g > sc->s0 && k - 1 - g < 3;) {
+                g--;
+                int s = verb_signal(sc, g);
+                if (s == TENSE_FUTURE) {
+                    /* "had been due to expire Friday": a plan told in the past perfect
+                     * is for a day gone by. */
+                    for (uint32_t h = g; h > sc->s0 && g - h < 3;) {
+                        h--;
+                        if (is(sc, h, "had"))
+                            return TENSE_PAST;
+                    }
+                    return s;
+                }
+                if (s != TENSE_NONE)
+                    break;
+            }
             return TENSE_NONE;
+        }
         int s = verb_signal(sc, k);
         if (s != TENSE_NONE)
             return s;
@@ -1020,6 +1049,12 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
  * ("comes after Biden's visit in September": before now), else the nearest. */
 static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
 {
+    /* "until January", "through mid-November": a bound ahead of the clause's event, which
+     * may itself be past or future; the nearest is the best guess. */
+    uint32_t pn;
+    const wentry *p = t0 > sc->s0 ? item_at(sc, t0 - 1, W_DIRPREP, &pn) : NULL;
+    if (p && pn == 1 && p->dirprep > 0 && !is(sc, t0 - 1, "before"))
+        return DIR_NEAR;
     int t = clause_tense(sc, t0, t1);
     if (t == TENSE_PAST)
         return DIR_PAST;
@@ -1027,8 +1062,9 @@ static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
         return DIR_FUTURE;
     for (uint32_t k = t0; k > sc->s0 && t0 - k <= 8;) {
         k--;
-        const wentry *e = we(sc, k);
-        if (e && (e->cls & W_DIRPREP))
+        uint32_t n;
+        const wentry *e = item_at(sc, k, W_DIRPREP, &n);
+        if (e)
             return e->dirprep < 0 ? DIR_PAST : DIR_FUTURE;
         if (verb_signal(sc, k) != TENSE_NONE || is(sc, k, ",") || is(sc, k, ";"))
             break;
@@ -1293,6 +1329,7 @@ time_of_day:
 
 static int core_at(const scan *sc, uint32_t k, cand *c);
 static int g_compound(const scan *sc, uint32_t k, cand *c);
+static int g_spoken_year(const scan *sc, uint32_t k, cand *c);
 
 /* Is the four-digit token k (value y) a year? Numbers in 1900-2099 are, unless the words
  * around show a count or an identifier ("2000 troops", "flight 1948", "$2000"); others
@@ -1320,8 +1357,8 @@ static int year_ok(const scan *sc, uint32_t k, int y)
                      n->lower[nl - 2] != 's';
         if ((n->flags & DL_T_ALPHA) && !(n->flags & DL_T_CAP) && (n->pos & DL_POS_NOUN) &&
             !(n->pos & DL_POS_FUNC) && (plural || strcmp(n->nlemma, n->lower)) &&
-            !(p && (p->cls & W_YEARCUE)))
-            return 0;
+            !(p && ((p->cls & W_YEARCUE) || ((p->cls & W_ARTICLE) && p->article_def))))
+            return 0;   /* but "in 1998 sales rose", "the 1992 protests" */
     }
     if (y >= 1900 && y <= 2099)
         return 1;
@@ -1366,6 +1403,10 @@ static int month_ok(const scan *sc, uint32_t k)
         return 0;
     if (k + 1 < sc->s1 && (tk(sc, k + 1)->flags & DL_T_CAP) && !hasc(sc, k + 1, W_MONTH | W_WEEKDAY))
         return 0;
+    /* "the March accession": an article, then a common noun after it. */
+    if (hasc(sc, k - 1, W_ARTICLE) && k + 1 < sc->s1 && (tk(sc, k + 1)->flags & DL_T_ALPHA) &&
+        !(tk(sc, k + 1)->flags & DL_T_CAP) && (tk(sc, k + 1)->pos & DL_POS_NOUN) && !hasc(sc, k + 1, W_ARTICLE))
+        return 1;
     return hasc(sc, k - 1, W_YEARCUE | W_REL | W_MOD) && !is(sc, k - 1, "and") && !is(sc, k - 1, "or");
 }
 
@@ -1397,6 +1438,11 @@ static uint32_t year_of(const scan *sc, uint32_t k, sem *s, int comma_ok)
     if (year_at(sc, j, &y) || (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1000 && y <= 2199)) {
         s->y = y;
         return j + 1;
+    }
+    cand sy;
+    if (g_spoken_year(sc, j, &sy)) {   /* "the winter of nineteen ninety-four" */
+        s->y = atoi(sy.s.lit);
+        return sy.t1;
     }
     if (j == k)
         return k;
@@ -1463,10 +1509,14 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
     c->s.m = m;
     c->s.dir = DIR_TENSE;
     uint32_t j2 = is(sc, j, "of") || is(sc, j, ",") ? j + 1 : j;
+    cand sy;
     if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199 &&
         (j2 == j || year_ok(sc, j2, y))) {
         c->s.y = y;
         j = j2 + 1;
+    } else if (g_spoken_year(sc, j2, &sy)) {   /* "January nineteen ninety-seven" */
+        c->s.y = atoi(sy.s.lit);
+        j = sy.t1;
     } else if ((j2 = rel_year_after(sc, j, &c->s)) == j) {
         j = year_of(sc, j, &c->s, 0);
     } else {
@@ -1531,10 +1581,19 @@ static int g_weekday(const scan *sc, uint32_t k, cand *c)
     sem_init(&c->s, TY_DATE, HOW_WDAY);
     c->s.gran = DL_G_DAY;
     c->s.wday = e->wday;
-    /* "Wednesday's ruling": the nearest, whatever the clause around it says. */
-    c->s.dir = is(sc, j, "'s") ? DIR_NEAR : DIR_TENSE;
+    /* "Wednesday's ruling", "Thursday's closing price": a day gone by, whatever the clause
+     * around it says. */
+    c->s.dir = is(sc, j, "'s") ? DIR_PAST : DIR_TENSE;
     const wentry *p = we(sc, j);
     if (p && (p->cls & W_POD)) {
+        const char *pw = tk(sc, j)->lower;
+        if (pw[strlen(pw) - 1] == 's') {   /* "Tuesday nights": every Tuesday night */
+            char v[32];
+            snprintf(v, sizeof v, "XXXX-WXX-%dT%s", e->wday, pod_names[p->pod]);
+            sem_lit(&c->s, TY_SET, v);
+            c->t1 = j + 1;
+            return 1;
+        }
         c->s.type = TY_TIME;
         c->s.pod = p->pod;
         j++;
@@ -1608,22 +1667,18 @@ static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
     return j;
 }
 
-/* Does token k begin a noun phrase (so that "after" before it is a preposition)? */
+/* Does token k begin a noun phrase (so that "after" before it is a preposition: "two
+ * months after Kim's visit"), rather than end the clause or start another ("two weeks
+ * after, he left", "a week later and")? */
 static int np_follows(const scan *sc, uint32_t k)
 {
-    if (k >= sc->s1)
-        return 0;
-    const dl_token *t = tk(sc, k);
-    if (t->flags & DL_T_PUNCT)
-        return 0;
-    static const char *const stop[] = {"and", "but", "or", "when", "as", "that", "than", "because",
-                                       "while", "if", "so"};
-    for (size_t i = 0; i < DL_COUNT(stop); i++)
-        if (!strcmp(t->lower, stop[i]))
-            return 0;
-    /* A verb right after: "two weeks after, he left" has a comma; "days after taking office"
-     * is a clause: treat -ing forms as a phrase too. */
-    return 1;
+    return k < sc->s1 && !(tk(sc, k)->flags & DL_T_PUNCT) && !hasc(sc, k, W_CLAUSE);
+}
+
+/* A number or a word of quantity ("twice", "percent", "million"). */
+static int quantity_word(const scan *sc, uint32_t k)
+{
+    return (tk(sc, k)->flags & DL_T_NUMBER) || hasc(sc, k, W_RATE);
 }
 
 /* Is the token before k a quantity ("twice a year", "$5 a day", "50 percent a year")? */
@@ -1632,18 +1687,14 @@ static int quantity_before(const scan *sc, uint32_t k)
     if (k <= sc->s0)
         return 0;
     const dl_token *p = tk(sc, k - 1);
-    static const char *const q[] = {"times", "twice", "thrice", "once", "percent", "%", "million",
-                                    "billion", "dollars", "cents", "each"};
-    if (p->flags & DL_T_NUMBER)
+    if (quantity_word(sc, k - 1))
         return 1;
-    for (size_t i = 0; i < DL_COUNT(q); i++)
-        if (!strcmp(p->lower, q[i]))
-            return 1;
-    /* "four flights a week", "700 seats a week" */
+    /* "four flights a week", "4.5 billion euros a quarter" */
     double v;
     int vague;
-    return k >= sc->s0 + 2 && (p->pos & DL_POS_NOUN) && strcmp(p->nlemma, p->lower) &&
-           count_at(sc, k - 2, &v, &vague) == k - 1;
+    size_t n = strlen(p->lower);
+    return k >= sc->s0 + 2 && (p->pos & DL_POS_NOUN) && n > 2 && p->lower[n - 1] == 's' &&
+           (quantity_word(sc, k - 2) || count_at(sc, k - 2, &v, &vague) == k - 1);
 }
 
 /* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
@@ -1683,12 +1734,10 @@ static int period_story(const scan *sc)
  * year", "up from last year's", "higher than last year")? */
 static int comparison_before(const scan *sc, uint32_t k)
 {
-    static const char *const cue[] = {"from", "with", "than", "compared", "versus", "vs.", "against"};
     for (uint32_t j = k; j > sc->s0 && k - j <= 12;) {
         j--;
-        for (size_t i = 0; i < DL_COUNT(cue); i++)
-            if (is(sc, j, cue[i]))
-                return 1;
+        if (hasc(sc, j, W_COMPARE))
+            return 1;
         if (is(sc, j, ";") || is(sc, j, "."))
             break;
     }
@@ -1787,9 +1836,9 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
     const wentry *e = item_at(sc, k, W_REL, &rn);
     if (!e)
         return 0;
-    /* "the talks will last two weeks": a verb. */
-    if (k > sc->s0 && (is(sc, k - 1, "to") || is(sc, k - 1, "will") || is(sc, k - 1, "would") ||
-                       is(sc, k - 1, "could") || is(sc, k - 1, "may") || is(sc, k - 1, "might")))
+    /* "the talks will last two weeks", "expected to last": a verb. */
+    const wentry *pv = k > sc->s0 ? we(sc, k - 1) : NULL;
+    if (is(sc, k - 1, "to") || (pv && (pv->cls & W_FUTURE) && pv->future == FUT_AUX))
         return 0;
     int r = e->rel;
     uint32_t j = k + rn;
@@ -1801,6 +1850,14 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         fmt_dur(dur, sizeof dur, v, u);
         sem_lit(&c->s, TY_DURATION, dur);
         c->t1 = j2;
+        return 1;
+    }
+    if (is(sc, j, "period") && period_story(sc) && (r == 0 || (r < 0 && !e->rel_narr))) {
+        /* "the latest period", "the same period": the reporting period of the story. */
+        sem_init(&c->s, TY_DATE, HOW_OFFSET);
+        c->s.gran = sc->narr_gran;
+        c->s.narr = 1;
+        c->t1 = j + 1;
         return 1;
     }
     const wentry *n = we(sc, j);
@@ -2012,10 +2069,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
         j++;
         strong = 1;
     }
-    if (!strong && !(colon && k > sc->s0 &&
-                     (is(sc, k - 1, "at") || is(sc, k - 1, "by") || is(sc, k - 1, "around") ||
-                      is(sc, k - 1, "until") || is(sc, k - 1, "from") || is(sc, k - 1, "before") ||
-                      is(sc, k - 1, "after") || is(sc, k - 1, "till"))))
+    if (!strong && !(colon && k > sc->s0 && hasc(sc, k - 1, W_CLOCKCUE)))
         return 0;
     if (hh < 0 || hh > 24 || mm > 59)
         return 0;
@@ -2030,7 +2084,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
     cand dc;
     if ((g_weekday(sc, j2, &dc) || g_deictic(sc, j2, &dc) || g_month(sc, j2, &dc) ||
-         g_dayfirst(sc, j2, &dc)) &&
+         g_dayfirst(sc, j2, &dc) || g_rel(sc, j2, &dc)) &&
         dc.s.type != TY_SET && dc.s.gran == DL_G_DAY && (dc.s.how != HOW_FIELDS || dc.s.d > 0)) {
         c->s = dc.s;
         c->s.type = TY_TIME;
@@ -2068,8 +2122,11 @@ static int g_datetok(const scan *sc, uint32_t k, cand *c)
                 return 0;
         }
     }
-    if (nf != 3)
-        return 0;
+    size_t used = 0;
+    for (int i = 0; i < nf; i++)
+        used += (size_t)len[i] + (i > 0);
+    if (nf != 3 || used != n)
+        return 0;   /* "1.2.3.4" is no date */
     int y, m, d;
     if (len[0] == 4 && len[1] <= 2 && len[2] <= 2 && sep != '.') {
         y = f[0], m = f[1], d = f[2];
@@ -2171,10 +2228,9 @@ static int g_season(const scan *sc, uint32_t k, cand *c)
     uint32_t j = year_of(sc, k + 1, &c->s, 1);
     const dl_token *t = tk(sc, k);
     if (j == k + 1 && (t->pos & DL_POS_VERB) &&
-        !(k > sc->s0 && (hasc(sc, k - 1, W_ARTICLE | W_MOD) || is(sc, k - 1, "in") ||
-                         is(sc, k - 1, "this") || is(sc, k - 1, "during") || is(sc, k - 1, "until") ||
-                         is(sc, k - 1, "by"))))
-        return 0;
+        (!(k > sc->s0 && hasc(sc, k - 1, W_ARTICLE | W_MOD | W_REL | W_YEARCUE | W_SPAN)) ||
+         is(sc, k - 1, "to")))
+        return 0;   /* "to fall apart" */
     c->t1 = j;
     return 1;
 }
@@ -2326,11 +2382,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         c->t1 = j + 1 + an;
         return 1;
     }
-    static const char *const over[] = {"for", "during", "over", "throughout", "through", "all"};
-    int span = 0;
-    for (size_t i = 0; i < DL_COUNT(over) && k > sc->s0; i++)
-        if (is(sc, k - 1, over[i]))
-            span = 1;
+    int span = k > sc->s0 && hasc(sc, k - 1, W_SPAN);
     cand yc;
     if (u == U_Y && (g_year(sc, j + 1, &yc) || g_spoken_year(sc, j + 1, &yc)) &&
         strlen(yc.s.lit) == 4) {
@@ -2522,15 +2574,40 @@ static int g_units_bare(const scan *sc, uint32_t k, cand *c)
     if (!e || !(e->cls & W_UNITS) || (tk(sc, k)->flags & DL_T_CAP && !(tk(sc, k)->flags & DL_T_SENT_START)) ||
         is(sc, k + 1, "old"))
         return 0;
-    if (is(sc, k + 1, "ago")) {
-        sem_lit(&c->s, TY_DATE, "PAST_REF");
-        c->t1 = k + 2;
+    uint32_t an;
+    const wentry *a = item_at(sc, k + 1, W_ANCHOR, &an);
+    if (a && !a->anchor_narr) {   /* "years ago": some time before now */
+        sem_lit(&c->s, TY_DATE, a->anchor < 0 ? "PAST_REF" : "FUTURE_REF");
+        c->t1 = k + 1 + an;
         return 1;
     }
     char dur[16];
     fmt_dur(dur, sizeof dur, -1, e->unit);
     sem_lit(&c->s, TY_DURATION, dur);
     c->t1 = k + 1;
+    return 1;
+}
+
+/* A part of the day after "early", "late", "mid" ("late afternoon", "mid afternoon"): of
+ * the story's day, or today. Alone ("in the morning") it is too often no date. */
+static int g_pod(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k), *m = k > sc->s0 ? we(sc, k - 1) : NULL;
+    if (!e || !(e->cls & W_POD) || !m || !(m->cls & W_MOD) ||
+        (m->mod != MOD_START && m->mod != MOD_MID && m->mod != MOD_END) || (m->cls & W_ANCHOR))
+        return 0;
+    sem_init(&c->s, TY_TIME, HOW_OFFSET);
+    c->s.gran = DL_G_DAY;
+    c->s.pod = e->pod;
+    c->s.narr = sc->has_narr && sc->narr_gran == DL_G_DAY;
+    c->t1 = k + 1;
+    cand dc;
+    if (g_deictic(sc, k + 1, &dc) || g_weekday(sc, k + 1, &dc)) {   /* "late afternoon Friday" */
+        c->s = dc.s;
+        c->s.type = TY_TIME;
+        c->s.pod = e->pod;
+        c->t1 = dc.t1;
+    }
     return 1;
 }
 
@@ -2817,6 +2894,8 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_unit_end);
         if (e->cls & W_SEASON)
             TRY(g_season);
+        if (e->cls & W_POD)
+            TRY(g_pod);
         if (e->cls & W_CARD)
             TRY(g_spoken_year);
     } else if (!strcmp(t->lower, "half")) {

@@ -107,6 +107,9 @@ START_TEST(test_quarters_halves_fiscal)
     expect_tx("The plan runs through fiscal 1998.", MON, "fiscal 1998", "DATE", "1998");
     expect_tx("Sales fell in the first half of 2023.", MON, "the first half of 2023", "DATE", "2023-H1");
     expect_tx("Exports grew in this year's second quarter.", MON, "this year's second quarter", "DATE", "2024-Q2");
+    expect_tx("Net rose in the third quarter. Sales in the latest period fell.", "1989-11-02",
+              "the latest period", "DATE", "1989-Q3");
+    expect_tx("Year-end profit rose.", MON, "Year-end", "DATE", "2024");
     /* "the quarter" in a story of a quarter is that quarter. */
     expect_tx("Net rose in the third quarter. Sales in the quarter fell.", "1989-11-02", "the quarter",
               "DATE", "1989-Q3");
@@ -139,6 +142,10 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("In October, the rebels seized the port.", MON, "October", "DATE", "2023-10");
     expect_tx("The rebels will hold elections in October.", MON, "October", "DATE", "2024-10");
     expect_tx("In March, the council vetoed the plan.", MON, "March", "DATE", "2024-03");
+    expect_tx("The March accession makes them members.", "1999-02-10", "March", "DATE", "1999-03");
+    /* A day of the month: the nearest, unless far off both ways; then the tense says. */
+    expect_tx("Slepian was killed on Oct. 23 at his home.", "1999-05-05", "Oct. 23", "DATE", "1998-10-23");
+    expect_tx("The offer expires Nov. 21.", "1989-11-02", "Nov. 21", "DATE", "1989-11-21");
     /* A present clause: "after" puts what it governs before now. */
     expect_tx("The summit comes after the king's visit in September.", MON, "September", "DATE", "2023-09");
     expect_tx("The summit comes before the king's visit in September.", MON, "September", "DATE", "2024-09");
@@ -167,6 +174,11 @@ START_TEST(test_parts_of_day_and_clock)
     expect_tx("The deadline expired at noon Thursday.", MON, "noon Thursday", "TIME", "2024-06-13T12:00");
     expect_tx("Trading halted at 10 p.m. Wednesday.", MON, "10 p.m. Wednesday", "TIME", "2024-06-12T22:00");
     expect_tx("The bus leaves at 12 a.m. tomorrow.", MON, "12 a.m. tomorrow", "TIME", "2024-06-18T00:00");
+    expect_tx("Kick-off is at 19:45 next Saturday.", MON, "19:45 next Saturday", "TIME", "2024-06-22T19:45");
+    expect_tx("Shelling resumed in the late afternoon.", MON, "late afternoon", "TIME", "2024-06-17TAF");
+    /* A clock time without a day is on the story's day. */
+    expect_tx("The mayor was shot on May 3, 2021. He died at 10 p.m. in hospital.", MON, "10 p.m.", "TIME",
+              "2021-05-03T22:00");
 }
 END_TEST
 
@@ -259,6 +271,8 @@ START_TEST(test_sets)
     expect_tx("The council meets every two years.", MON, "every two years", "SET", "P2Y");
     expect_tx("The council meets each summer.", MON, "each summer", "SET", "XXXX-SU");
     expect_tx("The council meets on Tuesdays.", MON, "Tuesdays", "SET", "XXXX-WXX-2");
+    expect_tx("Flights leave on Tuesday nights.", MON, "Tuesday nights", "SET", "XXXX-WXX-2TNI");
+    expect_tx("Qantas runs four flights a week to Bombay.", MON, "a week", "SET", "P1W");
     expect_tx("The annual meeting opened.", MON, "annual", "SET", "P1Y");
 }
 END_TEST
@@ -297,6 +311,8 @@ START_TEST(test_no_false_dates)
     expect_none("Inflation rose 4.8 percent; nine times the first estimate.", MON);
     expect_none("Iraq imports about three-quarters of its food.", MON);
     expect_none("Czech Foreign Minister Jan Kavan joined the March for Life.", MON);
+    expect_none("He said it will be a second betrayal, as on \"60 Minutes\" and ABC's \"This Week.\"", MON);
+    expect_none("Prices are expected to fall further; the group began to fall apart.", MON);
     expect_no_word("The first time in 24 years", MON, "2048");
 }
 END_TEST
