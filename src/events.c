@@ -1216,9 +1216,10 @@ static int object_np(const sa *s, int g, int *a, int *b)
     e = of_chain(s, e, s->n);
     int noun = 0;
     for (int z = k; z < e; z++)
-        noun |= s->tok[z].tag == T_NOUN || s->tok[z].tag == T_NAME || s->tok[z].tag == T_PRON;
+        noun |= ((s->tok[z].tag == T_NOUN || s->tok[z].tag == T_NAME) && !(T(s, z)->pos & DL_POS_FUNC)) ||
+                s->tok[z].men >= 0;
     if (!noun)
-        return -1;   /* "demand more" */
+        return -1;   /* "demand more", "killed them", "arrived here" */
     /* "said the company stands to gain": the subject of a reported clause */
     int f = e;
     while (f < s->n && tag(s, f) == T_ADV)
