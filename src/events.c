@@ -642,9 +642,14 @@ static int guess_open(const sa *s, int i)
         if (vf == DL_VF_S) {
             if (!(pos & DL_POS_NOUN))
                 return T_VERB;
-            if (pt == T_NAME && p >= 0 && s->tok[p].men >= 0 && (size_t)s->tok[p].men < s->d->nmen &&
-                s->d->men[s->tok[p].men].kind == DL_M_DEMONYM)
-                return T_NOUN;   /* "North Korean sanctions violations" */
+            if (pt == T_NAME && p >= 0 && s->tok[p].men >= 0 && (size_t)s->tok[p].men < s->d->nmen) {
+                /* "North Korean sanctions violations", "the Kharkiv attacks" */
+                const dl_mention *m = &s->d->men[s->tok[p].men];
+                uint32_t m0 = m->tok0 - s->t0;
+                if (m->kind == DL_M_DEMONYM ||
+                    (m->kind == DL_M_SEAT && ((s->tok[m0].cls & CU_DET) || (m0 > 0 && (s->tok[m0 - 1].cls & CU_DET)))))
+                    return T_NOUN;
+            }
             if (pt == T_NAME || pt == T_PRON || pt == T_COMMA || pt == T_WH || pt == T_REL)
                 return T_VERB;
             if (pt == T_NOUN && p == i - 2 && s->tok[i - 1].tag == T_ADV)
@@ -1488,6 +1493,8 @@ static int match_pattern(const sa *s, const trig *e, int h, found *f)
             k++;
         if (k >= s->n || !pat_word(s, k, e->pat[p]))
             return 0;
+        if (s->tok[k].tag == T_TO && k + 1 < s->n && s->tok[k + 1].tag == T_VERB)
+            return 0;   /* "is going to make": an infinitive, not a destination */
         f->extra[f->nextra++] = k;
         k++;
     }
@@ -1700,11 +1707,13 @@ static void noun_args(sa *s, const found *f, args *a)
             break;
         }
         if (s->tok[k].tag == T_DET) {
-            if (s->tok[k].men >= 0)
-                poss = s->tok[k].men;
+            if (s->tok[k].men >= 0 && (s->tok[k].cls & CU_POSS))
+                poss = s->tok[k].men;   /* "his trip" */
             break;
         }
-        if (s->tok[k].men >= 0 && pre < 0)
+        /* "the Russian attack", "UN sanctions"; a place is where, not who ("the Atlanta
+         * attacks") */
+        if (s->tok[k].men >= 0 && pre < 0 && s->d->men[s->tok[k].men].kind != DL_M_SEAT)
             pre = s->tok[k].men;
     }
     const trig *e = f->e;

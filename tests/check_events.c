@@ -202,6 +202,27 @@ START_TEST(test_particles_and_reported_subjects)
 }
 END_TEST
 
+START_TEST(test_false_friends)
+{
+    /* "going to" + a verb is the future, not a trip */
+    dl_doc *d = process("On Monday, Chad said it is going to build a road with Niger.", "2024-06-17");
+    ck_assert_ptr_null(find_ev(d, "visit", NULL));
+    dl_doc_free(d);
+    /* a demonym before an attack names the attacker; a city names the place */
+    d = process("The Russian attack on Kharkiv in May killed ten people.", "2024-06-17");
+    const dl_event *e = find_ev(d, "attack", NULL);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_str_eq(src(e), "Russia");
+    ck_assert_str_eq(tgt(e), "Ukraine");
+    dl_doc_free(d);
+    d = process("The Kharkiv attacks in May killed ten people.", "2024-06-17");
+    e = find_ev(d, "attack", NULL);
+    ck_assert_ptr_nonnull(e);
+    ck_assert_ptr_null(e->source);
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_no_event_without_actor)
 {
     /* a lexicon word with neither actor nor date of its own makes no row */
@@ -243,6 +264,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_pattern_and_thing);
     tcase_add_test(t, test_modality);
     tcase_add_test(t, test_particles_and_reported_subjects);
+    tcase_add_test(t, test_false_friends);
     tcase_add_test(t, test_no_event_without_actor);
     tcase_add_test(t, test_long_sentence_bounded);
     suite_add_tcase(s, t);
