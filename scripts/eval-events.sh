@@ -10,7 +10,7 @@
 #   sh scripts/eval-events.sh [./dateline]
 #
 # Environment: SHARED (default ../shared, next to the worktree), KEEP=DIR to keep the
-# timeline CSV (DIR/meantime.csv); VERBOSE=1 lists the anchored events not dated right.
+# timeline CSVs (DIR/csv/<doc>.csv); VERBOSE=1 lists the anchored events not dated right.
 # Prints a message and exits 0 when the evaluation data is not there.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,11 +29,15 @@ else
     T=$(mktemp -d)
     trap 'rm -rf "$T"' EXIT
 fi
-# docs.tsv: doc_id, dct, file, url, n_sentences -> the manifest: doc, date
-awk -F '\t' 'NR == 1 { print "doc\tdate"; next } { print $1 "\t" $2 }' "$MT/docs.tsv" > "$T/manifest.tsv"
-"$PROG" -q --manifest "$T/manifest.tsv" --csv "$T/meantime.csv" "$MT/txt"
+# docs.tsv: doc_id, dct, file, url, n_sentences; one timeline CSV per document
+mkdir -p "$T/csv"
+rm -f "$T/csv/"*.csv
+tail -n +2 "$MT/docs.tsv" | while IFS="$(printf '\t')" read -r doc dct _; do
+    [ -f "$MT/txt/$doc.txt" ] || continue
+    "$PROG" -q --dct "$dct" --csv "$T/csv/$doc.csv" "$MT/txt/$doc.txt"
+done
 if [ -n "${VERBOSE:-}" ]; then
-    python3 "$SCORER" "$MT" "$T/meantime.csv" --verbose
+    python3 "$SCORER" "$MT" "$T/csv" --verbose
 else
-    python3 "$SCORER" "$MT" "$T/meantime.csv"
+    python3 "$SCORER" "$MT" "$T/csv"
 fi
