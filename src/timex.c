@@ -1755,6 +1755,24 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         return 0;
     char dur[32];
     fmt_dur(dur, sizeof dur, v, u);
+    double v2;
+    int u2;
+    uint32_t j2 = is(sc, j, "and") ? count_unit(sc, j + 1, &v2, &u2) : j + 1;
+    if (j2 > j + 1 && v == (double)(long)v && v2 == (double)(long)v2 && v >= 0 && v2 >= 0 && u2 < u &&
+        u != U_DE && u != U_CE && u != U_ML && u != U_FN && u != U_WE && u != U_SE && u2 != U_WE &&
+        u2 != U_FN && u2 != U_SE) {
+        /* "three hours and 12 minutes": PT3H12M */
+        char a[16], b[16];
+        fmt_dur(a, sizeof a, v, u);
+        fmt_dur(b, sizeof b, v2, u2);
+        const char *tb = b + 1;
+        if (a[1] == 'T' && tb[0] == 'T')
+            tb++;   /* one T for both */
+        snprintf(dur, sizeof dur, "%s%s", a, tb);
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = j2;
+        return 1;
+    }
     if (is(sc, j, "old") && v >= 0) {   /* "15 years old" */
         if (person_age(sc, j + 1))
             return 0;
@@ -2325,7 +2343,8 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     }
     if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
         ((tk(sc, j)->flags & DL_T_ALPHA) && strchr(tk(sc, j)->lower, '-') && g_compound(sc, j, &t) &&
-         t.s.type == TY_DATE)) {
+         t.s.type == TY_DATE && (t.t1 > j + 1 || t.s.how == HOW_LIT))) {
+        /* "the mid-1990s", "the year-earlier quarter"; but "the year-earlier results" */
         *c = t;
         return 1;
     }
@@ -2734,8 +2753,8 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
             c->s.narr = 1;
             c->s.keep = 1;
             c->s.noset = pe[1]->anchor < 0;
-            if (!pe[1]->anchor_narr && !period_story(sc))
-                c->s.narr = c->s.keep = 0;   /* "year-ago" in a story of no period: the DCT's */
+            if (pe[1]->anchor < 0 && !period_story(sc))
+                c->s.narr = c->s.keep = 0;   /* "year-earlier" in a story of no period: the DCT's */
             /* "the year-earlier quarter", "year-ago period", "the year-earlier nine months" */
             double v;
             int cu;
@@ -2965,9 +2984,20 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
     int found = core_at(sc, k, best);
     uint32_t mn;
     const wentry *m = item_at(sc, k, W_MOD, &mn);
+    uint32_t k0 = k;
+    if (!m && hasc(sc, k, W_ARTICLE) && we(sc, k)->article_def) {
+        /* "the early 1980s", "the late 1970s" */
+        m = item_at(sc, k + 1, W_MOD, &mn);
+        if (m && (m->mod == MOD_START || m->mod == MOD_MID || m->mod == MOD_END) &&
+            !(m->cls & W_ANCHOR) && !hasc(sc, k + 1, W_ARTICLE))
+            k0 = k + 1;
+        else
+            m = NULL;
+    }
     if (m) {
         cand c;
-        if (core_at(sc, k + mn, &c) && mod_fits(sc, m, k, k + mn, &c) && (!found || c.t1 > best->t1)) {
+        if (core_at(sc, k0 + mn, &c) && mod_fits(sc, m, k0, k0 + mn, &c) && (!found || c.t1 > best->t1) &&
+            (k0 == k || c.s.type == TY_DATE)) {
             if (!c.s.mod)
                 c.s.mod = m->mod;
             *best = c;

@@ -255,6 +255,9 @@ START_TEST(test_durations)
     expect_tx("Prices rose over the past two years.", MON, "the past two years", "DURATION", "P2Y");
     expect_tx("After years of war the town is quiet.", MON, "years", "DURATION", "PXY");
     expect_tx("The ban lasted a decade.", MON, "a decade", "DURATION", "P10Y");
+    expect_tx("The match lasted three hours and 12 minutes.", MON, "three hours and 12 minutes", "DURATION",
+              "PT3H12M");
+    expect_tx("The mission lasted 1 1/2 years.", MON, "1 1/2 years", "DURATION", "P1Y6M");
     expect_tx("Two months after the vote, the rebels fled.", MON, "Two months", "DURATION", "P2M");
     /* Ages of people are no time expressions; ages of things are. */
     expect_no_word("A 6-year-old boy was rescued. The 44-year-old said nothing.", MON, "old");
@@ -289,6 +292,8 @@ START_TEST(test_mods)
     expect_mod("The plant opened late Monday.", MON, "late Monday", "END");
     expect_tx("The plant opens at the end of the year.", MON, "the end of the year", "DATE", "2024");
     expect_tx("The plant opened in the mid-1990s.", MON, "the mid-1990s", "DATE", "199");
+    expect_tx("The plant opened in the early 1980s.", MON, "the early 1980s", "DATE", "198");
+    expect_mod("The plant opened in the early 1980s.", MON, "the early 1980s", "START");
 }
 END_TEST
 
