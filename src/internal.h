@@ -177,9 +177,39 @@ typedef struct dl_event_int {
     dl_event pub;
     int source, target;      /* indexes into doc->actors, or -1 */
     uint32_t trig0, ntrig;   /* trigger tokens */
-    int timex;               /* anchoring timex, or -1 */
+    int timex;               /* the time expression that dates it, or -1 */
     int order;               /* document order */
+    /* Found by events.c for anchor.c: */
+    int source_men, target_men; /* the mentions source and target came from, or -1 */
+    int clause_tx;           /* a date in the trigger's own clause, or -1 */
+    int outer_tx;            /* a date in a clause around it, or -1 */
+    int ref_ev;              /* the event an anchoring phrase names ("after Kim's visit"), or -1 */
+    int ref_dur;             /* the duration of "two months after ...", or -1 */
+    int ref_mod;             /* DL_REL_* */
+    const char *ref_text;    /* the words of that phrase */
+    int prev_tx;             /* "for the first time in 24 years": that duration, or -1 */
+    int sent_actor[4];       /* actors named in the sentence (for "the trip"), -1 padded */
+    uint8_t noun;            /* the trigger is a noun ("visit", "trip") */
+    uint8_t tense;           /* DL_TENSE_* */
+    uint8_t modality;        /* DL_MOD_* */
+    uint8_t definite;        /* a noun trigger with no actor of its own ("the trip") */
+    uint8_t anchor_ref;      /* an anchoring phrase of another event names this one */
+    uint8_t needs_target;    /* an event only with an actor as target ("welcome") */
+    uint8_t target_second;   /* the target is target_men's second actor ("the two men met") */
+    uint8_t says;            /* a statement (say, tell, announce) */
+    uint8_t reports;         /* a statement whose content is another event */
+    uint8_t named_doer;      /* a source, or a subject with a name in it */
+    int inner_of;            /* a noun that is the object of this verb event ("signed a treaty"), or -1 */
+    const char *thing;       /* the object's core words ("military reconnaissance satellite"),
+                              * the timeline's target when no actor is, or "" */
 } dl_event_int;
+
+/* Modalities of events (dl_event.modality names them). */
+enum { DL_MOD_ASSERTED, DL_MOD_PLANNED, DL_MOD_NEGATED, DL_MOD_REPORTED, DL_MOD_HYPOTHETICAL };
+/* Tenses of a trigger's verb group; a noun takes its clause's. */
+enum { DL_TENSE_NONE, DL_TENSE_PAST, DL_TENSE_PRESENT, DL_TENSE_PERFECT, DL_TENSE_FUTURE };
+/* How an anchoring phrase relates the event to the one it names. */
+enum { DL_REL_NONE, DL_REL_BEFORE, DL_REL_AFTER, DL_REL_SINCE, DL_REL_SAME };
 
 struct dl_doc {
     dl_arena *arena;
@@ -335,6 +365,8 @@ void dl_events_free_lex(dl_event_lex *x);
 dl_status dl_events_find(dl_doc *d, dl_error *err);
 /* Dates every event (anchor.c). */
 dl_status dl_anchor_events(dl_doc *d, dl_error *err);
+/* The name of a DL_MOD_* value ("asserted", "planned"...). */
+const char *dl_modality_name(int modality);
 
 /* ================================================================ exporters */
 
