@@ -101,6 +101,8 @@ test: unit cases cli fuzz-short
 # add that file to tests/fuzz-seeds/ and it becomes a regression test (check_fuzz_seeds).
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 60
+# A fixed seed makes the short run of make test the same run on every machine.
+FUZZ_SEED ?= 1
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZ_RUN = build-fuzz/fuzz_dateline -max_len=32768 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -dict=tests/fuzz_dateline.dict -artifact_prefix=build-fuzz/ \
@@ -129,7 +131,7 @@ fuzz-short:
 	    exit 0; fi; \
 	$(MAKE) --no-print-directory fuzz-build >build-fuzz/build.log 2>&1 || { cat build-fuzz/build.log; exit 1; }; \
 	echo "fuzz: $(FUZZ_TEST_SECONDS) s of libFuzzer (log: build-fuzz/fuzz.log)"; \
-	if $(FUZZ_RUN) -max_total_time=$(FUZZ_TEST_SECONDS) >build-fuzz/fuzz.log 2>&1; then \
+	if $(FUZZ_RUN) -seed=$(FUZZ_SEED) -max_total_time=$(FUZZ_TEST_SECONDS) >build-fuzz/fuzz.log 2>&1; then \
 	    grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done' build-fuzz/fuzz.log; \
 	else tail -n 60 build-fuzz/fuzz.log; echo "fuzz: FAILED (input in build-fuzz/crash-* or similar)"; exit 1; fi
 

@@ -718,8 +718,8 @@ static int tok_num(const dl_token *t, double *v)
 /* Exactly n digits at s, nothing else. */
 static int str_digits(const char *s, size_t n, int *v)
 {
-    if (strlen(s) != n)
-        return 0;
+    if (n > 9 || strlen(s) != n)
+        return 0;   /* more digits are no date part, and would overflow */
     int x = 0;
     for (size_t i = 0; i < n; i++) {
         if (!isdigit((unsigned char)s[i]))
