@@ -1894,8 +1894,36 @@ static int resolve_kin(ctx *c, int person, const char *rel, const char *word)
     return doc_kin_actor(c, person, word);
 }
 
+/* The organisation an organ belongs to (its part_of link to an organisation), or -1. */
+static int parent_body(const dl_actor_dict *x, uint32_t di)
+{
+    const dact *a = &x->act[di];
+    for (uint32_t j = 0; j < a->nlink; j++) {
+        const dlink *l = &x->link[a->link0 + j];
+        uint32_t t;
+        if (!strcmp(l->rel, "part_of") && dl_map_get(x->names, l->target, strlen(l->target), &t) &&
+            t != di && x->act[t].type == T_ORG)
+            return (int)t;
+    }
+    return -1;
+}
+
+/* The organisation at the top of an organ's part_of links (at most a few levels). */
+static uint32_t top_body(const dl_actor_dict *x, uint32_t di)
+{
+    for (int depth = 0; depth < 4; depth++) {
+        int p = parent_body(x, di);
+        if (p < 0)
+            break;
+        di = (uint32_t)p;
+    }
+    return di;
+}
+
 /* The state or body that a dictionary entry stands for in a mention: a place stands for
- * the state it lies in on the reference date. */
+ * the state it lies in on the reference date; an organ of an organisation ("the UN panel
+ * of experts", "the Security Council") for the organisation, the level at which event
+ * coders (CAMEO's IGO codes) name international actors. */
 static int entity_of(ctx *c, uint32_t di, int *kind)
 {
     const dact *a = &c->x->act[di];
@@ -1906,6 +1934,8 @@ static int entity_of(ctx *c, uint32_t di, int *kind)
             return doc_dict_actor(c, (uint32_t)s);
         }
     }
+    if (a->type == T_ORG)
+        return doc_dict_actor(c, top_body(c->x, di));
     return doc_dict_actor(c, di);
 }
 
@@ -2669,6 +2699,8 @@ int dl_actors_resolve_at(dl_doc *d, int mention, const char *date)
         if (s >= 0)
             best = s;
     }
+    if (x->act[best].type == T_ORG)
+        best = (int)top_body(x, (uint32_t)best);
     if (x->act[best].type == T_PERSON && d->act[m->actor].dict >= 0 &&
         x->act[d->act[m->actor].dict].type == T_PERSON)
         return m->actor;   /* a person's name does not change with the date */

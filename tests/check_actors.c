@@ -148,6 +148,20 @@ START_TEST(test_places_stand_for_their_state)
 }
 END_TEST
 
+START_TEST(test_organs_stand_for_their_organisation)
+{
+    /* An organ (part_of an organisation) is coded as the organisation, as CAMEO codes
+     * UN bodies as the UN; an organisation of its own (UNICEF is no organ) stays itself. */
+    dl_doc *d = process("The Security Council condemned the test on Friday. The UN General Assembly "
+                        "voted a day later, and UNICEF appealed for aid.", "2017-09-08");
+    ck_assert_str_eq(who(d, "Security Council"), "United Nations");
+    ck_assert_str_eq(who(d, "General Assembly"), "United Nations");
+    ck_assert_ptr_null(find_actor(d, "UN Security Council"));
+    ck_assert_str_eq(who(d, "UNICEF"), "UNICEF");
+    dl_doc_free(d);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- titles and names */
 
 START_TEST(test_title_and_dictionary_name)
@@ -515,6 +529,7 @@ static Suite *actors_suite(void)
     tcase_add_test(tc, test_case_of_abbreviations);
     tcase_add_test(tc, test_seats_by_date);
     tcase_add_test(tc, test_places_stand_for_their_state);
+    tcase_add_test(tc, test_organs_stand_for_their_organisation);
     tcase_add_test(tc, test_title_and_dictionary_name);
     tcase_add_test(tc, test_title_makes_unknown_person);
     tcase_add_test(tc, test_organisations_by_their_words);
