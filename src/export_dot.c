@@ -496,7 +496,8 @@ static dl_status collect(ctx *c, dl_doc *const *docs, size_t n, dl_error *err)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     for (size_t i = 0; i < c->nnode; i++)
         c->node[i].keep = (int)i;           /* old index, carried through the sort */
-    qsort(c->node, c->nnode, sizeof *c->node, cmp_node);
+    if (c->nnode > 1)
+        qsort(c->node, c->nnode, sizeof *c->node, cmp_node);
     for (size_t i = 0; i < c->nnode; i++) {
         rank[c->node[i].keep] = (int)i;
         c->node[i].keep = 0;
@@ -507,7 +508,8 @@ static dl_status collect(ctx *c, dl_doc *const *docs, size_t n, dl_error *err)
             c->ref[i].other = rank[c->ref[i].other];
     }
     free(rank);
-    qsort(c->ref, c->nref, sizeof *c->ref, cmp_ref);
+    if (c->nref > 1)
+        qsort(c->ref, c->nref, sizeof *c->ref, cmp_ref);
     for (size_t i = 0; i < c->nref; i++) {
         if (i == 0 || cmp_key(&c->ref[i - 1], &c->ref[i])) {
             if (DL_GROW(c->grp, c->cap_grp, c->ngrp + 1))
@@ -827,7 +829,8 @@ static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, 
         if (c->node[i].keep && (clustered(t) || t == T_COUNTRY) && ac->country && ac->country[0])
             m[nm++] = (member){ac->country, i};
     }
-    qsort(m, nm, sizeof *m, cmp_member);
+    if (nm > 1)
+        qsort(m, nm, sizeof *m, cmp_member);
     dl_status st = DL_OK;
     for (size_t k = 0, end; k < nm && st == DL_OK; k = end) {
         int people = 0, country = 0;

@@ -301,6 +301,10 @@ struct Agraph_s *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_op
  * country clusters). */
 #define DL_GRAPH_BIG 100
 const char *dl_graph_layout(const dl_graph_opts *o, size_t nodes);
+/* gvLayout(gvc, g, engine), working around a leak of Graphviz 2.x's dot that would make
+ * agclose(g) fail (render.c). Returns gvLayout's result; free with gvFreeLayout. */
+struct GVC_s;
+int dl_gv_layout(struct GVC_s *gvc, struct Agraph_s *g, const char *engine);
 
 /* Writes the cell for a spreadsheet: formula characters get a leading apostrophe. */
 const char *dl_csv_safe(dl_buf *scratch, const char *s);

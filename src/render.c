@@ -5,10 +5,16 @@
  *
  * Graphviz reports problems through agerr(), which prints to stderr unless a handler is
  * installed: while rendering, messages go to a handler that keeps the last error for
- * dl_error, so that the library never prints. The handler is process-wide in Graphviz,
- * like the rest of its state: render from one thread at a time.
+ * dl_error, so that the library never prints.
+ *
+ * Graphviz's state is process-wide (the error handler, plugin caches), so renderings are
+ * serialised by a mutex, and they share one gvc context that is never freed: the pango
+ * plugin of Graphviz 2.43 remembers the last font name, a string owned by the context, and
+ * compares it on the next rendering; after gvFreeContext that is a read of freed memory.
+ * The context stays reachable until exit (valgrind: "still reachable", not a leak).
  */
 #include <graphviz/gvc.h>
+#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
@@ -16,7 +22,9 @@
 /* The layouts dateline accepts. */
 static const char *const LAYOUTS[] = {"dot", "neato", "sfdp", "circo", "fdp", "twopi"};
 
-static _Thread_local char gv_msg[256];
+static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
+static GVC_t *gv_context;       /* under gv_lock */
+static char gv_msg[256];        /* under gv_lock */
 
 /* Keeps the last message of Graphviz (without its line break) instead of printing it. */
 static int keep_message(char *msg)
@@ -66,6 +74,42 @@ static void tune(Agraph_t *g, const char *layout)
     }
 }
 
+/* Graphviz 2.x's dot with newrank fills the empty ranks of clusters with nodes of a
+ * subgraph "_new_rank", and after the layout takes that subgraph out of the graph with
+ * agdelsubg without closing it: its attribute dictionaries still view the root's, so
+ * agclose of the root fails and the whole graph leaks. Made here beforehand, the subgraph
+ * is ours to close once dot has let go of it, provided no graph attribute was declared
+ * since (the orphan's attribute record would be too short for the dictionary): gvLayout
+ * declares "bb", so it is declared first, and the attributes are counted to make sure. */
+#define FILL_SUBGRAPH "_new_rank"
+
+static int count_graph_attrs(Agraph_t *g)
+{
+    int n = 0;
+    for (Agsym_t *s = agnxtattr(g, AGRAPH, NULL); s; s = agnxtattr(g, AGRAPH, s))
+        n++;
+    return n;
+}
+
+int dl_gv_layout(GVC_t *gvc, Agraph_t *g, const char *engine)
+{
+    const char *v = gvcVersion(gvc);
+    Agraph_t *fill = NULL;
+    if (!strcmp(engine, "dot") && v && !strncmp(v, "2.", 2) && !agsubg(g, FILL_SUBGRAPH, 0)) {
+        if (!agattr(g, AGRAPH, "bb", NULL))
+            agattr(g, AGRAPH, "bb", "");
+        fill = agsubg(g, FILL_SUBGRAPH, 1);
+    }
+    int nattrs = count_graph_attrs(g);
+    int rc = gvLayout(gvc, g, engine);
+    /* Still in the graph: dot did not use it, agclose(g) closes it. Out of it with the
+     * same attributes: close it now, before rendering declares more. Otherwise leak it
+     * rather than crash. */
+    if (fill && agsubg(g, FILL_SUBGRAPH, 0) != fill && count_graph_attrs(g) == nattrs)
+        agclose(fill);
+    return rc;
+}
+
 dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const char *format,
                     FILE *out, dl_error *err)
 {
@@ -85,25 +129,27 @@ dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const
         return err ? err->code : DL_ENOMEM;
     const char *layout = dl_graph_layout(o, (size_t)agnnodes(g));
     tune(g, layout);
+    pthread_mutex_lock(&gv_lock);
     gv_msg[0] = 0;
     agusererrf old = agseterrf(keep_message);
-    GVC_t *gvc = gvContext();
+    if (!gv_context)
+        gv_context = gvContext();
+    GVC_t *gvc = gv_context;
     dl_status st = DL_OK;
     if (!gvc) {
         st = dl_fail(err, DL_ERENDER, "gvc: no context");
-    } else if (gvLayout(gvc, g, layout) != 0) {
-        st = dl_fail(err, DL_ERENDER, "gvc: layout '%s' failed%s%s", layout,
-                     gv_msg[0] ? ": " : "", gv_msg);
     } else {
-        if (gvRender(gvc, g, format, out) != 0)
+        if (dl_gv_layout(gvc, g, layout) != 0)
+            st = dl_fail(err, DL_ERENDER, "gvc: layout '%s' failed%s%s", layout,
+                         gv_msg[0] ? ": " : "", gv_msg);
+        else if (gvRender(gvc, g, format, out) != 0)
             st = dl_fail(err, DL_ERENDER, "gvc: rendering %s failed%s%s", format,
                          gv_msg[0] ? ": " : "", gv_msg);
         gvFreeLayout(gvc, g);
     }
     agclose(g);
-    if (gvc)
-        gvFreeContext(gvc);
     agseterrf(old);
+    pthread_mutex_unlock(&gv_lock);
     if (st == DL_OK && (fflush(out) != 0 || ferror(out)))
         st = dl_fail(err, DL_EIO, "write error");
     return st;

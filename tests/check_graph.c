@@ -154,6 +154,27 @@ static dl_doc *story_doc(void)
 
 /* ---------------------------------------------------------------- helpers */
 
+/* Under LeakSanitizer (make sanitize): Graphviz's layout engines and the font libraries
+ * it loads keep or leak memory of their own (see tests/valgrind.supp, where valgrind's
+ * full stacks allow narrower rules). Leaks allocated in dateline or cgraph still fail. */
+const char *__lsan_default_suppressions(void);
+const char *__lsan_default_suppressions(void)
+{
+    return "leak:libgvc.so\nleak:libgvplugin_\nleak:libfontconfig.so\nleak:libpango\n"
+           "leak:libcairo.so\nleak:libglib-2.0.so\nleak:libgobject-2.0.so\n";
+}
+
+/* One gvc context for the tests, never freed, as in render.c: Graphviz 2.43's pango
+ * plugin reads a font name of the previous context after gvFreeContext. */
+static GVC_t *gvc_shared(void)
+{
+    static GVC_t *gvc;
+    if (!gvc)
+        gvc = gvContext();
+    ck_assert_ptr_nonnull(gvc);
+    return gvc;
+}
+
 /* The DOT text of the graph of docs. The caller frees it. */
 static char *dot_of(dl_doc **docs, size_t n, const dl_graph_opts *o)
 {
@@ -290,16 +311,15 @@ static void check_engines_accept(dl_doc **docs, size_t n, const dl_graph_opts *o
         agseterr(AGWARN);
         Agraph_t *g = agmemread(text);
         ck_assert_ptr_nonnull(g);
-        GVC_t *gvc = gvContext();
-        ck_assert_int_eq(gvLayout(gvc, g, engines[i]), 0);
+        GVC_t *gvc = gvc_shared();
+        ck_assert_int_eq(dl_gv_layout(gvc, g, engines[i]), 0);
         char *svg = NULL;
         unsigned int len = 0;
         ck_assert_int_eq(gvRenderData(gvc, g, "svg", &svg, &len), 0);
         ck_assert_ptr_nonnull(strstr(svg, "</svg>"));
         gvFreeRenderData(svg);
         gvFreeLayout(gvc, g);
-        agclose(g);
-        gvFreeContext(gvc);
+        ck_assert_int_eq(agclose(g), 0);
         agseterrf(old);
         ck_assert_msg(gv_said[0] == 0, "%s said: %s", engines[i], gv_said);
     }
@@ -771,8 +791,8 @@ static void check_layout(dl_doc *d, const dl_graph_opts *o, const char *engine)
     ck_assert_ptr_nonnull(g);
     if (strcmp(engine, "dot"))
         agsafeset(g, "overlap", "prism", "");
-    GVC_t *gvc = gvContext();
-    ck_assert_int_eq(gvLayout(gvc, g, engine), 0);
+    GVC_t *gvc = gvc_shared();
+    ck_assert_int_eq(dl_gv_layout(gvc, g, engine), 0);
     char *out = NULL;
     unsigned int outlen = 0;
     ck_assert_int_eq(gvRenderData(gvc, g, "dot", &out, &outlen), 0);   /* attaches pos */
@@ -794,8 +814,7 @@ static void check_layout(dl_doc *d, const dl_graph_opts *o, const char *engine)
         }
     free(box);
     gvFreeLayout(gvc, g);
-    agclose(g);
-    gvFreeContext(gvc);
+    ck_assert_int_eq(agclose(g), 0);
 }
 
 START_TEST(test_layouts_no_overlap)
