@@ -24,10 +24,13 @@
  *
  * Escaping: label and tooltip are Graphviz escString attributes, where \N, \n, \l... are
  * escapes, so backslashes in the text are doubled here; cgraph quotes the rest (and only
- * the legend is made an HTML string: a name that looks like <b>x</b> stays text). A value
- * that ends with a backslash would escape its own closing quote in the DOT that cgraph
- * (2.43) writes, and the file would no longer parse: such trailing backslashes become
- * U+29F5 REVERSE SOLIDUS OPERATOR, which looks the same.
+ * the legend is made an HTML string: a name that looks like <b>x</b> stays text).
+ * Graphviz 2.43 reads "\\" in a quoted string as two characters and "\"" as a quote, and
+ * agwrite writes a '"' of a value as \" after whatever precedes it: an odd run of
+ * backslashes before a quote or at the end of a value cannot be written so that it reads
+ * back (the file would not even parse). The last backslash of such a run becomes U+29F5
+ * REVERSE SOLIDUS OPERATOR, which looks the same; escString values (doubled backslashes)
+ * never need it.
  *
  * Determinism: nodes, clusters and edges are created in sorted order, and the graph uses
  * sequential object ids: cgraph's default ids are string addresses, and it orders
@@ -221,19 +224,37 @@ static void puts_esc(dl_buf *b, const char *s)
 
 #define RSO "\xe2\xa7\xb5"      /* U+29F5, a backslash look-alike */
 
-/* s, or a copy in tmp with its trailing backslashes made U+29F5 (see the top of the file).
- * esc: s is an escString, whose backslashes come in pairs. */
-static const char *no_trailing_backslash(dl_buf *tmp, const char *s, int esc)
+/* s, or a copy in tmp in which the last backslash of every odd run of backslashes before
+ * a quote or the end is U+29F5 (see the top of the file). */
+static const char *dot_safe(dl_buf *tmp, const char *s)
 {
-    size_t n = strlen(s), k = 0;
-    while (k < n && s[n - 1 - k] == '\\')
-        k++;
-    if (!k)
+    int need = 0;
+    for (const char *p = s; *p && !need; p++)
+        if (*p == '\\') {
+            const char *q = p;
+            while (*q == '\\')
+                q++;
+            need = ((q - p) & 1) && (*q == '"' || *q == 0);
+            p = q - 1;
+        }
+    if (!need)
         return s;
     dl_buf_clear(tmp);
-    dl_buf_append(tmp, s, n - k);
-    for (size_t i = 0; i < (esc ? (k + 1) / 2 : k); i++)
-        dl_buf_puts(tmp, RSO);
+    for (const char *p = s; *p; p++) {
+        if (*p != '\\') {
+            dl_buf_putc(tmp, *p);
+            continue;
+        }
+        const char *q = p;
+        while (*q == '\\')
+            q++;
+        size_t k = (size_t)(q - p);
+        int odd_end = (k & 1) && (*q == '"' || *q == 0);
+        dl_buf_append(tmp, p, odd_end ? k - 1 : k);
+        if (odd_end)
+            dl_buf_puts(tmp, RSO);
+        p = q - 1;
+    }
     return tmp->oom ? "" : tmp->p;
 }
 
@@ -412,7 +433,7 @@ static int node_of(ctx *c, const dl_actor *a)
     if (DL_GROW(c->node, c->cap_node, c->nnode + 1) ||
         dl_map_put(c->byname, name, strlen(name), (uint32_t)c->nnode))
         return -1;
-    const char *safe = no_trailing_backslash(&c->fix, name, 0);
+    const char *safe = dot_safe(&c->fix, name);
     if (safe != name && !(safe = dl_arena_strdup(c->arena, safe)))
         return -1;
     c->node[c->nnode] = (gnode){.name = safe, .a = a};
@@ -575,11 +596,10 @@ static dl_status filter(ctx *c, const dl_graph_opts *o, dl_error *err)
 
 /* ---------------------------------------------------------------- building */
 
-/* Sets an attribute; label and tooltip are escStrings. */
+/* Sets an attribute, made safe for DOT. */
 static void set(ctx *c, void *obj, Agsym_t *sym, const char *value)
 {
-    int esc = !strcmp(sym->name, "label") || !strcmp(sym->name, "tooltip");
-    agxset(obj, sym, (char *)no_trailing_backslash(&c->fix, value, esc));
+    agxset(obj, sym, (char *)dot_safe(&c->fix, value));
 }
 
 /* Node and edge attributes, declared once with their defaults. */
@@ -845,7 +865,7 @@ static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, 
         dl_buf_puts(&c->b, "cluster_");
         dl_buf_puts(&c->b, m[k].code);
         Agraph_t *s = c->b.oom ? NULL
-                                : agsubg(c->g, (char *)no_trailing_backslash(&c->fix, c->b.p, 0), 1);
+                                : agsubg(c->g, (char *)dot_safe(&c->fix, c->b.p), 1);
         if (!s) {
             st = dl_fail(err, DL_ENOMEM, "cgraph: cannot make a cluster");
             break;
@@ -1172,7 +1192,7 @@ static dl_status make_event_nodes(ctx *c, attrs *a, dl_error *err)
         dl_buf_puts(b, ": ");
         dl_buf_puts(b, r->negated ? "not " : "");
         dl_buf_puts(b, r->e->relation ? r->e->relation : "event");
-        const char *safe = no_trailing_backslash(&c->fix, bstr(b), 0);
+        const char *safe = dot_safe(&c->fix, bstr(b));
         if (safe != bstr(b)) {
             dl_buf_clear(b);
             dl_buf_puts(b, safe);

@@ -579,19 +579,33 @@ END_TEST
 
 static const char *const HARD_NAMES[] = {
     "Said \"the Hammer\" Ali", "C:\\Temp\\N", "<b>Bold</b>", "<Angle>", "Владимир Путин",
-    "김정은", "Ali & Sons \\N \\n", "Saint-Étienne ", "x\\", "\\\\",
+    "김정은", "Ali & Sons \\N \\n", "Saint-Étienne ", "x\\", "\\\\", "c\\\"d", "e\\\\\"f",
+    "\\N", "x\"];evil[label=\"y",
 };
 
-/* The node name of an actor: trailing backslashes become U+29F5, which looks the same
- * (cgraph 2.43 would write "x\\" and break the file). */
+/* The node name of an actor: the last backslash of an odd run before a quote or the end
+ * becomes U+29F5, which looks the same (Graphviz 2.43 cannot read such a string back). */
 static const char *node_name(const char *name, char *buf, size_t size)
 {
-    size_t n = strlen(name), k = 0;
-    while (k < n && name[n - 1 - k] == '\\')
-        k++;
-    snprintf(buf, size, "%.*s", (int)(n - k), name);
-    while (k--)
-        strncat(buf, "\xe2\xa7\xb5", size - strlen(buf) - 1);
+    size_t w = 0;
+    for (const char *p = name; *p && w + 4 < size; p++) {
+        size_t k = 0;
+        while (p[k] == '\\')
+            k++;
+        if (k == 0) {
+            buf[w++] = *p;
+            continue;
+        }
+        int odd_end = (k & 1) && (p[k] == '"' || p[k] == 0);
+        for (size_t i = 0; i + odd_end < k && w + 4 < size; i++)
+            buf[w++] = '\\';
+        if (odd_end) {
+            memcpy(buf + w, "\xe2\xa7\xb5", 3);
+            w += 3;
+        }
+        p += k - 1;
+    }
+    buf[w] = 0;
     return buf;
 }
 
