@@ -607,10 +607,10 @@ typedef struct attrs {
     Agsym_t *n_label, *n_type, *n_country, *n_role, *n_shape, *n_fill, *n_tooltip,
         *n_solo, *n_relation, *n_cameo, *n_quad, *n_dates, *n_events, *n_fontsize,
         *n_color, *n_fontcolor, *n_margin;
-    Agsym_t *e_label, *e_relation, *e_cameo, *e_quad, *e_goldstein, *e_dates, *e_start,
+    Agsym_t *e_label, *e_xlabel, *e_relation, *e_cameo, *e_quad, *e_goldstein, *e_dates, *e_start,
         *e_end, *e_events, *e_weight, *e_penwidth, *e_color, *e_fontcolor, *e_style,
         *e_tooltip, *e_arrowhead, *e_arrowsize;
-    Agsym_t *g_label, *g_labelloc, *g_labeljust, *g_style, *g_fill, *g_color, *g_tooltip, *g_fontcolor;
+    Agsym_t *g_label, *g_labelloc, *g_labeljust, *g_style, *g_rank, *g_fill, *g_color, *g_tooltip, *g_fontcolor;
 } attrs;
 
 static void declare(Agraph_t *g, attrs *a)
@@ -628,6 +628,7 @@ static void declare(Agraph_t *g, attrs *a)
     a->g_labeljust = agattr(g, AGRAPH, "labeljust", "l");
     a->g_tooltip = agattr(g, AGRAPH, "tooltip", "");
     a->g_style = agattr(g, AGRAPH, "style", "");
+    a->g_rank = agattr(g, AGRAPH, "rank", "");
     a->g_fill = agattr(g, AGRAPH, "fillcolor", "");
     a->g_color = agattr(g, AGRAPH, "color", "");
     a->g_fontcolor = agattr(g, AGRAPH, "fontcolor", "");
@@ -654,6 +655,7 @@ static void declare(Agraph_t *g, attrs *a)
     a->n_tooltip = agattr(g, AGNODE, "tooltip", "");
 
     a->e_label = agattr(g, AGEDGE, "label", "");
+    a->e_xlabel = agattr(g, AGEDGE, "xlabel", "");
     a->e_relation = agattr(g, AGEDGE, "relation", "");
     a->e_cameo = agattr(g, AGEDGE, "cameo", "");
     a->e_quad = agattr(g, AGEDGE, "quad_class", "");
@@ -881,6 +883,9 @@ static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, 
         dl_buf_puts(&c->t, bstr(&c->b));
         set(c, s, a->g_tooltip, bstr(&c->t));
         set(c, s, a->g_style, "rounded,filled");
+        /* one column per country (rankdir LR): a compact box, not a band across the
+         * picture that the edges of the other countries would have to cross */
+        set(c, s, a->g_rank, "same");
         set(c, s, a->g_fill, "#f7f7f7");
         set(c, s, a->g_color, "#bdbdbd");
         set(c, s, a->g_fontcolor, "#636363");
@@ -1160,7 +1165,11 @@ static dl_status make_edges(ctx *c, attrs *a, dl_error *err)
         style_edge(c, a, e, g);
         dl_buf_clear(b);
         put_group_label(b, c, g);
-        set(c, e, a->e_label, bstr(b));
+        /* Inside a cluster (one rank) the edge is flat, and Graphviz 2.43's dot mishandles
+         * labels of flat edges in clusters (it reallocates the rank arrays the clusters
+         * point into: double free): such an edge gets an external label instead. */
+        int flat = c->clus[r->owner] && c->clus[r->owner] == c->clus[r->other];
+        set(c, e, flat ? a->e_xlabel : a->e_label, bstr(b));
         dl_buf_clear(b);
         puts_esc(b, c->node[r->owner].name);
         dl_buf_puts(b, " \xe2\x86\x92 ");

@@ -58,10 +58,14 @@ static void tune(Agraph_t *g, const char *layout)
      * edge labels, which would only pile up (each edge keeps its tooltip). */
     agsafeset(g, "splines", big ? "false" : "true", "");
     if (big) {
-        Agsym_t *label = agattr(g, AGEDGE, "label", NULL);
-        for (Agnode_t *n = agfstnode(g); n && label; n = agnxtnode(g, n))
-            for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e))
-                agxset(e, label, "");
+        Agsym_t *label = agattr(g, AGEDGE, "label", NULL), *xlabel = agattr(g, AGEDGE, "xlabel", NULL);
+        for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+            for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+                if (label)
+                    agxset(e, label, "");
+                if (xlabel)
+                    agxset(e, xlabel, "");
+            }
     }
     if (!strcmp(layout, "sfdp")) {
         agsafeset(g, "overlap", "prism", "");
