@@ -973,42 +973,44 @@ static dl_status make_legend(ctx *c, dl_doc *const *docs, size_t n, const dl_gra
     const char *layout = dl_graph_layout(o, nodes);
     if (strcmp(layout, "dot") && strcmp(layout, "fdp"))
         clusters = 0;       /* render.c hides them: those engines do not lay clusters out */
+    /* One line of text per row: a table of cells would stretch the shorter row. */
     dl_buf *b = &c->b;
     dl_buf_clear(b);
-    dl_buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+    dl_buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
                    "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>");
     put_title(b, c, docs, n);
-    dl_buf_puts(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">"
-                   "<TABLE ALIGN=\"LEFT\" BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR>");
+    dl_buf_puts(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">");
+    const char *sep = "";
     for (int t = 0; t < NTYPES; t++)
-        if (types[t])
-            dl_buf_printf(b, "<TD><FONT POINT-SIZE=\"13\">%s</FONT></TD><TD ALIGN=\"LEFT\">%s  </TD>",
-                          TYPE[t].glyph, TYPE[t].legend);
+        if (types[t]) {
+            dl_buf_printf(b, "%s<FONT POINT-SIZE=\"13\">%s</FONT> %s", sep, TYPE[t].glyph,
+                          TYPE[t].legend);
+            sep = "     ";
+        }
     if (clusters)
-        dl_buf_puts(b, "<TD BGCOLOR=\"#f7f7f7\" BORDER=\"1\" COLOR=\"#bdbdbd\">   </TD>"
-                       "<TD ALIGN=\"LEFT\"> a country with its people and organisations</TD>");
-    dl_buf_puts(b, "</TR></TABLE></TD></TR><TR><TD ALIGN=\"LEFT\">"
-                   "<TABLE ALIGN=\"LEFT\" BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\"><TR>");
-    int any = 0;
+        dl_buf_printf(b, "%s<FONT POINT-SIZE=\"13\" COLOR=\"#969696\">\xe2\x96\xa2</FONT> "
+                         "a country with its people and organisations", sep);
+    dl_buf_puts(b, "</TD></TR><TR><TD ALIGN=\"LEFT\">");
+    sep = "";
     for (int k = 0; k < 5; k++) {
         int q = QUAD_ORDER[k];
         if (!quads[q])
             continue;
-        any = 1;
-        dl_buf_printf(b, "<TD><FONT COLOR=\"%s\">%s</FONT></TD><TD ALIGN=\"LEFT\">%s  </TD>",
-                      QUAD[q].line, QUAD[q].glyph, QUAD[q].name);
+        dl_buf_printf(b, "%s<FONT COLOR=\"%s\">%s</FONT> %s", sep, QUAD[q].line, QUAD[q].glyph,
+                      QUAD[q].name);
+        sep = "     ";
     }
-    if (any)
-        dl_buf_puts(b, "<TD ALIGN=\"LEFT\"><FONT COLOR=\"#636363\">(wider: more events)</FONT></TD>");
+    if (sep[0])
+        dl_buf_puts(b, "     <FONT COLOR=\"#636363\">wider line: more events</FONT>");
     else
-        dl_buf_puts(b, "<TD> </TD>");
-    dl_buf_puts(b, "</TR></TABLE></TD></TR></TABLE>");
+        dl_buf_puts(b, " ");
+    dl_buf_puts(b, "</TD></TR></TABLE>");
     if (b->oom)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     char *html = agstrdup_html(c->g, b->p);
     if (!html)
         return dl_fail(err, DL_ENOMEM, "out of memory");
-    set(c, c->g, a->g_label, html);
+    agxset(c->g, a->g_label, html);     /* as it is: an HTML string */
     agstrfree(c->g, html);
     dl_buf_clear(b);
     dl_buf_puts(b, "Actor relationships: ");

@@ -133,6 +133,8 @@ dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const
         return err ? err->code : DL_ENOMEM;
     const char *layout = dl_graph_layout(o, (size_t)agnnodes(g));
     tune(g, layout);
+    if (!strcmp(format, "png"))
+        agsafeset(g, "dpi", "144", "");     /* sharp text in a document or on a screen */
     pthread_mutex_lock(&gv_lock);
     gv_msg[0] = 0;
     agusererrf old = agseterrf(keep_message);
