@@ -973,38 +973,59 @@ static dl_status make_legend(ctx *c, dl_doc *const *docs, size_t n, const dl_gra
     const char *layout = dl_graph_layout(o, nodes);
     if (strcmp(layout, "dot") && strcmp(layout, "fdp"))
         clusters = 0;       /* render.c hides them: those engines do not lay clusters out */
-    /* One line of text per row: a table of cells would stretch the shorter row. */
-    dl_buf *b = &c->b;
-    dl_buf_clear(b);
-    dl_buf_puts(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
-                   "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"14\"><B>");
-    put_title(b, c, docs, n);
-    dl_buf_puts(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">");
-    const char *sep = "";
+    /* A grid: a glyph cell and a text cell per item, shapes on one row and line colours
+     * on the next, columns shared. Separate cells, because SVG viewers drop the spaces
+     * that would begin a text run after a glyph of another size. */
+    const char *glyph[2][NTYPES + 2], *text[2][NTYPES + 2], *colour[2][NTYPES + 2];
+    int nitems[2] = {0, 0};
     for (int t = 0; t < NTYPES; t++)
         if (types[t]) {
-            dl_buf_printf(b, "%s<FONT POINT-SIZE=\"13\">%s</FONT> %s", sep, TYPE[t].glyph,
-                          TYPE[t].legend);
-            sep = "     ";
+            glyph[0][nitems[0]] = TYPE[t].glyph;
+            colour[0][nitems[0]] = "#1a1a1a";
+            text[0][nitems[0]++] = TYPE[t].legend;
         }
-    if (clusters)
-        dl_buf_printf(b, "%s<FONT POINT-SIZE=\"13\" COLOR=\"#969696\">\xe2\x96\xa2</FONT> "
-                         "a country with its people and organisations", sep);
-    dl_buf_puts(b, "</TD></TR><TR><TD ALIGN=\"LEFT\">");
-    sep = "";
-    for (int k = 0; k < 5; k++) {
-        int q = QUAD_ORDER[k];
-        if (!quads[q])
-            continue;
-        dl_buf_printf(b, "%s<FONT COLOR=\"%s\">%s</FONT> %s", sep, QUAD[q].line, QUAD[q].glyph,
-                      QUAD[q].name);
-        sep = "     ";
+    if (clusters) {
+        glyph[0][nitems[0]] = "\xe2\x96\xa2";     /* ▢ */
+        colour[0][nitems[0]] = "#969696";
+        text[0][nitems[0]++] = "a country with its people and organisations";
     }
-    if (sep[0])
-        dl_buf_puts(b, "     <FONT COLOR=\"#636363\">wider line: more events</FONT>");
-    else
-        dl_buf_puts(b, " ");
-    dl_buf_puts(b, "</TD></TR></TABLE>");
+    for (int k = 0; k < 5; k++)
+        if (quads[QUAD_ORDER[k]]) {
+            int q = QUAD_ORDER[k];
+            glyph[1][nitems[1]] = QUAD[q].glyph;
+            colour[1][nitems[1]] = QUAD[q].line;
+            text[1][nitems[1]++] = QUAD[q].name;
+        }
+    if (nitems[1]) {
+        glyph[1][nitems[1]] = "";
+        colour[1][nitems[1]] = "#636363";
+        text[1][nitems[1]++] = "wider line: more events";
+    }
+    int ncols = nitems[0] > nitems[1] ? nitems[0] : nitems[1];
+    dl_buf *b = &c->b;
+    dl_buf_clear(b);
+    dl_buf_printf(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
+                     "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><FONT POINT-SIZE=\"14\"><B>",
+                  ncols ? 3 * ncols : 1);
+    put_title(b, c, docs, n);
+    dl_buf_puts(b, "</B></FONT></TD></TR>");
+    for (int row = 0; row < 2; row++) {
+        if (!nitems[row])
+            continue;
+        dl_buf_puts(b, "<TR>");
+        for (int i = 0; i < ncols; i++) {
+            if (i < nitems[row])
+                dl_buf_printf(b, "<TD><FONT POINT-SIZE=\"13\" COLOR=\"%s\">%s</FONT></TD>"
+                                 "<TD ALIGN=\"LEFT\"><FONT COLOR=\"%s\">%s</FONT></TD>",
+                              colour[row][i], glyph[row][i][0] ? glyph[row][i] : " ",
+                              row && !glyph[row][i][0] ? colour[row][i] : "#1a1a1a", text[row][i]);
+            else
+                dl_buf_puts(b, "<TD> </TD><TD> </TD>");
+            dl_buf_puts(b, "<TD WIDTH=\"14\"> </TD>");
+        }
+        dl_buf_puts(b, "</TR>");
+    }
+    dl_buf_puts(b, "</TABLE>");
     if (b->oom)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     char *html = agstrdup_html(c->g, b->p);
