@@ -984,11 +984,6 @@ static dl_status make_legend(ctx *c, dl_doc *const *docs, size_t n, const dl_gra
             colour[0][nitems[0]] = "#1a1a1a";
             text[0][nitems[0]++] = TYPE[t].legend;
         }
-    if (clusters) {
-        glyph[0][nitems[0]] = "\xe2\x96\xa2";     /* ▢ */
-        colour[0][nitems[0]] = "#969696";
-        text[0][nitems[0]++] = "a country with its people and organisations";
-    }
     for (int k = 0; k < 5; k++)
         if (quads[QUAD_ORDER[k]]) {
             int q = QUAD_ORDER[k];
@@ -1025,6 +1020,10 @@ static dl_status make_legend(ctx *c, dl_doc *const *docs, size_t n, const dl_gra
         }
         dl_buf_puts(b, "</TR>");
     }
+    if (clusters)       /* a row of its own: a long text would widen a column */
+        dl_buf_printf(b, "<TR><TD><FONT POINT-SIZE=\"13\" COLOR=\"#969696\">\xe2\x96\xa2</FONT></TD>"
+                         "<TD ALIGN=\"LEFT\" COLSPAN=\"%d\">a country with its people and "
+                         "organisations</TD></TR>", ncols ? 3 * ncols - 1 : 1);
     dl_buf_puts(b, "</TABLE>");
     if (b->oom)
         return dl_fail(err, DL_ENOMEM, "out of memory");
