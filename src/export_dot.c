@@ -596,10 +596,15 @@ static dl_status filter(ctx *c, const dl_graph_opts *o, dl_error *err)
 
 /* ---------------------------------------------------------------- building */
 
-/* Sets an attribute, made safe for DOT. */
+/* Sets an attribute, made safe for DOT. On a node or an edge, a value it already has (the
+ * default, on a new object) is left alone, sparing cgraph's string dictionary; on a
+ * subgraph agxset also declares the value locally, which agwrite needs to write it (else
+ * the cluster would inherit the root's, such as the legend). */
 static void set(ctx *c, void *obj, Agsym_t *sym, const char *value)
 {
-    agxset(obj, sym, (char *)dot_safe(&c->fix, value));
+    const char *v = dot_safe(&c->fix, value);
+    if (AGTYPE(obj) == AGRAPH || strcmp(v, agxget(obj, sym)))
+        agxset(obj, sym, (char *)v);
 }
 
 /* Node and edge attributes, declared once with their defaults. */
@@ -1050,7 +1055,10 @@ static Agnode_t *make_node(Agraph_t *g, Agraph_t *clus, const char *name)
 
 static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
 {
+    size_t k0 = 0;          /* groups are sorted by owner: node i's start at k0 */
     for (size_t i = 0; i < c->nnode; i++) {
+        while (k0 < c->ngrp && c->ref[c->grp[k0].r0].owner < (int)i)
+            k0++;
         gnode *gn = &c->node[i];
         if (!gn->keep)
             continue;
@@ -1089,10 +1097,10 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
         dl_buf_clear(s);
         dl_buf ids;
         dl_buf_init(&ids);
-        for (size_t k = 0; k < c->ngrp; k++) {
+        for (size_t k = k0; k < c->ngrp && c->ref[c->grp[k].r0].owner == (int)i; k++) {
             const group *g = &c->grp[k];
             const gref *r = &c->ref[g->r0];
-            if (!g->keep || r->owner != (int)i || r->other >= 0)
+            if (!g->keep || r->other >= 0)
                 continue;
             dl_buf_puts(b, "\\n\\n");
             put_group_label(b, c, g);
