@@ -352,6 +352,14 @@ static void put_human_date(dl_buf *b, const char *v, const char *mod)
         dl_buf_printf(b, "%sxx", v);
         return;
     }
+    static const struct { const char *value, *words; } REFS[] = {
+        {"PRESENT_REF", "now"}, {"PAST_REF", "in the past"}, {"FUTURE_REF", "in future"},
+    };
+    for (size_t i = 0; i < DL_COUNT(REFS); i++)
+        if (!strcmp(v, REFS[i].value)) {
+            dl_buf_puts(b, REFS[i].words);
+            return;
+        }
     static const struct { const char *code, *name; } SEASONS[] = {
         {"SP", "spring"}, {"SU", "summer"}, {"FA", "autumn"}, {"WI", "winter"},
     };
@@ -544,14 +552,17 @@ static dl_status collect(ctx *c, dl_doc *const *docs, size_t n, dl_error *err)
 
 /* ---------------------------------------------------------------- filtering */
 
-static const group *top_groups;
+typedef struct weighed {
+    size_t nr, grp;         /* number of events, group index */
+} weighed;
 
+/* Heaviest first; among equals, in key order (no global state: threads may export). */
 static int cmp_weight(const void *x, const void *y)
 {
-    size_t a = *(const size_t *)x, b = *(const size_t *)y;
-    if (top_groups[a].nr != top_groups[b].nr)
-        return top_groups[a].nr > top_groups[b].nr ? -1 : 1;
-    return (a > b) - (a < b);
+    const weighed *a = x, *b = y;
+    if (a->nr != b->nr)
+        return a->nr > b->nr ? -1 : 1;
+    return (a->grp > b->grp) - (a->grp < b->grp);
 }
 
 /* min_weight and top choose the edges; the nodes are their ends. Events without a
@@ -560,24 +571,24 @@ static dl_status filter(ctx *c, const dl_graph_opts *o, dl_error *err)
 {
     size_t minw = o && o->min_weight > 1 ? (size_t)o->min_weight : 1;
     size_t top = o && o->top > 0 ? (size_t)o->top : 0;
-    size_t *edges = malloc((c->ngrp ? c->ngrp : 1) * sizeof *edges), ne = 0;
+    weighed *edges = malloc((c->ngrp ? c->ngrp : 1) * sizeof *edges);
+    size_t ne = 0;
     if (!edges)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     for (size_t i = 0; i < c->ngrp; i++) {
         group *g = &c->grp[i];
         g->keep = g->nr >= minw;
         if (g->keep && c->ref[g->r0].other >= 0)
-            edges[ne++] = i;
+            edges[ne++] = (weighed){g->nr, i};
     }
     if (top && ne > top) {
-        top_groups = c->grp;        /* qsort has no context argument in C11 */
         qsort(edges, ne, sizeof *edges, cmp_weight);
         for (size_t k = top; k < ne; k++)
-            c->grp[edges[k]].keep = 0;
+            c->grp[edges[k].grp].keep = 0;
         ne = top;
     }
     for (size_t k = 0; k < ne; k++) {
-        const gref *r = &c->ref[c->grp[edges[k]].r0];
+        const gref *r = &c->ref[c->grp[edges[k].grp].r0];
         c->node[r->owner].keep = c->node[r->other].keep = 1;
     }
     free(edges);
@@ -718,7 +729,9 @@ static void put_group_label(dl_buf *b, const ctx *c, const group *g)
     }
 }
 
-/* Machine-readable values of a group: distinct cameo codes, dates, event ids. */
+/* Machine-readable values of a group, ';'-separated: its distinct CAMEO codes (few: looked
+ * up among those written), its distinct dates (sorted: equal ones are neighbours), or
+ * its event ids. */
 static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
 {
     size_t start = b->len;
@@ -727,15 +740,16 @@ static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
         const char *v = what == 0 ? e->cameo : what == 1 ? e->date : e->id;
         if (!v || !v[0])
             continue;
-        if (what != 2) {        /* distinct: look for it among the values so far */
+        if (what == 1 && i && !strcmp(c->ref[g->r0 + i - 1].e->date, v))
+            continue;
+        if (what == 0) {
             size_t vl = strlen(v);
             const char *p = b->p ? b->p + start : "";
             int dup = 0;
-            while (*p) {
+            while (*p && !dup) {
                 const char *q = strchr(p, ';');
                 size_t l = q ? (size_t)(q - p) : strlen(p);
-                if (l == vl && !memcmp(p, v, vl))
-                    dup = 1;
+                dup = l == vl && !memcmp(p, v, vl);
                 p += l + (q != NULL);
             }
             if (dup)
@@ -750,18 +764,17 @@ static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
 /* One line per event (up to MAX_EVIDENCE distinct sentences): "2024-06-18: sentence". */
 static void put_evidence_lines(dl_buf *b, const ctx *c, const group *g)
 {
-    size_t shown = 0;
+    const gref *shown[MAX_EVIDENCE];
+    size_t nshown = 0;
     for (size_t i = 0; i < g->nr; i++) {
         const gref *r = &c->ref[g->r0 + i];
         int dup = 0;
-        for (size_t k = 0; k < i && !dup; k++) {
-            const gref *p = &c->ref[g->r0 + k];
-            dup = p->d == r->d && p->e->sentence == r->e->sentence &&
-                  !strcmp(p->e->date, r->e->date);
-        }
+        for (size_t k = 0; k < nshown && !dup; k++)
+            dup = shown[k]->d == r->d && shown[k]->e->sentence == r->e->sentence &&
+                  !strcmp(shown[k]->e->date, r->e->date);
         if (dup)
             continue;
-        if (shown == MAX_EVIDENCE) {
+        if (nshown == MAX_EVIDENCE) {
             dl_buf_printf(b, "\\n\xe2\x80\xa6 and more (%zu events in all)", g->nr);
             return;
         }
@@ -771,7 +784,7 @@ static void put_evidence_lines(dl_buf *b, const ctx *c, const group *g)
             dl_buf_printf(b, " (%s)", r->e->modality);
         dl_buf_puts(b, ": ");
         put_evidence(b, r->d, r->e);
-        shown++;
+        shown[nshown++] = r;
     }
 }
 

@@ -452,6 +452,36 @@ START_TEST(test_aggregation)
 }
 END_TEST
 
+START_TEST(test_many_events)
+{
+    /* ten attacks on ten days: the label gives the span, the tooltip six sentences */
+    dl_doc *d = tdoc_new("war");
+    int a = tdoc_actor(d, "Armenia", "country", "ARM");
+    int b = tdoc_actor(d, "Azerbaijan", "country", "AZE");
+    for (int i = 0; i < 10; i++) {
+        char sent[64], day[16];
+        snprintf(sent, sizeof sent, "Shelling was reported on day %d.", i + 1);
+        snprintf(day, sizeof day, "2020-10-%02d", i + 1);
+        int s = tdoc_sent(d, sent);
+        tdoc_event(d, b, a, "attack", "190", 4, -10, day, day, day, s);
+    }
+    tdoc_event(d, a, b, "say", "010", 1, 0, "PRESENT_REF", "", "", 0);
+    tdoc_done(d);
+    Agraph_t *g = read_back(&d, 1, NULL);
+    Agedge_t *e = find_edge(g, "Azerbaijan", "Armenia", "attack");
+    ck_assert_str_eq(edge_label(e), "attack \xc3\x97" "10 2020-10-01 \xe2\x80\x93 2020-10-10");
+    ck_assert_str_eq(attr(e, "weight"), "10");
+    ck_assert_str_eq(attr(e, "penwidth"), "4.8");     /* 1.5 + log2(10) */
+    const char *tip = attr(e, "tooltip");
+    ck_assert_ptr_nonnull(strstr(tip, "day 6."));
+    ck_assert_ptr_null(strstr(tip, "day 7."));
+    ck_assert_ptr_nonnull(strstr(tip, "and more (10 events in all)"));
+    ck_assert_str_eq(edge_label(find_edge(g, "Armenia", "Azerbaijan", "say")), "say now");
+    agclose(g);
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_date_labels)
 {
     dl_doc *d = tdoc_new("dates");
@@ -942,6 +972,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_story_edges);
     tcase_add_test(tc, test_clusters);
     tcase_add_test(tc, test_aggregation);
+    tcase_add_test(tc, test_many_events);
     tcase_add_test(tc, test_date_labels);
     tcase_add_test(tc, test_events_without_target);
     tcase_add_test(tc, test_target_without_source);
