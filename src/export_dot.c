@@ -38,10 +38,23 @@
  * heap-address order.
  */
 #include <graphviz/cgraph.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+
+static pthread_mutex_t graphviz_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void dl_graphviz_lock(void)
+{
+    pthread_mutex_lock(&graphviz_lock);
+}
+
+void dl_graphviz_unlock(void)
+{
+    pthread_mutex_unlock(&graphviz_lock);
+}
 
 /* ---------------------------------------------------------------- sequential ids */
 
@@ -1339,11 +1352,15 @@ Agraph_t *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, 
 
 dl_status dl_write_dot(dl_doc *const *docs, size_t n, const dl_graph_opts *o, FILE *out, dl_error *err)
 {
+    dl_graphviz_lock();
     Agraph_t *g = dl_graph_build(docs, n, o, err);
-    if (!g)
+    if (!g) {
+        dl_graphviz_unlock();
         return err ? err->code : DL_ENOMEM;
+    }
     int rc = agwrite(g, out);
     agclose(g);
+    dl_graphviz_unlock();
     if (rc != 0 || ferror(out))
         return dl_fail(err, DL_EIO, "write error");
     return DL_OK;

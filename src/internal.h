@@ -293,7 +293,11 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err);
 /* ================================================================ exporters */
 
 /* Builds the actor graph of the documents with cgraph (export_dot.c); render.c lays it
- * out. Returns NULL with err filled on failure; free with agclose(). */
+ * out. Returns NULL with err filled on failure; free with agclose(). Graphviz keeps global
+ * state (cgraph's attribute and error handling, gvc's plugins), so every use of it in the
+ * library holds dl_graphviz_lock: the caller of dl_graph_build too, when threads run. */
+void dl_graphviz_lock(void);
+void dl_graphviz_unlock(void);
 struct Agraph_s;
 struct Agraph_s *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err);
 /* The layout engine for a graph of `nodes` nodes: o->layout when given, else dot for story

@@ -7,14 +7,13 @@
  * installed: while rendering, messages go to a handler that keeps the last error for
  * dl_error, so that the library never prints.
  *
- * Graphviz's state is process-wide (the error handler, plugin caches), so renderings are
- * serialised by a mutex, and they share one gvc context that is never freed: the pango
- * plugin of Graphviz 2.43 remembers the last font name, a string owned by the context, and
- * compares it on the next rendering; after gvFreeContext that is a read of freed memory.
- * The context stays reachable until exit (valgrind: "still reachable", not a leak).
+ * Graphviz's state is process-wide (the error handler, plugin caches), so renderings hold
+ * dl_graphviz_lock (as DOT export does), and they share one gvc context that is never
+ * freed: the pango plugin of Graphviz 2.43 remembers the last font name, a string owned by
+ * the context, and compares it on the next rendering; after gvFreeContext that is a read
+ * of freed memory. The context stays reachable until exit (valgrind: "still reachable").
  */
 #include <graphviz/gvc.h>
-#include <pthread.h>
 #include <string.h>
 
 #include "internal.h"
@@ -22,9 +21,8 @@
 /* The layouts dateline accepts. */
 static const char *const LAYOUTS[] = {"dot", "neato", "sfdp", "circo", "fdp", "twopi"};
 
-static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
-static GVC_t *gv_context;       /* under gv_lock */
-static char gv_msg[256];        /* under gv_lock */
+static GVC_t *gv_context;       /* under dl_graphviz_lock */
+static char gv_msg[256];        /* under dl_graphviz_lock */
 
 /* Keeps the last message of Graphviz (without its line break) instead of printing it. */
 static int keep_message(char *msg)
@@ -128,14 +126,16 @@ dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const
             return dl_fail(err, DL_EARG, "unknown layout '%s' (dot, neato, sfdp or circo)",
                            o->layout);
     }
+    dl_graphviz_lock();
     Agraph_t *g = dl_graph_build(docs, n, o, err);
-    if (!g)
+    if (!g) {
+        dl_graphviz_unlock();
         return err ? err->code : DL_ENOMEM;
+    }
     const char *layout = dl_graph_layout(o, (size_t)agnnodes(g));
     tune(g, layout);
     if (!strcmp(format, "png"))
         agsafeset(g, "dpi", "144", "");     /* sharp text in a document or on a screen */
-    pthread_mutex_lock(&gv_lock);
     gv_msg[0] = 0;
     agusererrf old = agseterrf(keep_message);
     if (!gv_context)
@@ -155,7 +155,7 @@ dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const
     }
     agclose(g);
     agseterrf(old);
-    pthread_mutex_unlock(&gv_lock);
+    dl_graphviz_unlock();
     if (st == DL_OK && (fflush(out) != 0 || ferror(out)))
         st = dl_fail(err, DL_EIO, "write error");
     return st;

@@ -9,6 +9,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 #include <math.h>
+#include <pthread.h>
 
 #include "testutil.h"
 
@@ -764,6 +765,47 @@ START_TEST(test_deterministic)
 }
 END_TEST
 
+/* Threads exporting and rendering at once get what one thread gets. */
+static dl_doc *shared_doc;
+static char *shared_dot;
+
+static void *export_many(void *arg)
+{
+    DL_UNUSED(arg);
+    long bad = 0;
+    for (int i = 0; i < 8; i++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&buf, &len);
+        dl_error err = {0};
+        dl_status st = (i % 2 ? dl_render(&shared_doc, 1, NULL, "svg", f, &err)
+                              : dl_write_dot(&shared_doc, 1, NULL, f, &err));
+        fclose(f);
+        bad += st != DL_OK || (i % 2 == 0 && strcmp(buf, shared_dot));
+        free(buf);
+    }
+    return (void *)bad;
+}
+
+START_TEST(test_threads)
+{
+    shared_doc = story_doc();
+    shared_dot = dot_of(&shared_doc, 1, NULL);
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, export_many, NULL), 0);
+    long bad = 0;
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        bad += (long)r;
+    }
+    ck_assert_int_eq(bad, 0);
+    free(shared_dot);
+    dl_doc_free(shared_doc);
+}
+END_TEST
+
 START_TEST(test_cluster_order)
 {
     /* clusters are written in code order, whatever the order of creation of strings */
@@ -981,6 +1023,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_round_trip);
     tcase_add_test(tc, test_label_not_html);
     tcase_add_test(tc, test_deterministic);
+    tcase_add_test(tc, test_threads);
     tcase_add_test(tc, test_cluster_order);
     tcase_add_test(tc, test_empty_graph);
     tcase_add_test(tc, test_layouts_no_overlap);
