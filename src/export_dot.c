@@ -410,7 +410,7 @@ static void put_evidence(dl_buf *b, const dl_doc *d, const dl_event *e)
 /* ---------------------------------------------------------------- collecting */
 
 typedef struct gnode {
-    const char *name;
+    const char *name;       /* the node id: the canonical name, made safe for DOT */
     const dl_actor *a;      /* the first record of the actor met, documents in order */
     int keep;
     Agnode_t *n;
@@ -1094,7 +1094,7 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
             return dl_fail(err, DL_ENOMEM, "cgraph: cannot make a node");
         dl_buf *b = &c->b;
         dl_buf_clear(b);
-        put_label(b, gn->name);
+        put_label(b, ac->name);      /* the name itself, even where the id had to change */
         if (strcmp(bstr(b), gn->name))
             set(c, gn->n, a->n_label, bstr(b));
         set(c, gn->n, a->n_type, ac->type ? ac->type : "");
@@ -1108,7 +1108,7 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
             set(c, gn->n, a->n_fontsize, "13");
         /* tooltip: who it is, then its events without a target */
         dl_buf_clear(b);
-        puts_esc(b, gn->name);
+        puts_esc(b, ac->name);
         dl_buf_printf(b, " (%s", ac->type && ac->type[0] ? ac->type : "actor");
         if (ac->country && ac->country[0]) {
             dl_buf_puts(b, ", ");
@@ -1227,9 +1227,9 @@ static dl_status make_edges(ctx *c, attrs *a, dl_error *err)
         int flat = c->clus[r->owner] && c->clus[r->owner] == c->clus[r->other];
         set(c, e, flat ? a->e_xlabel : a->e_label, bstr(b));
         dl_buf_clear(b);
-        puts_esc(b, c->node[r->owner].name);
+        puts_esc(b, c->node[r->owner].a->name);
         dl_buf_puts(b, " \xe2\x86\x92 ");
-        puts_esc(b, c->node[r->other].name);
+        puts_esc(b, c->node[r->other].a->name);
         dl_buf_puts(b, ": ");
         put_group_label(b, c, g);
         put_class_note(b, c, g);
@@ -1283,7 +1283,7 @@ static dl_status make_event_nodes(ctx *c, attrs *a, dl_error *err)
         put_group_label(b, c, g);
         set(c, n, a->n_label, bstr(b));
         dl_buf_clear(b);
-        puts_esc(b, owner->name);
+        puts_esc(b, owner->a->name);
         dl_buf_puts(b, ": ");
         put_group_label(b, c, g);
         put_class_note(b, c, g);
