@@ -371,9 +371,22 @@ const char *dl_modality_name(int modality);
 /* ================================================================ exporters */
 
 /* Builds the actor graph of the documents with cgraph (export_dot.c); render.c lays it
- * out. Returns NULL with err filled on failure; free with agclose(). */
+ * out. Returns NULL with err filled on failure; free with agclose(). Graphviz keeps global
+ * state (cgraph's attribute and error handling, gvc's plugins), so every use of it in the
+ * library holds dl_graphviz_lock: the caller of dl_graph_build too, when threads run. */
+void dl_graphviz_lock(void);
+void dl_graphviz_unlock(void);
 struct Agraph_s;
 struct Agraph_s *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err);
+/* The layout engine for a graph of `nodes` nodes: o->layout when given, else dot for story
+ * graphs and sfdp beyond DL_GRAPH_BIG nodes. The legend depends on it (only dot draws the
+ * country clusters). */
+#define DL_GRAPH_BIG 100
+const char *dl_graph_layout(const dl_graph_opts *o, size_t nodes);
+/* gvLayout(gvc, g, engine), working around a leak of Graphviz 2.x's dot that would make
+ * agclose(g) fail (render.c). Returns gvLayout's result; free with gvFreeLayout. */
+struct GVC_s;
+int dl_gv_layout(struct GVC_s *gvc, struct Agraph_s *g, const char *engine);
 
 /* Writes the cell for a spreadsheet: formula characters get a leading apostrophe. */
 const char *dl_csv_safe(dl_buf *scratch, const char *s);
