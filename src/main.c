@@ -689,7 +689,8 @@ int main(int argc, char **argv)
         argc--;
     }
     opts o = {.outdir = "output", .jobs = 1};
-    o.actor_files = calloc((size_t)argc, sizeof(char *));
+    const char *actor_files[argc > 0 ? argc : 1];   /* on the stack: no leak on early exits */
+    o.actor_files = actor_files;
     int c;
     while ((c = getopt_long(argc, argv, "o:j:qhV", longopts, NULL)) != -1) {
         switch (c) {
@@ -749,9 +750,7 @@ int main(int argc, char **argv)
     signal(SIGTERM, on_signal);
     signal(SIGPIPE, SIG_IGN);
     if (merge_cmd) {
-        int rc = dl_cli_merge(&o, argv + optind, argc - optind);
-        free(o.actor_files);
-        return rc;
+        return dl_cli_merge(&o, argv + optind, argc - optind);
     }
     if (o.jsonl && optind < argc)
         return usage_error("--jsonl reads standard input: no input files");
@@ -888,7 +887,6 @@ int main(int argc, char **argv)
     }
     free(in.v);
     manifest_free(&man);
-    free(o.actor_files);
     dl_engine_free(eng);
     return rc ? 1 : 0;
 }
