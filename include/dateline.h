@@ -245,7 +245,8 @@ dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const
  * soon as its events are added, and memory grows with the number of distinct events and
  * actors, not with the text read. The same event told by several documents (same date,
  * source, relation and target) becomes one record that counts its mentions and lists its
- * documents, the way GDELT counts mentions. Merging is associative and commutative: the
+ * documents, the way GDELT counts mentions; its other fields are those of its most certain
+ * telling (asserted first), then its earliest. Merging is associative and commutative: the
  * records of partial corpora (written as JSON Lines and read back) merge into the same
  * result as one corpus of all the documents, whatever the order. Undated events are never
  * merged with each other. A corpus belongs to one thread at a time.
@@ -256,7 +257,7 @@ dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const
  * strings ("" when absent, never NULL). The field names are the timeline CSV's columns.
  */
 typedef struct dl_evrec {
-    const char *event_id;          /* "<doc>-e<N>" of the first document that tells it */
+    const char *event_id;          /* "<doc>-e<N>" of the telling that represents it */
     const char *doc, *dct, *url;   /* that document: id, creation date ("" unknown), URL */
     const char *date, *date_mod, *start, *end, *precision, *date_text, *date_anchor;
     const char *source, *source_type, *source_country, *source_role;

@@ -5,8 +5,8 @@
  * A record is one malloc'd block (the struct and all its strings), so memory follows
  * the number of distinct events. Records with the same key (date, source, relation,
  * target) merge: mentions add up, documents are united, and the fields shown come from
- * the representative, the record that sorts first by (document date, document id,
- * sentence, offset, event id). That choice depends on the set of records only, never on
+ * the representative, the record that sorts first by (modality: asserted first; document
+ * date, document id, sentence, offset, event id). That choice depends on the set of records only, never on
  * the order they came in, so merging is associative and commutative: a merge of partial
  * merges equals the merge of everything, which is what lets mappers and reducers (GNU
  * parallel, Hadoop Streaming) split the work.
@@ -99,10 +99,26 @@ static void rec_free(rec *r)
     free(r);
 }
 
-/* Which record represents a merged event: the one told first (earliest document date,
- * undated documents last), then by document id and place. A total order on records. */
+/* How certain a telling is: what happened before what was reported, planned, supposed
+ * or denied, so that a trip announced by one article and reported done by the next shows
+ * as done. */
+static int modality_rank(const char *m)
+{
+    static const char *const ORDER[] = {"asserted", "reported", "", "planned", "hypothetical", "negated"};
+    for (int i = 0; i < (int)DL_COUNT(ORDER); i++)
+        if (!strcmp(m, ORDER[i]))
+            return i;
+    return 2;
+}
+
+/* Which record represents a merged event: the most certain telling, then the one told
+ * first (earliest document date, undated documents last), then by document id and place.
+ * A total order on records, so the choice never depends on input order. */
 static int rep_cmp(const dl_evrec *a, const dl_evrec *b)
 {
+    int ma = modality_rank(a->modality), mb = modality_rank(b->modality);
+    if (ma != mb)
+        return ma - mb;
     int ea = !a->dct[0], eb = !b->dct[0];
     if (ea != eb)
         return ea - eb;

@@ -115,6 +115,22 @@ START_TEST(representative_does_not_depend_on_order)
 }
 END_TEST
 
+/* An announced trip reported done by a later article shows as done. */
+START_TEST(asserted_telling_represents)
+{
+    dl_corpus *c = corpus(0);
+    dl_evrec plan = rec("monday", "monday-e1", "2022-11-14", "2022-11-16", "Joe Biden", "visit", "Bali", 1);
+    plan.modality = "planned";
+    dl_evrec done = rec("thursday", "thursday-e5", "2022-11-17", "2022-11-16", "Joe Biden", "visit", "Bali", 4);
+    done.modality = "asserted";
+    add(c, plan);
+    add(c, done);
+    ck_assert_str_eq(dl_corpus_event(c, 0)->event_id, "thursday-e5");
+    ck_assert_int_eq(dl_corpus_event(c, 0)->mentions, 2);
+    dl_corpus_free(c);
+}
+END_TEST
+
 START_TEST(undated_events_are_never_merged)
 {
     dl_corpus *c = corpus(0);
@@ -331,6 +347,7 @@ static Suite *suite(void)
     TCase *t = tcase_create("core");
     tcase_add_test(t, merges_same_event_across_documents);
     tcase_add_test(t, representative_does_not_depend_on_order);
+    tcase_add_test(t, asserted_telling_represents);
     tcase_add_test(t, undated_events_are_never_merged);
     tcase_add_test(t, no_merge_keeps_every_event);
     tcase_add_test(t, merged_records_merge_again);
