@@ -1,8 +1,2367 @@
-/* actors.c - actors (being written). */
+/*
+ * actors.c - actors: the dictionary of people, states, organisations, groups and places
+ * (data/actors.tsv, data/roles.tsv, data/name-cues.tsv), their mentions in a document, and
+ * the resolution of every mention to a document actor.
+ *
+ * The dictionary is a set of hash maps over normalised token sequences (lower case, dots
+ * dropped, words joined by one space): names, aliases, demonyms and seats of government;
+ * role words; surnames derived from persons' names; the holders of each office by country;
+ * the states by ISO code. An entry exists between two dates, and so does each office of a
+ * person, so a seat ("Moscow") or a description ("the Russian president") names whoever
+ * held it on the document date, or on an event's date (dl_actors_resolve_at).
+ *
+ * A document is read sentence by sentence, left to right (boilerplate sentences and time
+ * expressions are skipped). At each token the longest of these is taken:
+ *   - a subject pronoun (he, she, they) -> the most recent compatible subject;
+ *   - "whose" + kin word -> the kin of the person just named ("Kim, whose grandfather");
+ *   - [the] dictionary phrase, then what follows it: a role and a name ("South Korean
+ *     Defense Minister Shin Won-sik" is one person mention), a role alone ("the Russian
+ *     president" is a description), a sector word ("Russian forces": Russia, military), a
+ *     possessive and a role or kin word ("the North's leader", "Kim's grandfather");
+ *   - [the] role word + name ("President Biden"), + "of" + state ("the president of
+ *     France"), alone ("The Minister": the person of the story holding that role);
+ *   - "the two leaders" / "the two men": the two people most recently in focus;
+ *   - "the North" after North Korea: a state of the story named by its first word;
+ *   - a run of capitalised words not in the dictionary: a person, or an organisation when
+ *     an organisation word or a company suffix says so. A single capitalised word is first
+ *     a short name of a person of the story ("Putin", "Ushakov", also a full name that
+ *     comes later, as in a headline); otherwise the dictionary's surnames; otherwise a new
+ *     organisation when it is no English word. Sentence-initial capitals, headline case,
+ *     month and day names never make a name by themselves.
+ * Places of the dictionary ("Kharkiv") and of the text ("the Ukrainian city of X") stand
+ * for the state they lie in, as event coders read them.
+ *
+ * Counting: every mention counts for its actor (and for actor2); an actor that
+ * dl_actors_resolve_at adds for an event's date keeps mentions = 0, since the text's mention
+ * was already counted for the actor it names on the document date. Actors are sorted by
+ * their first mention.
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
 #include "internal.h"
-dl_status dl_actors_load(dl_engine *e, dl_error *err) { DL_UNUSED(e); DL_UNUSED(err); return DL_OK; }
-dl_status dl_actors_load_file(dl_engine *e, const char *path, dl_error *err) { DL_UNUSED(e); return dl_fail(err, DL_EDATA, "%s: not supported yet", path); }
-void dl_actors_free_dict(dl_actor_dict *x) { DL_UNUSED(x); }
-dl_status dl_actors_find(dl_doc *d, dl_error *err) { DL_UNUSED(d); DL_UNUSED(err); return DL_OK; }
-int dl_mention_at(const dl_doc *d, uint32_t tok) { DL_UNUSED(d); DL_UNUSED(tok); return -1; }
-int dl_actors_resolve_at(dl_doc *d, int mention, const char *date) { DL_UNUSED(date); return mention >= 0 && (size_t)mention < d->nmen ? d->men[mention].actor : -1; }
+
+/* ================================================================ dictionary */
+
+enum { T_PERSON, T_COUNTRY, T_ORG, T_GROUP, T_PLACE, T_N };
+static const char *const type_names[T_N] = {"person", "country", "organization", "group", "place"};
+/* Which entry a phrase names when several do: states before bodies before places. */
+static const int type_rank[T_N] = {4, 0, 1, 2, 3};
+
+#define OPEN_START INT32_MIN
+#define OPEN_END INT32_MAX
+#define MAXW 16                 /* words of the longest phrase */
+#define KEYMAX 512
+#define PREFIX 0x80000000u      /* map value bit: the key is the start of a longer phrase */
+
+/* Cue classes of data/name-cues.tsv. */
+enum {
+    C_CONNECTOR = 1 << 0, C_PARTICLE = 1 << 1, C_NAME_SUFFIX = 1 << 2, C_ORG_SUFFIX = 1 << 3,
+    C_ORG_HEAD = 1 << 4, C_HONORIFIC = 1 << 5, C_PLACE_NOUN = 1 << 6, C_NOT_NAME = 1 << 7,
+    C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11
+};
+static const struct { const char *name; unsigned bit; } cue_classes[] = {
+    {"connector", C_CONNECTOR}, {"particle", C_PARTICLE}, {"name_suffix", C_NAME_SUFFIX},
+    {"org_suffix", C_ORG_SUFFIX}, {"org_head", C_ORG_HEAD}, {"honorific", C_HONORIFIC},
+    {"place_noun", C_PLACE_NOUN}, {"not_name", C_NOT_NAME}, {"kin", C_KIN},
+    {"person_noun", C_PERSON_NOUN}, {"former", C_FORMER}, {"family_first", C_FAMILY_FIRST},
+};
+
+typedef struct dact {
+    const char *name;
+    const char *country;        /* ISO alpha-3 or "" */
+    int32_t start, end;         /* [start, end) in days since 1970-01-01 */
+    uint32_t role0, nrole;      /* offices in x->role */
+    uint32_t link0, nlink;      /* facts in x->link */
+    uint8_t type;
+    uint8_t dead;               /* replaced by a later entry of the same name */
+} dact;
+
+typedef struct drole {
+    const char *role;           /* interned role code */
+    int32_t start, end;
+} drole;
+
+typedef struct dlink {
+    const char *rel;
+    const char *target;         /* canonical name */
+    int line;
+} dlink;
+
+typedef struct dphr {           /* one (phrase, actor) pair; a phrase's entries are chained */
+    uint32_t actor;
+    int32_t next;
+    uint16_t capmask, upmask;   /* words that must be capitalised / all capitals */
+    uint8_t kind;               /* DL_M_NAME, DL_M_DEMONYM, DL_M_SEAT */
+    uint8_t nw;
+} dphr;
+
+typedef struct dchain {         /* surnames and states: actor lists */
+    uint32_t actor;
+    int32_t next;
+} dchain;
+
+typedef struct dhold {          /* holders of an office */
+    uint32_t actor, role;       /* role: index into x->role */
+    int32_t next;
+} dhold;
+
+typedef struct rword {          /* a line of roles.tsv */
+    const char *role;           /* interned code, or NULL for a sector word */
+    const char *sector;         /* or NULL */
+} rword;
+
+typedef struct cue {
+    unsigned cls;
+    const char *rel;            /* kin: relation name */
+} cue;
+
+struct dl_actor_dict {
+    dl_arena *arena;
+    dact *act; size_t nact, cap_act;
+    drole *role; size_t nrole, cap_role;
+    dlink *link; size_t nlink, cap_link;
+    dphr *phr; size_t nphr, cap_phr;
+    dchain *ch; size_t nch, cap_ch;
+    dhold *hold; size_t nhold, cap_hold;
+    rword *rw; size_t nrw, cap_rw;
+    cue *cue; size_t ncue, cap_cue;
+    const char **code; size_t ncode, cap_code;
+    dl_map *phrases;    /* phrase -> (phr head + 1) | PREFIX */
+    dl_map *roles;      /* role phrase -> (rw index + 1) | PREFIX */
+    dl_map *codes;      /* role code -> index into code */
+    dl_map *sectors;    /* sector word -> index into code */
+    dl_map *names;      /* canonical name -> actor */
+    dl_map *surnames;   /* surname -> ch head + 1 */
+    dl_map *holders;    /* "RUS\tleader" or "#United Nations\tsecretary_general" -> hold head + 1 */
+    dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
+    dl_map *cues;       /* word -> cue index */
+    const char *leader, *head_of_state, *head_of_government;   /* interned codes */
+};
+
+/* ---------------------------------------------------------------- text helpers */
+
+/* Lower-cases one code point the way segment.c lower-cases tokens (curly quotes and
+ * dashes folded to ASCII) and appends it to out; returns bytes written (0 when full). */
+static size_t fold_cp(uint32_t cp, int srclen, const unsigned char *src, char *out, size_t room)
+{
+    unsigned char tmp[4];
+    size_t w;
+    if (cp < 0x80) {
+        tmp[0] = (unsigned char)tolower((int)cp);
+        w = 1;
+    } else if (cp == 0x2018 || cp == 0x2019 || cp == 0x2032) {
+        tmp[0] = '\'';
+        w = 1;
+    } else if (cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
+        tmp[0] = '"';
+        w = 1;
+    } else if (cp >= 0x2010 && cp <= 0x2015) {
+        tmp[0] = '-';
+        w = 1;
+    } else {
+        utf8proc_ssize_t n = utf8proc_encode_char(utf8proc_tolower((utf8proc_int32_t)cp), tmp);
+        if (n <= 0 || n > srclen) {
+            memcpy(tmp, src, (size_t)srclen);
+            n = srclen;
+        }
+        w = (size_t)n;
+    }
+    if (w > room)
+        return 0;
+    memcpy(out, tmp, w);
+    return w;
+}
+
+static int cp_is_upper(uint32_t cp)
+{
+    return cp < 0x80 ? isupper((int)cp) != 0 : utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
+}
+
+static int cp_is_alnum(uint32_t cp)
+{
+    if (cp < 0x80)
+        return isalnum((int)cp);
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_MN ||
+           c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ND;
+}
+
+static int is_apos(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+/* A phrase of the data files as the key the matcher builds from tokens: words split the
+ * way segment.c splits them (inner hyphens, apostrophes and dots join; "'s" and other
+ * punctuation stand alone), lower-cased, dots dropped, joined by single spaces. Fills the
+ * case masks of the words (capitalised; all capitals with two letters or more).
+ * Returns the number of words, 0 when empty, -1 when too long. */
+static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t *capmask,
+                      uint16_t *upmask)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t kl = 0, i = 0;
+    int nw = 0;
+    *capmask = *upmask = 0;
+    while (i < n) {
+        uint32_t cp;
+        int l = dl_utf8_decode(u + i, n - i, &cp);
+        if (l <= 0)
+            return -1;
+        if (cp == ' ' || cp == '\t' || cp == '.') {
+            i += (size_t)l;
+            continue;
+        }
+        if (nw == MAXW)
+            return -1;
+        if (nw && kl + 1 < KEYMAX)
+            key[kl++] = ' ';
+        if (!cp_is_alnum(cp) && is_apos(cp) && i + (size_t)l < n && (u[i + l] == 's' || u[i + l] == 'S') &&
+            (i + (size_t)l + 1 == n || !cp_is_alnum(u[i + l + 1]))) {
+            /* "'s" after a word */
+            if (kl + 2 >= KEYMAX)
+                return -1;
+            key[kl++] = '\'';
+            key[kl++] = 's';
+            i += (size_t)l + 1;
+            nw++;
+            continue;
+        }
+        if (!cp_is_alnum(cp)) {   /* punctuation: a word of its own */
+            size_t w = fold_cp(cp, l, u + i, key + kl, KEYMAX - 1 - kl);
+            if (!w)
+                return -1;
+            kl += w;
+            i += (size_t)l;
+            nw++;
+            continue;
+        }
+        int letters = 0, uppers = 0, first_upper = -1;
+        while (i < n) {
+            l = dl_utf8_decode(u + i, n - i, &cp);
+            if (l <= 0)
+                return -1;
+            if (cp_is_alnum(cp)) {
+                if (cp >= 0x80 || isalpha((int)cp)) {
+                    int up = cp_is_upper(cp);
+                    letters++;
+                    uppers += up;
+                    if (first_upper < 0)
+                        first_upper = up;
+                }
+                size_t w = fold_cp(cp, l, u + i, key + kl, KEYMAX - 1 - kl);
+                if (!w)
+                    return -1;
+                kl += w;
+                i += (size_t)l;
+                continue;
+            }
+            uint32_t nx = 0;
+            int nl = i + (size_t)l < n ? dl_utf8_decode(u + i + l, n - i - (size_t)l, &nx) : 0;
+            int next_alnum = nl > 0 && cp_is_alnum(nx);
+            if (cp == '.' && next_alnum) {       /* "U.S" */
+                i += (size_t)l;
+                continue;
+            }
+            if (cp == '-' && next_alnum) {
+                if (kl + 1 >= KEYMAX)
+                    return -1;
+                key[kl++] = '-';
+                i += (size_t)l;
+                continue;
+            }
+            if (is_apos(cp) && next_alnum) {
+                /* "'s" at the end of a word is split off; "d'Ivoire" joins */
+                if ((nx == 's' || nx == 'S') && (i + (size_t)l + 1 >= n || !cp_is_alnum(u[i + l + 1])))
+                    break;
+                if (kl + 1 >= KEYMAX)
+                    return -1;
+                key[kl++] = '\'';
+                i += (size_t)l;
+                continue;
+            }
+            break;
+        }
+        if (first_upper == 1)
+            *capmask |= (uint16_t)(1u << nw);
+        if (letters >= 2 && uppers == letters)
+            *upmask |= (uint16_t)(1u << nw);
+        nw++;
+    }
+    key[kl] = 0;
+    *klen = kl;
+    return nw;
+}
+
+/* Parses YYYY[-MM[-DD]]: *lo = its first day, *hi = the day after its last. */
+static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
+{
+    int y = 0, m = 0, d = 0;
+    if (n != 4 && n != 7 && n != 10)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        int dash = i == 4 || i == 7;
+        if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+            return -1;
+    }
+    y = atoi(s);
+    if (n >= 7)
+        m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (n == 10)
+        d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (!dl_cal_valid(y, m ? m : 1, d ? d : 1))
+        return -1;
+    *lo = (int32_t)dl_cal_to_days(y, m ? m : 1, d ? d : 1);
+    if (n == 10)
+        *hi = *lo + 1;
+    else if (n == 7)
+        *hi = *lo + dl_cal_days_in_month(y, m);
+    else
+        *hi = (int32_t)dl_cal_to_days(y + 1, 1, 1);
+    return 0;
+}
+
+/* The days a TIMEX3 date value covers: "1948", "2023-09", "2023-09-14", and by their year
+ * "2023-W38", "2023-Q3", "2023-SU"; decades "199" and centuries "19". */
+static int value_span(const char *v, int32_t *lo, int32_t *hi)
+{
+    size_t n = 0;
+    while (v[n] && isdigit((unsigned char)v[n]))
+        n++;
+    if (n == 4) {
+        size_t len = strlen(v);
+        if (len >= 10 && parse_date(v, 10, lo, hi) == 0)
+            return 0;
+        if (len >= 7 && isdigit((unsigned char)v[5]) && parse_date(v, 7, lo, hi) == 0)
+            return 0;
+        return parse_date(v, 4, lo, hi);
+    }
+    if (n == 3 || n == 2) {
+        int y = atoi(v) * (n == 3 ? 10 : 100);
+        if (y < 1)
+            return -1;
+        *lo = (int32_t)dl_cal_to_days(y, 1, 1);
+        *hi = (int32_t)dl_cal_to_days(y + (n == 3 ? 10 : 100), 1, 1);
+        return 0;
+    }
+    return -1;
+}
+
+static long overlap(int32_t a0, int32_t a1, int32_t b0, int32_t b1)
+{
+    long lo = a0 > b0 ? a0 : b0, hi = a1 < b1 ? a1 : b1;
+    return hi > lo ? hi - lo : 0;
+}
+
+/* ---------------------------------------------------------------- loading */
+
+typedef struct loader {
+    dl_actor_dict *x;
+    const char *src;
+    int line;
+    dl_error *err;
+} loader;
+
+#define NOMEM(ld) dl_fail((ld)->err, DL_ENOMEM, "out of memory")
+
+static dl_status bad(loader *ld, const char *fmt, const char *a, size_t an)
+{
+    char what[160];
+    snprintf(what, sizeof what, "%.*s", (int)(an > 120 ? 120 : an), a);
+    char msg[256];
+    snprintf(msg, sizeof msg, fmt, what);
+    return dl_fail(ld->err, DL_EDATA, "%s:%d: %s", ld->src, ld->line, msg);
+}
+
+static const char *intern(dl_actor_dict *x, dl_map *m, const char *s, size_t n, int add)
+{
+    uint32_t v;
+    if (dl_map_get(m, s, n, &v))
+        return x->code[v];
+    if (!add || DL_GROW(x->code, x->cap_code, x->ncode + 1))
+        return NULL;
+    char *c = dl_arena_strndup(x->arena, s, n);
+    if (!c || dl_map_put(m, s, n, (uint32_t)x->ncode))
+        return NULL;
+    x->code[x->ncode] = c;
+    return x->code[x->ncode++];
+}
+
+static int valid_code(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)s[i]) && s[i] != '_')
+            return 0;
+    return 1;
+}
+
+/* Sets key -> value in a phrase map, keeping the PREFIX bit, and marks every shorter
+ * sequence of words as a prefix. */
+static int map_phrase(dl_map *m, const char *key, size_t kl, uint32_t head)
+{
+    for (size_t i = 0; i < kl; i++) {
+        if (key[i] != ' ')
+            continue;
+        uint32_t v = 0;
+        dl_map_get(m, key, i, &v);
+        if (!(v & PREFIX) && dl_map_put(m, key, i, v | PREFIX))
+            return -1;
+    }
+    uint32_t v = 0;
+    dl_map_get(m, key, kl, &v);
+    return dl_map_put(m, key, kl, (v & PREFIX) | head);
+}
+
+static dl_status add_phrase(loader *ld, const char *s, size_t n, uint32_t actor, int kind)
+{
+    dl_actor_dict *x = ld->x;
+    char key[KEYMAX];
+    size_t kl;
+    uint16_t cm, um;
+    int nw = phrase_key(s, n, key, &kl, &cm, &um);
+    if (nw < 0)
+        return bad(ld, "phrase \"%s\" is too long or not UTF-8", s, n);
+    if (nw == 0)
+        return bad(ld, "empty phrase \"%s\"", s, n);
+    uint32_t v = 0;
+    dl_map_get(x->phrases, key, kl, &v);
+    for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next)
+        if (x->phr[h].actor == actor)
+            return DL_OK;   /* a variant that folds to the same key */
+    if (DL_GROW(x->phr, x->cap_phr, x->nphr + 1))
+        return NOMEM(ld);
+    dphr *p = &x->phr[x->nphr];
+    p->actor = actor;
+    p->next = (int32_t)(v & ~PREFIX) - 1;
+    p->capmask = cm;
+    p->upmask = um;
+    p->kind = (uint8_t)kind;
+    p->nw = (uint8_t)nw;
+    if (map_phrase(x->phrases, key, kl, (uint32_t)++x->nphr))
+        return NOMEM(ld);
+    return DL_OK;
+}
+
+static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, uint32_t actor)
+{
+    uint32_t v = 0;
+    dl_map_get(m, key, kl, &v);
+    if (DL_GROW(x->ch, x->cap_ch, x->nch + 1))
+        return -1;
+    x->ch[x->nch].actor = actor;
+    x->ch[x->nch].next = (int32_t)v - 1;
+    return dl_map_put(m, key, kl, (uint32_t)++x->nch);
+}
+
+static unsigned cue_of(const dl_actor_dict *x, const char *w, size_t n, const char **rel)
+{
+    uint32_t v;
+    if (n == 0 || !dl_map_get(x->cues, w, n, &v))
+        return 0;
+    if (rel)
+        *rel = x->cue[v].rel;
+    return x->cue[v].cls;
+}
+
+/* Derives the surname a story uses alone: the last word ("Putin"), or the first for
+ * people named family name first ("Kim Jong-un", "Xi Jinping"). */
+static dl_status add_surname(loader *ld, uint32_t actor)
+{
+    dl_actor_dict *x = ld->x;
+    const dact *a = &x->act[actor];
+    char key[KEYMAX];
+    size_t kl;
+    uint16_t cm, um;
+    int nw = phrase_key(a->name, strlen(a->name), key, &kl, &cm, &um);
+    if (nw < 2)
+        return DL_OK;
+    /* Word boundaries in the key. */
+    size_t ws[MAXW], we[MAXW];
+    int k = 0;
+    for (size_t i = 0; i <= kl && k < nw; i++) {
+        if (i == 0 || key[i - 1] == ' ')
+            ws[k] = i;
+        if (i == kl || key[i] == ' ')
+            we[k++] = i;
+    }
+    /* Skip name suffixes and single letters at the end. */
+    int last = nw - 1;
+    while (last > 0 && (we[last] - ws[last] <= 1 ||
+                        (cue_of(x, key + ws[last], we[last] - ws[last], NULL) & C_NAME_SUFFIX)))
+        last--;
+    char cc[4] = {0};
+    for (int i = 0; i < 3 && a->country[i]; i++)
+        cc[i] = (char)tolower((unsigned char)a->country[i]);
+    int family_first = a->country[0] && (cue_of(x, cc, strlen(cc), NULL) & C_FAMILY_FIRST);
+    /* "Jong-un", "Won-sik": a hyphenated given name in lower case after the hyphen. */
+    const char *hy = memchr(key + ws[last], '-', we[last] - ws[last]);
+    size_t nlast = 0;
+    const char *p = a->name + strlen(a->name);
+    while (p > a->name && p[-1] != ' ')
+        p--;
+    const char *hy_src = strchr(p, '-');
+    if (hy && hy_src && hy_src[1] && islower((unsigned char)hy_src[1]) && last == nw - 1)
+        family_first = 1;
+    (void)nlast;
+    int w = family_first ? 0 : last;
+    if (chain_add(x, x->surnames, key + ws[w], we[w] - ws[w], actor))
+        return NOMEM(ld);
+    return DL_OK;
+}
+
+static dl_status add_holder(loader *ld, const char *key, size_t kl, uint32_t actor, uint32_t role)
+{
+    dl_actor_dict *x = ld->x;
+    uint32_t v = 0;
+    dl_map_get(x->holders, key, kl, &v);
+    if (DL_GROW(x->hold, x->cap_hold, x->nhold + 1))
+        return NOMEM(ld);
+    x->hold[x->nhold].actor = actor;
+    x->hold[x->nhold].role = role;
+    x->hold[x->nhold].next = (int32_t)v - 1;
+    if (dl_map_put(x->holders, key, kl, (uint32_t)++x->nhold))
+        return NOMEM(ld);
+    return DL_OK;
+}
+
+/* Splits cell [s, s+n) at sep; calls fn on every non-empty part (an empty part is an error). */
+typedef dl_status (*part_fn)(loader *ld, const char *s, size_t n, uint32_t actor, int arg);
+
+static dl_status each_part(loader *ld, const char *s, size_t n, char sep, part_fn fn, uint32_t actor,
+                           int arg, const char *what)
+{
+    if (n == 0)
+        return DL_OK;
+    const char *end = s + n;
+    while (s <= end) {
+        const char *e = memchr(s, sep, (size_t)(end - s));
+        if (!e)
+            e = end;
+        const char *a = s, *b = e;
+        while (a < b && *a == ' ')
+            a++;
+        while (b > a && b[-1] == ' ')
+            b--;
+        if (a == b)
+            return bad(ld, "empty element in the %s column", what, strlen(what));
+        dl_status st = fn(ld, a, (size_t)(b - a), actor, arg);
+        if (st)
+            return st;
+        s = e + 1;
+    }
+    return DL_OK;
+}
+
+static dl_status phrase_part(loader *ld, const char *s, size_t n, uint32_t actor, int kind)
+{
+    return add_phrase(ld, s, n, actor, kind);
+}
+
+static dl_status role_part(loader *ld, const char *s, size_t n, uint32_t actor, int arg)
+{
+    DL_UNUSED(arg);
+    dl_actor_dict *x = ld->x;
+    const char *at = memchr(s, '@', n);
+    const char *sl = at ? memchr(at, '/', (size_t)(s + n - at)) : NULL;
+    if (!at || !sl)
+        return bad(ld, "role \"%s\" is not ROLE@START/END", s, n);
+    const char *code = intern(x, x->codes, s, (size_t)(at - s), 0);
+    if (!code)
+        return bad(ld, "role \"%s\" is no role code of data/roles.tsv", s, (size_t)(at - s));
+    drole r = {code, OPEN_START, OPEN_END};
+    int32_t lo, hi;
+    size_t n1 = (size_t)(sl - at - 1), n2 = (size_t)(s + n - sl - 1);
+    if (n1) {
+        if (parse_date(at + 1, n1, &lo, &hi))
+            return bad(ld, "bad start date in role \"%s\"", s, n);
+        r.start = lo;
+    }
+    if (n2) {
+        if (parse_date(sl + 1, n2, &lo, &hi))
+            return bad(ld, "bad end date in role \"%s\"", s, n);
+        r.end = lo > r.start ? lo : hi;
+    }
+    if (r.end <= r.start)
+        return bad(ld, "role \"%s\" ends before it starts", s, n);
+    if (DL_GROW(x->role, x->cap_role, x->nrole + 1))
+        return NOMEM(ld);
+    x->role[x->nrole++] = r;
+    x->act[actor].nrole++;
+    return DL_OK;
+}
+
+static dl_status link_part(loader *ld, const char *s, size_t n, uint32_t actor, int arg)
+{
+    DL_UNUSED(arg);
+    dl_actor_dict *x = ld->x;
+    const char *eq = memchr(s, '=', n);
+    if (!eq || eq == s || eq + 1 == s + n || !valid_code(s, (size_t)(eq - s)))
+        return bad(ld, "link \"%s\" is not relation=Name", s, n);
+    if (DL_GROW(x->link, x->cap_link, x->nlink + 1))
+        return NOMEM(ld);
+    dlink *l = &x->link[x->nlink];
+    l->rel = dl_arena_strndup(x->arena, s, (size_t)(eq - s));
+    l->target = dl_arena_strndup(x->arena, eq + 1, (size_t)(s + n - eq - 1));
+    l->line = ld->line;
+    if (!l->rel || !l->target)
+        return NOMEM(ld);
+    x->nlink++;
+    x->act[actor].nlink++;
+    return DL_OK;
+}
+
+static const char ACTORS_HEADER[] = "name\ttype\tcountry\tstart\tend\taliases\tdemonyms\tseats\troles\tlinks";
+
+/* Reads the rows of an actors file; entries whose name exists replace the old ones. */
+static dl_status load_actors(dl_actor_dict *x, dl_tsv *t, dl_error *err)
+{
+    loader ld = {x, t->src, 0, err};
+    const char *c[10];
+    size_t l[10];
+    int r;
+    size_t first_link = x->nlink;
+    while ((r = dl_tsv_next(t, c, l, 10, err)) > 0) {
+        ld.line = t->line;
+        if (l[0] == 0 || c[0][0] == ' ' || c[0][l[0] - 1] == ' ')
+            return bad(&ld, "empty or padded name \"%s\"", c[0], l[0]);
+        int type = -1;
+        for (int k = 0; k < T_N; k++)
+            if (strlen(type_names[k]) == l[1] && !memcmp(type_names[k], c[1], l[1]))
+                type = k;
+        if (type < 0)
+            return bad(&ld, "unknown type \"%s\" (person, country, organization, group, place)", c[1], l[1]);
+        if (l[2] && (l[2] != 3 || !isupper((unsigned char)c[2][0]) || !isupper((unsigned char)c[2][1]) ||
+                     !isupper((unsigned char)c[2][2])))
+            return bad(&ld, "country \"%s\" is no ISO 3166-1 alpha-3 code", c[2], l[2]);
+        if (type == T_COUNTRY && !l[2])
+            return bad(&ld, "country \"%s\" has no code", c[0], l[0]);
+        int32_t start = OPEN_START, end = OPEN_END, lo, hi;
+        if (l[3]) {
+            if (parse_date(c[3], l[3], &lo, &hi))
+                return bad(&ld, "bad start date \"%s\" (YYYY[-MM[-DD]])", c[3], l[3]);
+            start = lo;
+        }
+        if (l[4]) {
+            if (parse_date(c[4], l[4], &lo, &hi))
+                return bad(&ld, "bad end date \"%s\" (YYYY[-MM[-DD]])", c[4], l[4]);
+            end = lo > start ? lo : hi;
+        }
+        if (end <= start)
+            return bad(&ld, "\"%s\" ends before it starts", c[0], l[0]);
+        if (l[6] && type != T_COUNTRY)
+            return bad(&ld, "demonyms on \"%s\", which is no country", c[0], l[0]);
+        if (l[8] && type != T_PERSON)
+            return bad(&ld, "roles on \"%s\", which is no person", c[0], l[0]);
+
+        if (DL_GROW(x->act, x->cap_act, x->nact + 1))
+            return NOMEM(&ld);
+        uint32_t id = (uint32_t)x->nact;
+        dact *a = &x->act[id];
+        memset(a, 0, sizeof *a);
+        a->name = dl_arena_strndup(x->arena, c[0], l[0]);
+        a->country = dl_arena_strndup(x->arena, c[2], l[2]);
+        if (!a->name || !a->country)
+            return NOMEM(&ld);
+        a->type = (uint8_t)type;
+        a->start = start;
+        a->end = end;
+        a->role0 = (uint32_t)x->nrole;
+        a->link0 = (uint32_t)x->nlink;
+        x->nact++;
+        uint32_t old;
+        if (dl_map_get(x->names, c[0], l[0], &old))
+            x->act[old].dead = 1;
+        if (dl_map_put(x->names, c[0], l[0], id))
+            return NOMEM(&ld);
+        dl_status st;
+        if ((st = add_phrase(&ld, c[0], l[0], id, DL_M_NAME)) ||
+            (st = each_part(&ld, c[5], l[5], '|', phrase_part, id, DL_M_NAME, "aliases")) ||
+            (st = each_part(&ld, c[6], l[6], '|', phrase_part, id, DL_M_DEMONYM, "demonyms")) ||
+            (st = each_part(&ld, c[7], l[7], '|', phrase_part, id, DL_M_SEAT, "seats")) ||
+            (st = each_part(&ld, c[8], l[8], ';', role_part, id, 0, "roles")) ||
+            (st = each_part(&ld, c[9], l[9], ';', link_part, id, 0, "links")))
+            return st;
+        if (type == T_PERSON && (st = add_surname(&ld, id)))
+            return st;
+        if (type == T_COUNTRY && chain_add(x, x->states, c[2], 3, id))
+            return NOMEM(&ld);
+        /* Office holders, by country and by the international body served. */
+        a = &x->act[id];
+        for (uint32_t k = 0; k < a->nrole; k++) {
+            const drole *ro = &x->role[a->role0 + k];
+            char key[256];
+            int kl;
+            if (a->country[0]) {
+                kl = snprintf(key, sizeof key, "%s\t%s", a->country, ro->role);
+                if ((st = add_holder(&ld, key, (size_t)kl, id, a->role0 + k)))
+                    return st;
+            }
+            for (uint32_t j = 0; j < a->nlink; j++) {
+                const dlink *li = &x->link[a->link0 + j];
+                if (strcmp(li->rel, "serves") != 0)
+                    continue;
+                kl = snprintf(key, sizeof key, "#%s\t%s", li->target, ro->role);
+                if (kl > 0 && (size_t)kl < sizeof key && (st = add_holder(&ld, key, (size_t)kl, id, a->role0 + k)))
+                    return st;
+            }
+        }
+    }
+    if (r < 0)
+        return err ? err->code : DL_EDATA;
+    for (size_t k = first_link; k < x->nlink; k++) {
+        if (!dl_map_get(x->names, x->link[k].target, strlen(x->link[k].target), NULL)) {
+            ld.line = x->link[k].line;
+            return bad(&ld, "link target \"%s\" is no actor", x->link[k].target, strlen(x->link[k].target));
+        }
+    }
+    return DL_OK;
+}
+
+static dl_status load_roles(dl_actor_dict *x, dl_tsv *t, dl_error *err)
+{
+    loader ld = {x, t->src, 0, err};
+    const char *c[3];
+    size_t l[3];
+    int r;
+    while ((r = dl_tsv_next(t, c, l, 3, err)) > 0) {
+        ld.line = t->line;
+        for (size_t i = 0; i < l[0]; i++)
+            if (isupper((unsigned char)c[0][i]))
+                return bad(&ld, "phrase \"%s\" is not lower case", c[0], l[0]);
+        int no_role = l[1] == 1 && c[1][0] == '-', no_sector = l[2] == 1 && c[2][0] == '-';
+        if (!no_role && !valid_code(c[1], l[1]))
+            return bad(&ld, "role \"%s\" is not a code of [a-z_] or '-'", c[1], l[1]);
+        if (!no_sector && !valid_code(c[2], l[2]))
+            return bad(&ld, "sector \"%s\" is not a word of [a-z_] or '-'", c[2], l[2]);
+        if (no_role && no_sector)
+            return bad(&ld, "\"%s\" has neither role nor sector", c[0], l[0]);
+        rword w = {NULL, NULL};
+        if ((!no_role && !(w.role = intern(x, x->codes, c[1], l[1], 1))) ||
+            (!no_sector && !(w.sector = intern(x, x->sectors, c[2], l[2], 1))))
+            return NOMEM(&ld);
+        char key[KEYMAX];
+        size_t kl;
+        uint16_t cm, um;
+        int nw = phrase_key(c[0], l[0], key, &kl, &cm, &um);
+        if (nw <= 0)
+            return bad(&ld, "bad phrase \"%s\"", c[0], l[0]);
+        if (DL_GROW(x->rw, x->cap_rw, x->nrw + 1))
+            return NOMEM(&ld);
+        x->rw[x->nrw++] = w;
+        if (map_phrase(x->roles, key, kl, (uint32_t)x->nrw))
+            return NOMEM(&ld);
+    }
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
+{
+    loader ld = {x, t->src, 0, err};
+    const char *c[3];
+    size_t l[3];
+    int r;
+    while ((r = dl_tsv_next(t, c, l, 3, err)) > 0) {
+        ld.line = t->line;
+        unsigned bit = 0;
+        for (size_t k = 0; k < DL_COUNT(cue_classes); k++)
+            if (strlen(cue_classes[k].name) == l[1] && !memcmp(cue_classes[k].name, c[1], l[1]))
+                bit = cue_classes[k].bit;
+        if (!bit)
+            return bad(&ld, "unknown class \"%s\"", c[1], l[1]);
+        if (l[0] == 0)
+            return bad(&ld, "empty word%s", "", 0);
+        if ((bit == C_KIN) != (l[2] > 0))
+            return bad(&ld, "\"%s\": a kin word needs a relation, other classes none", c[0], l[0]);
+        uint32_t v;
+        if (!dl_map_get(x->cues, c[0], l[0], &v)) {
+            if (DL_GROW(x->cue, x->cap_cue, x->ncue + 1))
+                return NOMEM(&ld);
+            v = (uint32_t)x->ncue++;
+            x->cue[v].cls = 0;
+            x->cue[v].rel = NULL;
+            if (dl_map_put(x->cues, c[0], l[0], v))
+                return NOMEM(&ld);
+        }
+        x->cue[v].cls |= bit;
+        if (l[2] && !(x->cue[v].rel = dl_arena_strndup(x->arena, c[2], l[2])))
+            return NOMEM(&ld);
+    }
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+static dl_status open_blob(dl_tsv *t, const char *name, const char *src, const char *header, dl_error *err)
+{
+    const dl_blob *b = dl_data_get(name);
+    if (!b)
+        return dl_fail(err, DL_EDATA, "%s: not built in", name);
+    return dl_tsv_open_mem(t, src, (const char *)b->data, b->len, header, err);
+}
+
+dl_status dl_actors_load(dl_engine *e, dl_error *err)
+{
+    dl_actor_dict *x = calloc(1, sizeof *x);
+    if (!x)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    e->actors = x;
+    if (!(x->arena = dl_arena_new()) || !(x->phrases = dl_map_new()) || !(x->roles = dl_map_new()) ||
+        !(x->codes = dl_map_new()) || !(x->sectors = dl_map_new()) || !(x->names = dl_map_new()) || !(x->surnames = dl_map_new()) ||
+        !(x->holders = dl_map_new()) || !(x->states = dl_map_new()) || !(x->cues = dl_map_new()))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    dl_tsv t;
+    dl_status st;
+    if ((st = open_blob(&t, "name-cues.tsv", "data/name-cues.tsv", "word\tclass\tvalue", err)) ||
+        (st = load_cues(x, &t, err)))
+        return st;
+    if ((st = open_blob(&t, "roles.tsv", "data/roles.tsv", "phrase\trole\tsector", err)) ||
+        (st = load_roles(x, &t, err)))
+        return st;
+    x->leader = intern(x, x->codes, "leader", 6, 1);
+    x->head_of_state = intern(x, x->codes, "head_of_state", 13, 1);
+    x->head_of_government = intern(x, x->codes, "head_of_government", 18, 1);
+    if (!x->leader || !x->head_of_state || !x->head_of_government)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    if ((st = open_blob(&t, "actors.tsv", "data/actors.tsv", ACTORS_HEADER, err)))
+        return st;
+    return load_actors(x, &t, err);
+}
+
+dl_status dl_actors_load_file(dl_engine *e, const char *path, dl_error *err)
+{
+    if (!e->actors)
+        return dl_fail(err, DL_EARG, "%s: the actor dictionary is not loaded", path);
+    dl_tsv t;
+    dl_status st = dl_tsv_open_file(&t, path, ACTORS_HEADER, err);
+    if (st)
+        return st;
+    st = load_actors(e->actors, &t, err);
+    dl_tsv_close(&t);
+    return st;
+}
+
+void dl_actors_free_dict(dl_actor_dict *x)
+{
+    if (!x)
+        return;
+    free(x->act);
+    free(x->role);
+    free(x->link);
+    free(x->phr);
+    free(x->ch);
+    free(x->hold);
+    free(x->rw);
+    free(x->cue);
+    free(x->code);
+    dl_map_free(x->phrases);
+    dl_map_free(x->roles);
+    dl_map_free(x->codes);
+    dl_map_free(x->sectors);
+    dl_map_free(x->names);
+    dl_map_free(x->surnames);
+    dl_map_free(x->holders);
+    dl_map_free(x->states);
+    dl_map_free(x->cues);
+    dl_arena_free(x->arena);
+    free(x);
+}
+
+/* ---------------------------------------------------------------- dictionary queries */
+
+static int active(int32_t start, int32_t end, int32_t lo, int32_t hi)
+{
+    return overlap(start, end, lo, hi) > 0;
+}
+
+/* The state of ISO code cc over [lo, hi) (most days in common), or -1. */
+static int state_of(const dl_actor_dict *x, const char *cc, int32_t lo, int32_t hi)
+{
+    uint32_t v;
+    if (!cc[0] || !dl_map_get(x->states, cc, strlen(cc), &v))
+        return -1;
+    int best = -1;
+    long bo = -1;
+    for (int32_t h = (int32_t)v - 1; h >= 0; h = x->ch[h].next) {
+        const dact *a = &x->act[x->ch[h].actor];
+        if (a->dead)
+            continue;
+        long o = overlap(a->start, a->end, lo, hi);
+        if (o > bo || (o == bo && (int)x->ch[h].actor < best)) {
+            bo = o;
+            best = (int)x->ch[h].actor;
+        }
+    }
+    return best;
+}
+
+/* Does the dictionary person hold a role fitting `want` over [lo, hi) (any time when
+ * any_time)? Returns the best rank of the fitting roles (0 best) or -1. */
+static int role_match_code(const dl_actor_dict *x, const char *want, const char *have)
+{
+    if (want == have)
+        return 1;
+    if (want == x->leader && (have == x->head_of_state || have == x->head_of_government))
+        return 1;
+    size_t wl = strlen(want), hl = strlen(have);
+    return hl > wl + 1 && have[hl - wl - 1] == '_' && !strcmp(have + hl - wl, want);
+}
+
+static int dict_has_role(const dl_actor_dict *x, uint32_t actor, const char *want, int32_t lo, int32_t hi,
+                         int any_time)
+{
+    const dact *a = &x->act[actor];
+    for (uint32_t k = 0; k < a->nrole; k++) {
+        const drole *r = &x->role[a->role0 + k];
+        if ((any_time || active(r->start, r->end, lo, hi)) && role_match_code(x, want, r->role))
+            return 1;
+    }
+    return 0;
+}
+
+/* How prominent a person is over [lo, hi): 0 paramount leader, 1 head of state, 2 head of
+ * government, 3 another office, 9 none. */
+static int prominence(const dl_actor_dict *x, uint32_t actor, int32_t lo, int32_t hi)
+{
+    const dact *a = &x->act[actor];
+    int best = 9;
+    for (uint32_t k = 0; k < a->nrole; k++) {
+        const drole *r = &x->role[a->role0 + k];
+        if (!active(r->start, r->end, lo, hi))
+            continue;
+        int rank = r->role == x->leader ? 0 : r->role == x->head_of_state ? 1
+                   : r->role == x->head_of_government ? 2 : 3;
+        if (rank < best)
+            best = rank;
+    }
+    return best;
+}
+
+/* The role a person's row shows: the formal office held over [lo, hi). */
+static const char *display_role(const dl_actor_dict *x, uint32_t actor, int32_t lo, int32_t hi)
+{
+    const dact *a = &x->act[actor];
+    const char *best = NULL;
+    int br = 99;
+    for (uint32_t k = 0; k < a->nrole; k++) {
+        const drole *r = &x->role[a->role0 + k];
+        if (!active(r->start, r->end, lo, hi))
+            continue;
+        int rank = r->role == x->head_of_state ? 0 : r->role == x->head_of_government ? 1
+                   : r->role == x->leader ? 50 : 2;
+        if (rank < br) {
+            br = rank;
+            best = r->role;
+        }
+    }
+    return best ? best : "";
+}
+
+/* The holder of office `role` of a state or body over [lo, hi) (most days in common), or -1.
+ * For the paramount leader, a head of state or of government when no leader is known. */
+static int holder_of(const dl_actor_dict *x, const dact *body, const char *role, int32_t lo, int32_t hi)
+{
+    const char *roles[3] = {role, NULL, NULL};
+    if (role == x->leader) {
+        roles[1] = x->head_of_state;
+        roles[2] = x->head_of_government;
+    }
+    for (int i = 0; i < 3 && roles[i]; i++) {
+        char key[256];
+        int kl = (body->type == T_ORG || body->type == T_GROUP) && !body->country[0]
+                     ? snprintf(key, sizeof key, "#%s\t%s", body->name, roles[i])
+                     : snprintf(key, sizeof key, "%s\t%s", body->country, roles[i]);
+        uint32_t v;
+        if (kl <= 0 || (size_t)kl >= sizeof key || !dl_map_get(x->holders, key, (size_t)kl, &v))
+            continue;
+        int best = -1;
+        long bo = 0;
+        for (int32_t h = (int32_t)v - 1; h >= 0; h = x->hold[h].next) {
+            const dhold *ho = &x->hold[h];
+            if (x->act[ho->actor].dead)
+                continue;
+            const drole *r = &x->role[ho->role];
+            long o = overlap(r->start, r->end, lo, hi);
+            if (o > bo) {
+                bo = o;
+                best = (int)ho->actor;
+            }
+        }
+        if (best >= 0)
+            return best;
+    }
+    return -1;
+}
+
+/* ================================================================ documents */
+
+enum { TF_BLOCK = 1, TF_USED = 2 };
+#define RING 32
+#define FOCUS 6                 /* people "in focus" for "the two leaders" */
+
+typedef struct pending {
+    uint32_t men;       /* the mention, actor -1 until resolved */
+    int allow_new;      /* may become a new organisation */
+} pending;
+
+typedef struct ctx {
+    dl_doc *d;
+    const dl_actor_dict *x;
+    uint8_t *tf;                /* per token: TF_* */
+    int32_t lo, hi;             /* the reference days: the document date, or "now" */
+    dl_map *actmap;             /* "#<dict>" / "@<type><name>" -> document actor */
+    dl_map *recent;             /* name word -> person most recently named with it */
+    dl_map *first;              /* name word -> person first named with it */
+    dl_map *later;              /* name word -> person with a full name anywhere (pre-pass) */
+    int ring[RING], nring;      /* people in focus, most recent first */
+    int states[RING], nstates;  /* states in focus */
+    uint32_t s0, s1;            /* the sentence's tokens */
+    int headline;
+    int subj_cur, first_cur, subj_prev;     /* person actors for he/she */
+    int plur_cur, plur_prev;                /* mentions for they */
+    pending *pend; size_t npend, cap_pend;
+    int oom;
+} ctx;
+
+static const dl_token *T(const ctx *c, uint32_t i) { return &c->d->tok[i]; }
+
+static int free_tok(const ctx *c, uint32_t i)
+{
+    return i >= c->s0 && i < c->s1 && !(c->tf[i] & (TF_BLOCK | TF_USED));
+}
+
+static int word_is(const ctx *c, uint32_t i, const char *w)
+{
+    return free_tok(c, i) && !strcmp(T(c, i)->lower, w);
+}
+
+/* The token's text without dots, for cue look-ups. */
+static size_t nodots(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < cap; s++)
+        if (*s != '.')
+            out[n++] = *s;
+    out[n] = 0;
+    return n;
+}
+
+static unsigned tok_cue(const ctx *c, uint32_t i, const char **rel)
+{
+    char w[64];
+    size_t n = nodots(T(c, i)->lower, w, sizeof w);
+    return cue_of(c->x, w, n, rel);
+}
+
+/* Is the token written in capitals, with two letters or more ("US", "U.N.")? Read from the
+ * text: the token flag is not relied on. */
+static int all_caps(const dl_doc *d, uint32_t i)
+{
+    const dl_token *t = &d->tok[i];
+    const unsigned char *s = (const unsigned char *)d->text + t->b;
+    int letters = 0;
+    for (uint32_t k = 0; k < t->blen;) {
+        uint32_t cp;
+        int l = dl_utf8_decode(s + k, t->blen - k, &cp);
+        if (l <= 0)
+            return 0;
+        k += (uint32_t)l;
+        if (!cp_is_alnum(cp) || (cp < 0x80 && isdigit((int)cp)))
+            continue;
+        if (!cp_is_upper(cp))
+            return 0;
+        letters++;
+    }
+    return letters >= 2;
+}
+
+static int is_initial(const dl_token *t)
+{
+    return (t->flags & DL_T_ABBREV) && (t->flags & DL_T_CAP) && t->cplen == 2;
+}
+
+static int is_plural(const dl_token *t)
+{
+    return t->nlemma && strcmp(t->nlemma, t->lower) != 0;
+}
+
+/* ---------------------------------------------------------------- document actors */
+
+static int find_key(ctx *c, const char *key, size_t kl)
+{
+    uint32_t v;
+    return dl_map_get(c->actmap, key, kl, &v) ? (int)v : -1;
+}
+
+static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *name, int type,
+                     const char *country, const char *role)
+{
+    dl_doc *d = c->d;
+    if (DL_GROW(d->act, d->cap_act, d->nact + 1) || dl_map_put(c->actmap, key, kl, (uint32_t)d->nact)) {
+        c->oom = 1;
+        return -1;
+    }
+    dl_actor_int *a = &d->act[d->nact];
+    memset(a, 0, sizeof *a);
+    a->dict = dict;
+    a->pub.name = name;
+    a->pub.type = type_names[type];
+    a->pub.country = country;
+    a->pub.role = role ? role : "";
+    a->pub.first_offset = SIZE_MAX;
+    return (int)d->nact++;
+}
+
+static int doc_dict_actor(ctx *c, uint32_t di)
+{
+    char key[16];
+    int kl = snprintf(key, sizeof key, "#%u", di);
+    int a = find_key(c, key, (size_t)kl);
+    if (a >= 0)
+        return a;
+    const dact *e = &c->x->act[di];
+    return new_actor(c, key, (size_t)kl, (int)di, e->name, e->type, e->country,
+                     e->type == T_PERSON ? display_role(c->x, di, c->lo, c->hi) : "");
+}
+
+/* A person or organisation found in the text: the words as written are its name. */
+static int doc_text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *country, const char *role)
+{
+    const dl_doc *d = c->d;
+    size_t b = d->tok[t0].b, e = d->tok[t1 - 1].b + d->tok[t1 - 1].blen;
+    char key[KEYMAX];
+    size_t kl = 0;
+    key[kl++] = '@';
+    key[kl++] = (char)('0' + type);
+    for (uint32_t i = t0; i < t1 && kl < KEYMAX - 70; i++) {
+        if (is_initial(&d->tok[i]) && i > t0 && i + 1 < t1)
+            continue;   /* "Yuri V. Ushakov" and "Yuri Ushakov" are one person */
+        kl += nodots(d->tok[i].lower, key + kl, 64);
+        key[kl++] = ' ';
+    }
+    int a = find_key(c, key, kl);
+    if (a >= 0)
+        return a;
+    char *name = dl_arena_strndup(d->arena, d->text + b, e - b);
+    if (!name) {
+        c->oom = 1;
+        return -1;
+    }
+    return new_actor(c, key, kl, -1, name, type, country ? country : "", role);
+}
+
+/* A "grandfather of Kim Jong-un" the dictionary does not know. */
+static int doc_kin_actor(ctx *c, int of, const char *word)
+{
+    dl_doc *d = c->d;
+    char *name = dl_arena_printf(d->arena, "%s of %s", word, d->act[of].pub.name);
+    if (!name) {
+        c->oom = 1;
+        return -1;
+    }
+    char key[KEYMAX];
+    int kl = snprintf(key, sizeof key, "@k%s", name);
+    if (kl <= 0 || (size_t)kl >= sizeof key)
+        return -1;
+    int a = find_key(c, key, (size_t)kl);
+    return a >= 0 ? a : new_actor(c, key, (size_t)kl, -1, name, T_PERSON, d->act[of].pub.country, "");
+}
+
+static int type_of(const ctx *c, int a)
+{
+    const char *t = c->d->act[a].pub.type;
+    for (int k = 0; k < T_N; k++)
+        if (t == type_names[k])
+            return k;
+    return T_ORG;
+}
+
+/* Does the document actor hold role `want` (by the text's title or the dictionary)? */
+static int actor_fits(const ctx *c, int a, const char *want, int any_time)
+{
+    const dl_actor_int *ai = &c->d->act[a];
+    if (ai->pub.role[0] && role_match_code(c->x, want, ai->pub.role))
+        return 1;
+    /* a title the text gave: pub.role points at an interned code when it came from roles.tsv */
+    if (ai->dict >= 0 && dict_has_role(c->x, (uint32_t)ai->dict, want, c->lo, c->hi, any_time))
+        return 1;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- focus */
+
+static void ring_push(int *ring, int *n, int a)
+{
+    int k = 0;
+    while (k < *n && ring[k] != a)
+        k++;
+    if (k == *n && *n < RING)
+        (*n)++;
+    if (k == RING)
+        k = RING - 1;
+    memmove(ring + 1, ring, (size_t)k * sizeof *ring);
+    ring[0] = a;
+}
+
+/* Is the mention where a clause's subject stands: first in its sentence, or after a
+ * comma, semicolon or coordinating conjunction? */
+static int subject_like(const ctx *c, uint32_t t0)
+{
+    uint32_t p = t0;
+    while (p > c->s0) {
+        const dl_token *t = T(c, p - 1);
+        if (t->flags & DL_T_PUNCT && (t->lower[0] == '"' || t->lower[0] == '\''))
+            p--;
+        else
+            break;
+    }
+    if (p == c->s0)
+        return 1;
+    const char *w = T(c, p - 1)->lower;
+    return !strcmp(w, ",") || !strcmp(w, ";") || !strcmp(w, "and") || !strcmp(w, "but");
+}
+
+static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, const char *role, int ref,
+                       int actor2)
+{
+    dl_doc *d = c->d;
+    if (c->oom)
+        return -1;
+    if (DL_GROW(d->men, d->cap_men, d->nmen + 1)) {
+        c->oom = 1;
+        return -1;
+    }
+    dl_mention *m = &d->men[d->nmen];
+    m->tok0 = t0;
+    m->ntok = t1 - t0;
+    m->actor = actor;
+    m->actor2 = actor2;
+    m->kind = kind;
+    m->role = role;
+    m->ref = ref;
+    for (uint32_t i = t0; i < t1; i++)
+        c->tf[i] |= TF_USED;
+    if (actor >= 0) {
+        d->act[actor].pub.mentions++;   /* salience so far; finish() counts again */
+        if (actor2 >= 0)
+            d->act[actor2].pub.mentions++;
+        int ty = type_of(c, actor);
+        if (ty == T_PERSON) {
+            if (actor2 >= 0)
+                ring_push(c->ring, &c->nring, actor2);
+            ring_push(c->ring, &c->nring, actor);
+            if (actor2 < 0) {
+                if (c->first_cur < 0)
+                    c->first_cur = actor;
+                if (c->subj_cur < 0 && subject_like(c, t0))
+                    c->subj_cur = actor;
+            }
+        } else if (ty == T_COUNTRY) {
+            ring_push(c->states, &c->nstates, actor);
+        }
+        int plural = actor2 >= 0 || ty == T_GROUP || (role && kind != DL_M_PRONOUN && is_plural(T(c, t1 - 1)));
+        if (plural || (kind == DL_M_PRONOUN && role))
+            c->plur_cur = (int)d->nmen;
+    }
+    return (int)d->nmen++;
+}
+
+/* Remembers the words of a person's name for later short names ("Putin"). */
+static void learn_name(ctx *c, int actor, uint32_t t0, uint32_t t1)
+{
+    for (uint32_t i = t0; i < t1; i++) {
+        const dl_token *t = T(c, i);
+        if (!(t->flags & DL_T_ALPHA) || !(t->flags & DL_T_CAP) || is_initial(t))
+            continue;
+        char w[64];
+        size_t n = nodots(t->lower, w, sizeof w);
+        if (dl_map_put(c->recent, w, n, (uint32_t)actor) ||
+            (!dl_map_get(c->first, w, n, NULL) && dl_map_put(c->first, w, n, (uint32_t)actor)))
+            c->oom = 1;
+    }
+}
+
+/* ---------------------------------------------------------------- matching */
+
+/* The longest dictionary phrase at token i: sets *end and the chain head; 0 when none. */
+static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
+{
+    const dl_actor_dict *x = c->x;
+    char key[KEYMAX];
+    size_t kl = 0;
+    uint32_t pos[MAXW];
+    int nw = 0, found = 0;
+    for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
+        if (!free_tok(c, k))
+            break;
+        const char *w = T(c, k)->lower;
+        size_t save = kl;
+        if (nw)
+            key[kl++] = ' ';
+        size_t wl = 0;
+        for (; *w && kl < KEYMAX - 1; w++)
+            if (*w != '.')
+                key[kl++] = *w, wl++;
+        if (wl == 0) {          /* a dot split off an abbreviation */
+            kl = save;
+            if (nw == 0)
+                break;
+            continue;
+        }
+        pos[nw++] = k;
+        uint32_t v;
+        if (!dl_map_get(x->phrases, key, kl, &v))
+            break;
+        for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
+            const dphr *p = &x->phr[h];
+            if (x->act[p->actor].dead || p->nw != nw)
+                continue;
+            int ok = 1;
+            for (int q = 0; q < nw && ok; q++) {
+                unsigned f = T(c, pos[q])->flags;
+                if (((p->capmask >> q) & 1) && !(f & DL_T_CAP))
+                    ok = 0;
+                if (((p->upmask >> q) & 1) && !all_caps(c->d, pos[q]))
+                    ok = 0;
+            }
+            if (ok) {
+                found = 1;
+                *end = k + 1;
+                *head = (int32_t)(v & ~PREFIX) - 1;
+                break;
+            }
+        }
+        if (!(v & PREFIX))
+            break;
+    }
+    return found;
+}
+
+/* Chooses among a phrase's entries the one that names an actor over [lo, hi): most days in
+ * common, then states before bodies before places before people, then file order. */
+static int pick(const dl_actor_dict *x, int32_t head, int32_t lo, int32_t hi)
+{
+    int best = -1;
+    long bo = -1;
+    for (int32_t h = head; h >= 0; h = x->phr[h].next) {
+        const dact *a = &x->act[x->phr[h].actor];
+        if (a->dead)
+            continue;
+        long o = overlap(a->start, a->end, lo, hi);
+        if (o > 0)
+            o = 1;   /* any overlap with the document date */
+        else {       /* not active: nearer is better */
+            long dist = a->end <= lo ? (long)lo - a->end : (long)a->start - hi;
+            o = -1 - (dist > 1000000 ? 1000000 : dist);
+        }
+        if (best < 0 || o > bo ||
+            (o == bo && (type_rank[a->type] < type_rank[x->act[x->phr[best].actor].type] ||
+                         (type_rank[a->type] == type_rank[x->act[x->phr[best].actor].type] &&
+                          x->phr[h].actor < x->phr[best].actor)))) {
+            best = h;
+            bo = o;
+        }
+    }
+    return best;
+}
+
+/* The longest role phrase at token i (a plural matched by its singular too); returns the
+ * roles.tsv row or -1, and sets *end. */
+static int role_match(ctx *c, uint32_t i, uint32_t *end)
+{
+    const dl_actor_dict *x = c->x;
+    char key[KEYMAX];
+    size_t kl = 0;
+    int found = -1;
+    for (uint32_t k = i; k < c->s1 && k < i + MAXW; k++) {
+        if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_ALPHA))
+            break;
+        const dl_token *t = T(c, k);
+        size_t wl = strlen(t->lower);
+        if (kl + wl + 2 >= KEYMAX)
+            break;
+        if (kl)
+            key[kl++] = ' ';
+        size_t base = kl;
+        memcpy(key + kl, t->lower, wl);
+        kl += wl;
+        uint32_t v;
+        int hit = dl_map_get(x->roles, key, kl, &v);
+        if (hit && (v & ~PREFIX)) {
+            found = (int)(v & ~PREFIX) - 1;
+            *end = k + 1;
+        } else if (t->nlemma && strcmp(t->nlemma, t->lower)) {
+            size_t nl = strlen(t->nlemma);
+            char k2[KEYMAX];
+            if (base + nl < KEYMAX) {
+                memcpy(k2, key, base);
+                memcpy(k2 + base, t->nlemma, nl);
+                uint32_t v2;
+                if (dl_map_get(x->roles, k2, base + nl, &v2) && (v2 & ~PREFIX)) {
+                    found = (int)(v2 & ~PREFIX) - 1;
+                    *end = k + 1;
+                }
+            }
+        }
+        if (!hit || !(v & PREFIX))
+            break;
+    }
+    return found;
+}
+
+/* Skips up to two lower-case adjectives ("the two authoritarian leaders", "the North's main
+ * newspaper"); sets *former when one says the office is past. */
+static uint32_t skip_adjectives(ctx *c, uint32_t k, int *former)
+{
+    for (int n = 0; n < 2 && free_tok(c, k); n++) {
+        const dl_token *t = T(c, k);
+        uint32_t e;
+        if ((t->flags & DL_T_CAP) || !(t->flags & DL_T_ALPHA) || role_match(c, k, &e) >= 0)
+            break;
+        unsigned cue = tok_cue(c, k, NULL);
+        if (!(t->pos & DL_POS_ADJ) && !(cue & C_FORMER))
+            break;
+        if (cue & C_FORMER)
+            *former = 1;
+        k++;
+    }
+    return k;
+}
+
+/* Can token i be part of a name? */
+static int name_word(const ctx *c, uint32_t i)
+{
+    if (!free_tok(c, i))
+        return 0;
+    const dl_token *t = T(c, i);
+    if (is_initial(t))
+        return 1;
+    if (!(t->flags & DL_T_ALPHA) || !(t->flags & DL_T_CAP))
+        return 0;
+    if ((t->pos & DL_POS_FUNC) && !all_caps(c->d, i))
+        return 0;
+    if (c->headline && t->pos)
+        return 0;   /* in headline case only unknown words are names */
+    return 1;
+}
+
+typedef struct chunk {
+    uint32_t end;
+    int words;          /* name words (not initials, not connectors) */
+    int unknown;        /* words that are no English word */
+    int initials;
+    int connectors;
+    int org;            /* an organisation word or company suffix */
+    int not_name;       /* every word is a month, a day... */
+} chunk;
+
+/* The run of capitalised words at i. */
+static void chunk_at(ctx *c, uint32_t i, chunk *ch)
+{
+    memset(ch, 0, sizeof *ch);
+    ch->not_name = 1;
+    uint32_t k = i;
+    int ofs = 0;
+    while (k < c->s1) {
+        if (name_word(c, k)) {
+            const dl_token *t = T(c, k);
+            unsigned cue = tok_cue(c, k, NULL);
+            if (is_initial(t)) {
+                if (cue & C_ORG_SUFFIX)
+                    ch->org = 1;
+                else
+                    ch->initials++;
+            } else {
+                ch->words++;
+                if (!t->pos)
+                    ch->unknown++;
+                if (cue & (C_ORG_HEAD | C_ORG_SUFFIX))
+                    ch->org = 1;
+                if (!(cue & C_NOT_NAME))
+                    ch->not_name = 0;
+            }
+            k++;
+            ch->end = k;
+            continue;
+        }
+        /* connectors and particles inside a name: "Centers for Disease Control and
+         * Prevention", "Javier Perez de Cuellar" */
+        if (k > i && free_tok(c, k) && name_word(c, k + 1) && !(T(c, k)->flags & DL_T_CAP)) {
+            unsigned cue = tok_cue(c, k, NULL);
+            const char *w = T(c, k)->lower;
+            int andw = !strcmp(w, "and") || !strcmp(w, "&");
+            if ((cue & C_PARTICLE) || ((cue & C_CONNECTOR) && (!andw || ch->org || ofs))) {
+                if (cue & C_CONNECTOR) {
+                    ch->connectors++;
+                    ofs |= !andw;
+                }
+                k++;
+                continue;
+            }
+        }
+        /* a company suffix after a comma: "Acme, Inc." */
+        break;
+    }
+    if (ch->words == 0)
+        ch->not_name = 0;
+}
+
+/* ---------------------------------------------------------------- resolution */
+
+/* A person the dictionary knows by this surname, fitting country and role, or -1. The most
+ * prominent office holder on the reference date wins; a tie is no answer. */
+static int dict_surname(ctx *c, const char *w, size_t n, const char *country, const char *role, int strict)
+{
+    const dl_actor_dict *x = c->x;
+    uint32_t v;
+    if (!dl_map_get(x->surnames, w, n, &v))
+        return -1;
+    int best = -1, br = 99, tie = 0, count = 0;
+    for (int32_t h = (int32_t)v - 1; h >= 0; h = x->ch[h].next) {
+        uint32_t a = x->ch[h].actor;
+        const dact *e = &x->act[a];
+        if (e->dead || e->type != T_PERSON)
+            continue;
+        if (country && country[0] && strcmp(country, e->country))
+            continue;
+        if (role && !dict_has_role(x, a, role, c->lo, c->hi, 1))
+            continue;
+        count++;
+        int r = prominence(x, a, c->lo, c->hi);
+        if (role && dict_has_role(x, a, role, c->lo, c->hi, 0))
+            r = -1;
+        if (r < br) {
+            br = r;
+            best = (int)a;
+            tie = 0;
+        } else if (r == br) {
+            tie = 1;
+        }
+    }
+    if (count == 1 && (!strict || br < 9))
+        return best;
+    return tie || br == 9 ? -1 : best;
+}
+
+/* A person named by tokens [t0, t1): the dictionary's name, a short name of the story, a
+ * surname of the dictionary, or a new person. Sets *kind. */
+static int resolve_person(ctx *c, uint32_t t0, uint32_t t1, const char *country, const char *role, int *kind)
+{
+    const dl_actor_dict *x = c->x;
+    *kind = DL_M_NAME;
+    uint32_t e;
+    int32_t head;
+    if (dict_match(c, t0, &e, &head) && e == t1) {
+        int p = pick(x, head, c->lo, c->hi);
+        if (p >= 0 && x->act[x->phr[p].actor].type == T_PERSON)
+            return doc_dict_actor(c, x->phr[p].actor);
+    }
+    /* Without middle initials: "Vladimir V. Putin" is "Vladimir Putin". */
+    char key[KEYMAX];
+    size_t kl = 0;
+    int words = 0;
+    uint32_t last = t0;
+    for (uint32_t i = t0; i < t1 && kl < KEYMAX - 70; i++) {
+        if (is_initial(T(c, i)))
+            continue;
+        if (kl)
+            key[kl++] = ' ';
+        kl += nodots(T(c, i)->lower, key + kl, 64);
+        words++;
+        last = i;
+    }
+    uint32_t v;
+    if (words >= 2 && dl_map_get(x->phrases, key, kl, &v) && (v & ~PREFIX)) {
+        int p = pick(x, (int32_t)(v & ~PREFIX) - 1, c->lo, c->hi);
+        if (p >= 0 && x->act[x->phr[p].actor].type == T_PERSON)
+            return doc_dict_actor(c, x->phr[p].actor);
+    }
+    if (words == 1) {
+        *kind = DL_M_SHORT;
+        if (dl_map_get(c->recent, key, kl, &v)) {
+            const char *cc = c->d->act[v].pub.country;
+            if (!country || !country[0] || !cc[0] || !strcmp(cc, country))
+                return (int)v;
+        }
+        int di = dict_surname(c, key, kl, country, role, !role && T(c, last)->pos);
+        if (di >= 0)
+            return doc_dict_actor(c, (uint32_t)di);
+        *kind = DL_M_NAME;
+    }
+    return doc_text_actor(c, t0, t1, T_PERSON, country, role);
+}
+
+/* The person of the story (or of the dictionary, by date) that a description names. */
+static int resolve_description(ctx *c, int body, const char *role, int former)
+{
+    const dl_doc *d = c->d;
+    const char *cc = body >= 0 ? d->act[body].pub.country : NULL;
+    for (int k = 0; k < c->nring; k++) {
+        int a = c->ring[k];
+        if (!actor_fits(c, a, role, former))
+            continue;
+        if (body >= 0) {
+            const dl_actor_int *ai = &d->act[a];
+            int same = cc[0] ? !strcmp(ai->pub.country, cc) : 0;
+            if (!same && ai->dict >= 0 && d->act[body].dict >= 0) {
+                /* a person serving an international body */
+                const dact *p = &c->x->act[ai->dict];
+                const char *bn = c->x->act[d->act[body].dict].name;
+                for (uint32_t j = 0; j < p->nlink; j++)
+                    if (!strcmp(c->x->link[p->link0 + j].rel, "serves") &&
+                        !strcmp(c->x->link[p->link0 + j].target, bn))
+                        same = 1;
+            }
+            if (!same)
+                continue;
+        }
+        return a;
+    }
+    if (body >= 0 && !former && d->act[body].dict >= 0) {
+        int h = holder_of(c->x, &c->x->act[d->act[body].dict], role, c->lo, c->hi);
+        if (h >= 0)
+            return doc_dict_actor(c, (uint32_t)h);
+    }
+    return -1;
+}
+
+/* The kin of a person: the dictionary's fact, or a new "grandfather of X". */
+static int resolve_kin(ctx *c, int person, const char *rel, const char *word)
+{
+    const dl_actor_dict *x = c->x;
+    const dl_actor_int *a = &c->d->act[person];
+    if (a->dict >= 0) {
+        const dact *p = &x->act[a->dict];
+        for (uint32_t j = 0; j < p->nlink; j++) {
+            const dlink *l = &x->link[p->link0 + j];
+            uint32_t t;
+            if (!strcmp(l->rel, rel) && dl_map_get(x->names, l->target, strlen(l->target), &t))
+                return doc_dict_actor(c, t);
+        }
+    }
+    return doc_kin_actor(c, person, word);
+}
+
+/* The state or body that a dictionary entry stands for in a mention: a place stands for
+ * the state it lies in on the reference date. */
+static int entity_of(ctx *c, uint32_t di, int *kind)
+{
+    const dact *a = &c->x->act[di];
+    if (a->type == T_PLACE && a->country[0]) {
+        int s = state_of(c->x, a->country, c->lo, c->hi);
+        if (s >= 0) {
+            *kind = DL_M_SEAT;
+            return doc_dict_actor(c, (uint32_t)s);
+        }
+    }
+    return doc_dict_actor(c, di);
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+/* A person's name at token k: a dictionary person or a run of capitalised words.
+ * Returns its end or 0. */
+static uint32_t name_at(ctx *c, uint32_t k)
+{
+    if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_CAP))
+        return 0;
+    uint32_t e;
+    int32_t head;
+    if (dict_match(c, k, &e, &head)) {
+        int p = pick(c->x, head, c->lo, c->hi);
+        return p >= 0 && c->x->act[c->x->phr[p].actor].type == T_PERSON ? e : 0;
+    }
+    chunk ch;
+    chunk_at(c, k, &ch);
+    if (ch.words == 0 || ch.org || ch.not_name || ch.connectors)
+        return 0;
+    return ch.end;
+}
+
+/* What follows a mention of an entity E at tokens [s, k): a title and a name, a role, a
+ * sector word, a possessive with a role or kin word. Returns the end of what was read. */
+static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, int ref)
+{
+    dl_doc *d = c->d;
+    int ety = type_of(c, ent);
+    int poss = word_is(c, k, "'s");
+    uint32_t p = k + (uint32_t)poss;
+    int former = 0;
+    uint32_t q0 = skip_adjectives(c, p, &former);
+    uint32_t q;
+    int r = role_match(c, q0, &q);
+    if (r < 0 && q0 != p) {
+        q0 = p;
+        r = role_match(c, q0, &q);
+    }
+    const char *cc = d->act[ent].pub.country;
+    if (r >= 0 && ety != T_PERSON) {
+        const rword *w = &c->x->rw[r];
+        int plural = is_plural(T(c, q - 1));
+        uint32_t ne = (!poss && w->role) ? name_at(c, q) : 0;
+        if (ne) {   /* "South Korean Defense Minister Shin Won-sik" */
+            int mk;
+            int a = resolve_person(c, q, ne, cc, w->role, &mk);
+            if (a < 0)
+                return ne;
+            if (!d->act[a].pub.role[0])
+                d->act[a].pub.role = w->role;
+            add_mention(c, s, ne, a, mk, w->role, -1, -1);
+            learn_name(c, a, q, ne);
+            return ne;
+        }
+        if (w->role && !(plural && w->sector)) {   /* "the Russian president", "the North's leader" */
+            int a = resolve_description(c, ent, w->role, former);
+            int bref = d->act[ent].dict;
+            if (poss) {
+                add_mention(c, s, k, ent, kind, NULL, ref, -1);
+                s = p;
+            }
+            if (a >= 0)
+                add_mention(c, s, q, a, DL_M_DESCRIPTION, w->role, former ? -1 : bref, -1);
+            else   /* no holder known: the state's government */
+                add_mention(c, s, q, ent, DL_M_DESCRIPTION, w->sector ? w->sector : w->role,
+                            former ? -1 : bref, -1);
+            return q;
+        }
+        if (w->sector) {   /* "Russian forces", "South Korean officials" */
+            add_mention(c, s, q, ent, kind, w->sector, ref, -1);
+            return q;
+        }
+    }
+    const char *rel;
+    if (poss && ety == T_PERSON && free_tok(c, p) && (tok_cue(c, p, &rel) & C_KIN)) {
+        add_mention(c, s, k, ent, kind, NULL, ref, -1);     /* "Kim's grandfather" */
+        int a = resolve_kin(c, ent, rel, T(c, p)->lower);
+        if (a >= 0)
+            add_mention(c, p, p + 1, a, DL_M_KIN, NULL, -1, -1);
+        return p + 1;
+    }
+    /* "the Ukrainian city of X": a place of that state */
+    if (!poss && ety == T_COUNTRY && free_tok(c, k) && (tok_cue(c, k, NULL) & C_PLACE_NOUN) &&
+        word_is(c, k + 1, "of") && name_word(c, k + 2)) {
+        uint32_t e;
+        int32_t head;
+        chunk ch;
+        if (dict_match(c, k + 2, &e, &head)) {
+            int pk = pick(c->x, head, c->lo, c->hi);
+            const dact *pa = pk >= 0 ? &c->x->act[c->x->phr[pk].actor] : NULL;
+            if (pa && (pa->type == T_PLACE || c->x->phr[pk].kind == DL_M_SEAT) && !strcmp(pa->country, cc)) {
+                add_mention(c, s, k, ent, kind, NULL, ref, -1);
+                add_mention(c, k + 2, e, ent, DL_M_SEAT, NULL, head, -1);
+                return e;
+            }
+        } else {
+            chunk_at(c, k + 2, &ch);
+            if (ch.words && !ch.org && !ch.not_name) {
+                add_mention(c, s, k, ent, kind, NULL, ref, -1);
+                add_mention(c, k + 2, ch.end, ent, DL_M_SEAT, NULL, -1, -1);
+                return ch.end;
+            }
+        }
+    }
+    add_mention(c, s, k, ent, kind, NULL, ref, -1);
+    return k;
+}
+
+static int is_pronoun(const char *w, int *plural)
+{
+    *plural = !strcmp(w, "they");
+    return *plural || !strcmp(w, "he") || !strcmp(w, "she");
+}
+
+static uint32_t parse_pronoun(ctx *c, uint32_t i, int plural)
+{
+    dl_doc *d = c->d;
+    if (plural) {
+        int m = c->plur_cur >= 0 ? c->plur_cur : c->plur_prev;
+        if (m < 0 || d->men[m].actor < 0)
+            return 1;
+        add_mention(c, i, i + 1, d->men[m].actor, DL_M_PRONOUN, d->men[m].role, -1, d->men[m].actor2);
+        return 1;
+    }
+    int a = c->subj_cur >= 0 ? c->subj_cur : c->first_cur >= 0 ? c->first_cur : c->subj_prev;
+    if (a >= 0)
+        add_mention(c, i, i + 1, a, DL_M_PRONOUN, NULL, -1, -1);
+    return 1;
+}
+
+/* "the two leaders", "the two men": the two people in focus. */
+static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
+{
+    int former = 0;
+    uint32_t k = skip_adjectives(c, j, &former);
+    uint32_t e;
+    int r = role_match(c, k, &e);
+    const char *role = r >= 0 ? c->x->rw[r].role : NULL;
+    if (r < 0 || !role) {
+        if (!free_tok(c, k) || !(tok_cue(c, k, NULL) & C_PERSON_NOUN))
+            return 0;
+        e = k + 1;
+    }
+    /* In focus: among the last few people named, those that fit the role, the most
+     * mentioned first; people that do not fit only when fewer than two do. */
+    int pick2[2] = {-1, -1}, n = 0;
+    const dl_doc *d = c->d;
+    for (int pass = 0; pass < 2 && n < 2; pass++) {
+        for (int want = n; want < 2; want++) {
+            int best = -1;
+            for (int q = 0; q < c->nring && q < FOCUS; q++) {
+                int a = c->ring[q];
+                if (a == pick2[0] || (role && actor_fits(c, a, role, 0) != (pass == 0)))
+                    continue;
+                if (best < 0 || d->act[a].pub.mentions > d->act[best].pub.mentions)
+                    best = a;
+            }
+            if (best < 0)
+                break;
+            pick2[n++] = best;
+        }
+        if (!role)
+            break;
+    }
+    if (n < 2)
+        return e - i;
+    add_mention(c, i, e, pick2[0], DL_M_DESCRIPTION, role, -1, pick2[1]);
+    return e - i;
+}
+
+/* A mention at token i; returns the tokens read (0: nothing starts here). */
+static uint32_t parse_at(ctx *c, uint32_t i)
+{
+    dl_doc *d = c->d;
+    const dl_actor_dict *x = c->x;
+    const dl_token *t = T(c, i);
+    int plural;
+    const char *rel;
+    if (is_pronoun(t->lower, &plural))
+        return parse_pronoun(c, i, plural);
+
+    /* "Kim, whose grandfather" */
+    if (!strcmp(t->lower, "whose") && free_tok(c, i + 1) && (tok_cue(c, i + 1, &rel) & C_KIN)) {
+        for (size_t m = d->nmen; m-- > 0;) {
+            const dl_mention *mm = &d->men[m];
+            uint32_t me = mm->tok0 + mm->ntok;
+            if (me + 1 < i)
+                break;
+            if ((me == i || (me + 1 == i && !strcmp(T(c, i - 1)->lower, ","))) && mm->actor >= 0 &&
+                type_of(c, mm->actor) == T_PERSON) {
+                int a = resolve_kin(c, mm->actor, rel, T(c, i + 1)->lower);
+                if (a >= 0)
+                    add_mention(c, i, i + 2, a, DL_M_KIN, NULL, -1, -1);
+                return 2;
+            }
+        }
+        return 0;
+    }
+    /* "grandfather of Kim Jong-un" */
+    if ((tok_cue(c, i, &rel) & C_KIN) && !(t->flags & DL_T_CAP) && word_is(c, i + 1, "of")) {
+        uint32_t ne = name_at(c, i + 2);
+        if (ne) {
+            int mk;
+            int p = resolve_person(c, i + 2, ne, NULL, NULL, &mk);
+            if (p >= 0) {
+                int a = resolve_kin(c, p, rel, t->lower);
+                if (a >= 0)
+                    add_mention(c, i, i + 1, a, DL_M_KIN, NULL, -1, -1);
+                add_mention(c, i + 2, ne, p, mk, NULL, -1, -1);
+                learn_name(c, p, i + 2, ne);
+            }
+            return ne - i;
+        }
+    }
+
+    uint32_t j = i;
+    int the = !strcmp(t->lower, "the");
+    if (the)
+        j++;
+    if (the && (word_is(c, j, "two") || word_is(c, j, "both"))) {
+        uint32_t n = parse_two(c, i, j + 1);
+        if (n)
+            return n;
+    }
+    if (the && !free_tok(c, j))
+        return 0;
+
+    /* A dictionary phrase. */
+    uint32_t e;
+    int32_t head;
+    if (dict_match(c, j, &e, &head)) {
+        int p = pick(x, head, c->lo, c->hi);
+        if (p < 0)
+            return 0;
+        uint32_t di = x->phr[p].actor;
+        int kind = x->phr[p].kind;
+        if (x->act[di].type == T_PERSON) {
+            int a = doc_dict_actor(c, di);
+            if (a < 0)
+                return e - i;
+            learn_name(c, a, j, e);
+            return after_entity(c, j, e, a, DL_M_NAME, head) - i;
+        }
+        int a = entity_of(c, di, &kind);
+        if (a < 0)
+            return e - i;
+        return after_entity(c, i, e, a, kind, head) - i;
+    }
+
+    /* A role word first. */
+    int former = 0;
+    uint32_t k0 = the ? skip_adjectives(c, j, &former) : j;
+    int r = role_match(c, k0, &e);
+    if (r >= 0) {
+        const rword *w = &x->rw[r];
+        int plural = is_plural(T(c, e - 1));
+        uint32_t ne = w->role ? name_at(c, e) : 0;
+        if (ne) {   /* "President Biden" */
+            int mk;
+            int a = resolve_person(c, e, ne, NULL, w->role, &mk);
+            if (a < 0)
+                return ne - i;
+            if (!d->act[a].pub.role[0])
+                d->act[a].pub.role = w->role;
+            add_mention(c, i, ne, a, mk, w->role, -1, -1);
+            learn_name(c, a, e, ne);
+            return ne - i;
+        }
+        uint32_t e2;
+        int32_t h2;
+        if (word_is(c, e, "of") && dict_match(c, e + 1, &e2, &h2)) {   /* "the president of France" */
+            int p = pick(x, h2, c->lo, c->hi);
+            if (p >= 0 && x->act[x->phr[p].actor].type != T_PERSON) {
+                int kind = x->phr[p].kind;
+                int body = entity_of(c, x->phr[p].actor, &kind);
+                if (body < 0)
+                    return e2 - i;
+                if (w->role) {
+                    int a = resolve_description(c, body, w->role, former);
+                    add_mention(c, i, e2, a >= 0 ? a : body, DL_M_DESCRIPTION,
+                                a >= 0 ? w->role : (w->sector ? w->sector : w->role), former ? -1 : d->act[body].dict, -1);
+                } else {
+                    add_mention(c, i, e2, body, kind, w->sector, h2, -1);
+                }
+                return e2 - i;
+            }
+        }
+        if (w->sector && (!w->role || plural) && (word_is(c, e, "in") || word_is(c, e, "from")) &&
+            dict_match(c, e + 1, &e2, &h2)) {   /* "Officials in Kiev" */
+            int p = pick(x, h2, c->lo, c->hi);
+            if (p >= 0 && x->act[x->phr[p].actor].type != T_PERSON) {
+                int kind = x->phr[p].kind;
+                int body = entity_of(c, x->phr[p].actor, &kind);
+                if (body >= 0)
+                    add_mention(c, i, e2, body, kind, w->sector, h2, -1);
+                return e2 - i;
+            }
+        }
+        if (w->role && the && !plural) {   /* "The Minister" */
+            int a = resolve_description(c, -1, w->role, former);
+            if (a >= 0)
+                add_mention(c, i, e, a, DL_M_DESCRIPTION, w->role, -1, -1);
+            return e - i;
+        }
+        return 0;
+    }
+
+    /* "the North" after North Korea. */
+    if (the && name_word(c, j) && !name_word(c, j + 1)) {
+        const char *w = T(c, j)->lower;
+        size_t wl = strlen(w);
+        for (int q = 0; q < c->nstates; q++) {
+            const char *n = d->act[c->states[q]].pub.name;
+            if (strlen(n) > wl && n[wl] == ' ' && !strncasecmp(n, w, wl))
+                return after_entity(c, i, j + 1, c->states[q], DL_M_SHORT, -1) - i;
+        }
+    }
+    if (!(t->flags & DL_T_CAP) || !free_tok(c, i))
+        return 0;
+
+    /* "Mr. Smith", "Dr. Jones" */
+    if (tok_cue(c, i, NULL) & C_HONORIFIC) {
+        uint32_t ne = name_at(c, i + 1);
+        if (ne) {
+            int mk;
+            int a = resolve_person(c, i + 1, ne, NULL, NULL, &mk);
+            if (a >= 0) {
+                add_mention(c, i, ne, a, mk, NULL, -1, -1);
+                learn_name(c, a, i + 1, ne);
+            }
+            return ne - i;
+        }
+    }
+
+    /* A name the dictionary does not know. */
+    int sent_start = (t->flags & DL_T_SENT_START) || i == c->s0;
+    if (!(t->flags & DL_T_ALPHA) || is_initial(t) || ((t->pos & DL_POS_FUNC) && !all_caps(d, i)))
+        return 0;
+    if (sent_start && t->pos && !(t->pos & DL_POS_NOUN))
+        return 0;   /* "However", "Isolated" */
+    chunk ch;
+    memset(&ch, 0, sizeof ch);
+    if (name_word(c, i))
+        chunk_at(c, i, &ch);
+    if (ch.not_name)
+        return ch.end - i;
+    if (ch.words >= 2 || (ch.words == 1 && ch.org && ch.end > i + 1)) {
+        /* appositive or relative clause that says what it is */
+        int person_cue = word_is(c, ch.end, ",") && word_is(c, ch.end + 1, "who");
+        int typ = -1;
+        if (ch.org || ch.connectors)
+            typ = T_ORG;
+        else if (person_cue || ch.unknown || ch.initials)
+            typ = T_PERSON;
+        if (typ < 0 && sent_start) {   /* "Leave A Reply": the first word alone, then the rest */
+            return 1;
+        }
+        if (typ < 0)
+            return ch.end - i;
+        int a, mk = DL_M_NAME;
+        if (typ == T_PERSON)
+            a = resolve_person(c, i, ch.end, NULL, NULL, &mk);
+        else
+            a = doc_text_actor(c, i, ch.end, T_ORG, NULL, NULL);
+        if (a < 0)
+            return ch.end - i;
+        if (typ == T_PERSON)
+            learn_name(c, a, i, ch.end);
+        return after_entity(c, i, ch.end, a, mk, -1) - i;
+    }
+    /* One word: a short name of the story, or later. */
+    char w[64];
+    size_t wl = nodots(t->lower, w, sizeof w);
+    uint32_t v;
+    if (dl_map_get(c->recent, w, wl, &v)) {
+        learn_name(c, (int)v, i, i + 1);
+        return after_entity(c, i, i + 1, (int)v, DL_M_SHORT, -1) - i;
+    }
+    if (DL_GROW(c->pend, c->cap_pend, c->npend + 1)) {
+        c->oom = 1;
+        return 1;
+    }
+    int m = add_mention(c, i, i + 1, -1, DL_M_SHORT, NULL, -1, -1);
+    if (m < 0)
+        return 1;
+    c->pend[c->npend].men = (uint32_t)m;
+    c->pend[c->npend].allow_new = !t->pos && !(tok_cue(c, i, NULL) & C_NOT_NAME) && t->cplen > 1;
+    c->npend++;
+    return 1;
+}
+
+/* Is the sentence written in headline case ("Putin Heads To Pyongyang")? */
+static int headline_case(const ctx *c)
+{
+    int words = 0, caps = 0, func_caps = 0;
+    for (uint32_t i = c->s0; i < c->s1; i++) {
+        const dl_token *t = T(c, i);
+        if (!(t->flags & DL_T_ALPHA))
+            continue;
+        words++;
+        if (t->flags & DL_T_CAP) {
+            caps++;
+            if ((t->pos & DL_POS_FUNC) && !(t->flags & DL_T_SENT_START))
+                func_caps++;
+        }
+    }
+    return words >= 3 && caps * 10 >= words * 7 && (func_caps > 0 || caps == words);
+}
+
+/* Full names anywhere in the document, for a short name that comes first (headlines).
+ * Only the dictionary's persons: cheap and safe. */
+static void prescan(ctx *c)
+{
+    const dl_doc *d = c->d;
+    for (size_t s = 0; s < d->nsent && !c->oom; s++) {
+        if (d->sent[s].pub.boilerplate)
+            continue;
+        c->s0 = d->sent[s].tok0;
+        c->s1 = c->s0 + d->sent[s].ntok;
+        for (uint32_t i = c->s0; i < c->s1; i++) {
+            uint32_t e;
+            int32_t head;
+            if (!(T(c, i)->flags & DL_T_CAP) || !dict_match(c, i, &e, &head) || e < i + 2)
+                continue;
+            int p = pick(c->x, head, c->lo, c->hi);
+            if (p >= 0 && c->x->act[c->x->phr[p].actor].type == T_PERSON) {
+                for (uint32_t k = i; k < e; k++) {
+                    const dl_token *t = T(c, k);
+                    if (!(t->flags & DL_T_CAP) || is_initial(t))
+                        continue;
+                    char w[64];
+                    size_t n = nodots(t->lower, w, sizeof w);
+                    if (!dl_map_get(c->later, w, n, NULL) &&
+                        dl_map_put(c->later, w, n, c->x->phr[p].actor))
+                        c->oom = 1;
+                }
+            }
+            i = e - 1;
+        }
+    }
+}
+
+/* Short names left open: a person named later or first, a surname of the dictionary, or
+ * a new organisation ("Bloomberg", "Reuters"). */
+static void resolve_pending(ctx *c)
+{
+    dl_doc *d = c->d;
+    for (size_t k = 0; k < c->npend && !c->oom; k++) {
+        dl_mention *m = &d->men[c->pend[k].men];
+        const dl_token *t = &d->tok[m->tok0];
+        char w[64];
+        size_t wl = nodots(t->lower, w, sizeof w);
+        uint32_t v;
+        int a = -1;
+        if (dl_map_get(c->first, w, wl, &v))
+            a = (int)v;
+        else if (dl_map_get(c->later, w, wl, &v))
+            a = doc_dict_actor(c, v);
+        else {
+            int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
+            if (di >= 0)
+                a = doc_dict_actor(c, (uint32_t)di);
+            else if (c->pend[k].allow_new) {
+                a = doc_text_actor(c, m->tok0, m->tok0 + 1, T_ORG, NULL, NULL);
+                m->kind = DL_M_NAME;
+            }
+        }
+        m = &d->men[c->pend[k].men];
+        m->actor = a;
+    }
+}
+
+static int cmp_first(const void *a, const void *b, void *arg)
+{
+    const dl_doc *d = arg;
+    const dl_actor_int *x = &d->act[*(const int *)a], *y = &d->act[*(const int *)b];
+    if (x->pub.first_offset != y->pub.first_offset)
+        return x->pub.first_offset < y->pub.first_offset ? -1 : 1;
+    return *(const int *)a - *(const int *)b;
+}
+
+/* Drops unresolved mentions, counts mentions, drops actors never mentioned, and orders the
+ * actors by their first mention. */
+static int finish(ctx *c)
+{
+    dl_doc *d = c->d;
+    size_t n = 0;
+    for (size_t k = 0; k < d->nmen; k++)
+        if (d->men[k].actor >= 0)
+            d->men[n++] = d->men[k];
+    d->nmen = n;
+    for (size_t k = 0; k < d->nact; k++) {
+        d->act[k].pub.mentions = 0;
+        d->act[k].pub.first_offset = SIZE_MAX;
+    }
+    for (size_t k = 0; k < d->nmen; k++) {
+        const dl_mention *m = &d->men[k];
+        size_t cp = d->tok[m->tok0].cp;
+        int who[2] = {m->actor, m->actor2};
+        for (int q = 0; q < 2; q++) {
+            if (who[q] < 0)
+                continue;
+            dl_actor *a = &d->act[who[q]].pub;
+            a->mentions++;
+            if (cp < a->first_offset)
+                a->first_offset = cp;
+        }
+    }
+    int *order = malloc((d->nact + 1) * sizeof *order), *newidx = malloc((d->nact + 1) * sizeof *newidx);
+    dl_actor_int *tmp = malloc((d->nact + 1) * sizeof *tmp);
+    if (!order || !newidx || !tmp) {
+        free(order);
+        free(newidx);
+        free(tmp);
+        return -1;
+    }
+    size_t na = 0;
+    for (size_t k = 0; k < d->nact; k++)
+        if (d->act[k].pub.mentions > 0)
+            order[na++] = (int)k;
+    qsort_r(order, na, sizeof *order, cmp_first, d);
+    for (size_t k = 0; k < d->nact; k++)
+        newidx[k] = -1;
+    for (size_t k = 0; k < na; k++) {
+        newidx[order[k]] = (int)k;
+        tmp[k] = d->act[order[k]];
+    }
+    memcpy(d->act, tmp, na * sizeof *tmp);
+    d->nact = na;
+    for (size_t k = 0; k < d->nmen; k++) {
+        d->men[k].actor = newidx[d->men[k].actor];
+        if (d->men[k].actor2 >= 0)
+            d->men[k].actor2 = newidx[d->men[k].actor2];
+    }
+    free(order);
+    free(newidx);
+    free(tmp);
+    return 0;
+}
+
+static int cmp_mention(const void *a, const void *b)
+{
+    const dl_mention *x = a, *y = b;
+    return x->tok0 < y->tok0 ? -1 : x->tok0 > y->tok0;
+}
+
+dl_status dl_actors_find(dl_doc *d, dl_error *err)
+{
+    const dl_actor_dict *x = d->eng->actors;
+    d->nmen = 0;
+    d->nact = 0;
+    if (!x || d->ntok == 0)
+        return DL_OK;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.x = x;
+    if (d->has_dct) {
+        c.lo = (int32_t)dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
+        c.hi = c.lo + 1;
+    } else {   /* no date: whoever holds an office as far as the dictionary knows */
+        c.lo = OPEN_END - 1;
+        c.hi = OPEN_END;
+    }
+    c.tf = calloc(d->ntok, 1);
+    c.actmap = dl_map_new();
+    c.recent = dl_map_new();
+    c.first = dl_map_new();
+    c.later = dl_map_new();
+    dl_status st = DL_OK;
+    if (!c.tf || !c.actmap || !c.recent || !c.first || !c.later) {
+        st = dl_fail(err, DL_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t k = 0; k < d->ntx; k++)
+        for (uint32_t i = d->tx[k].tok0; i < d->tx[k].tok0 + d->tx[k].ntok && i < d->ntok; i++)
+            c.tf[i] |= TF_BLOCK;
+    prescan(&c);
+    c.subj_prev = c.plur_prev = -1;
+    for (size_t s = 0; s < d->nsent && !c.oom; s++) {
+        if (d->sent[s].pub.boilerplate)
+            continue;
+        c.s0 = d->sent[s].tok0;
+        c.s1 = c.s0 + d->sent[s].ntok;
+        c.headline = headline_case(&c);
+        c.subj_cur = c.first_cur = c.plur_cur = -1;
+        for (uint32_t i = c.s0; i < c.s1 && !c.oom;) {
+            if (!free_tok(&c, i)) {
+                i++;
+                continue;
+            }
+            uint32_t n = parse_at(&c, i);
+            i += n ? n : 1;
+        }
+        if (c.subj_cur >= 0)
+            c.subj_prev = c.subj_cur;
+        else if (c.first_cur >= 0)
+            c.subj_prev = c.first_cur;
+        if (c.plur_cur >= 0)
+            c.plur_prev = c.plur_cur;
+    }
+    resolve_pending(&c);
+    if (c.oom) {
+        st = dl_fail(err, DL_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t k = 1; k < d->nmen; k++)
+        if (d->men[k].tok0 < d->men[k - 1].tok0) {
+            qsort(d->men, d->nmen, sizeof *d->men, cmp_mention);
+            break;
+        }
+    if (finish(&c))
+        st = dl_fail(err, DL_ENOMEM, "out of memory");
+done:
+    free(c.tf);
+    free(c.pend);
+    dl_map_free(c.actmap);
+    dl_map_free(c.recent);
+    dl_map_free(c.first);
+    dl_map_free(c.later);
+    return st;
+}
+
+int dl_mention_at(const dl_doc *d, uint32_t tok)
+{
+    size_t lo = 0, hi = d->nmen;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const dl_mention *m = &d->men[mid];
+        if (tok < m->tok0)
+            hi = mid;
+        else if (tok >= m->tok0 + m->ntok)
+            lo = mid + 1;
+        else
+            return (int)mid;
+    }
+    return -1;
+}
+
+/* The document actor of dictionary entry di, added (with no mentions) when missing.
+ * A linear search: it runs once per event, not per token. */
+static int actor_for_dict(dl_doc *d, uint32_t di, const dl_mention *m, int32_t lo, int32_t hi)
+{
+    for (size_t k = 0; k < d->nact; k++)
+        if (d->act[k].dict == (int)di)
+            return (int)k;
+    const dl_actor_dict *x = d->eng->actors;
+    const dact *e = &x->act[di];
+    if (DL_GROW(d->act, d->cap_act, d->nact + 1))
+        return -1;
+    dl_actor_int *a = &d->act[d->nact];
+    memset(a, 0, sizeof *a);
+    a->dict = (int)di;
+    a->pub.name = e->name;
+    a->pub.type = type_names[e->type];
+    a->pub.country = e->country;
+    a->pub.role = e->type == T_PERSON ? display_role(x, di, lo, hi) : "";
+    a->pub.mentions = 0;
+    a->pub.first_offset = d->tok[m->tok0].cp;
+    return (int)d->nact++;
+}
+
+int dl_actors_resolve_at(dl_doc *d, int mention, const char *date)
+{
+    if (mention < 0 || (size_t)mention >= d->nmen)
+        return -1;
+    const dl_mention *m = &d->men[mention];
+    const dl_actor_dict *x = d->eng->actors;
+    int32_t lo, hi;
+    if (!x || !date || m->ref < 0 || value_span(date, &lo, &hi))
+        return m->actor;
+    if (m->kind == DL_M_DESCRIPTION) {
+        if (!m->role || (size_t)m->ref >= x->nact)
+            return m->actor;
+        /* the role code as the dictionary interned it */
+        uint32_t ci;
+        if (!dl_map_get(x->codes, m->role, strlen(m->role), &ci))   /* a sector: no office */
+            return m->actor;
+        int h = holder_of(x, &x->act[m->ref], x->code[ci], lo, hi);
+        return h >= 0 ? actor_for_dict(d, (uint32_t)h, m, lo, hi) : m->actor;
+    }
+    if (m->kind != DL_M_NAME && m->kind != DL_M_SEAT && m->kind != DL_M_DEMONYM)
+        return m->actor;
+    /* A phrase of the dictionary: the entry with most days in common with the date. */
+    int best = -1;
+    long bo = 0;
+    for (int32_t h = m->ref; h >= 0; h = x->phr[h].next) {
+        const dact *a = &x->act[x->phr[h].actor];
+        if (a->dead)
+            continue;
+        long o = overlap(a->start, a->end, lo, hi);
+        if (o > bo || (o == bo && o > 0 && type_rank[a->type] < type_rank[x->act[best].type])) {
+            bo = o;
+            best = (int)x->phr[h].actor;
+        }
+    }
+    if (best < 0)
+        return m->actor;
+    if (x->act[best].type == T_PLACE && x->act[best].country[0]) {
+        int s = state_of(x, x->act[best].country, lo, hi);
+        if (s >= 0)
+            best = s;
+    }
+    if (x->act[best].type == T_PERSON && d->act[m->actor].dict >= 0 &&
+        x->act[d->act[m->actor].dict].type == T_PERSON)
+        return m->actor;   /* a person's name does not change with the date */
+    return actor_for_dict(d, (uint32_t)best, m, lo, hi);
+}

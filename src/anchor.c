@@ -1,3 +1,510 @@
-/* anchor.c - anchoring events in time (being written). */
+/*
+ * anchor.c - anchoring events in time. Each event found by events.c is dated, in this
+ * order, by:
+ *
+ *   1. a time expression in the trigger's own clause ("In March, Russia vetoed");
+ *   2. one in a clause around it ("Officials said in May that Russia had fired ...");
+ *      a noun that names an earlier event again ("Kim's visit to Russia last year") takes
+ *      that event's date when it is as precise or more ("Nine months ago ... Kim arrived");
+ *   3. an anchoring phrase that names another event: "two months after Kim's visit" is
+ *      that visit's date plus two months (dl_cal_shift); "before the trip" is before the
+ *      trip's date (date_mod BEFORE, end the day before); "since the two leaders met";
+ *   4. the same event told again nearby with a date ("Putin will head to North Korea" in
+ *      a headline, "will travel to North Korea on Tuesday" in the lead);
+ *   5. otherwise the time the narrative last set (date_anchor "narrative"), or the
+ *      document date for a present-tense clause.
+ *
+ * Then "for the first time in 24 years" adds the earlier occurrence (the event's year
+ * minus 24), actors named by a seat or demonym are resolved at the event's date
+ * ("Moscow" in 1948 is the Soviet Union), and events with no actor and nothing dated of
+ * their own are dropped: they served as anchors only. Nothing reads the system clock.
+ */
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
-dl_status dl_anchor_events(dl_doc *d, dl_error *err) { DL_UNUSED(d); DL_UNUSED(err); return DL_OK; }
+
+enum { K_NONE, K_EXPLICIT, K_DCT, K_EVENT, K_NARRATIVE };
+static const char *const KIND_NAME[] = {"", "explicit", "document-date", "event", "narrative"};
+
+typedef struct when {
+    char value[48];
+    char mod[16];
+    const char *text;
+    int kind;
+    int own;       /* from a time expression of its own sentence */
+    int dup;       /* a mention of an earlier event */
+    int done, busy;
+} when;
+
+typedef struct ctx {
+    dl_doc *d;
+    when *w;
+} ctx;
+
+/* ---------------------------------------------------------------- values */
+
+/* A TIMEX3 value made a calendar value: "2008-01-09TMO" -> "2008-01-09",
+ * "2010-W04-WE" -> "2010-W04". Returns 0 when it has a span. */
+static int span_of(const char *value, dl_date *first, dl_date *last, const char **prec)
+{
+    if (!value[0])
+        return -1;
+    if (dl_cal_value_span(value, first, last, prec) == 0)
+        return 0;
+    char v[48];
+    snprintf(v, sizeof v, "%s", value);
+    char *t = strchr(v, 'T');
+    if (t)
+        *t = 0;
+    size_t n = strlen(v);
+    if (n > 3 && !strcmp(v + n - 3, "-WE"))
+        v[n - 3] = 0;
+    if (strcmp(v, value) && dl_cal_value_span(v, first, last, prec) == 0)
+        return 0;
+    return -1;
+}
+
+static void day_str(char *out, size_t n, long days)
+{
+    int y, m, dd;
+    dl_cal_from_days(days, &y, &m, &dd);
+    snprintf(out, n, "%04d-%02d-%02d", y, m, dd);
+}
+
+/* Is the span of value a inside that of value b? */
+static int within(const char *a, const char *b)
+{
+    dl_date a0, a1, b0, b1;
+    const char *p;
+    if (span_of(a, &a0, &a1, &p) || span_of(b, &b0, &b1, &p))
+        return 0;
+    return dl_cal_to_days(a0.year, a0.month, a0.day) >= dl_cal_to_days(b0.year, b0.month, b0.day) &&
+           dl_cal_to_days(a1.year, a1.month, a1.day) <= dl_cal_to_days(b1.year, b1.month, b1.day);
+}
+
+static int kind_of_timex(const dl_timex_int *x)
+{
+    switch (x->anchor_kind) {
+    case DL_ANCHOR_EXPLICIT: return K_EXPLICIT;
+    case DL_ANCHOR_DCT: return K_DCT;
+    case DL_ANCHOR_EVENT: return K_EVENT;
+    case DL_ANCHOR_NARRATIVE: return K_NARRATIVE;
+    default: return x->relative ? K_DCT : K_EXPLICIT;
+    }
+}
+
+static void set_from_timex(when *w, const dl_timex_int *x)
+{
+    snprintf(w->value, sizeof w->value, "%s", x->pub.value);
+    snprintf(w->mod, sizeof w->mod, "%s", x->pub.mod ? x->pub.mod : "");
+    w->text = x->pub.text;
+    w->kind = kind_of_timex(x);
+    w->own = 1;
+}
+
+/* ---------------------------------------------------------------- coreference */
+
+static int actor_of(const dl_doc *d, int men)
+{
+    return men >= 0 && (size_t)men < d->nmen ? d->men[men].actor : -1;
+}
+
+static int in_sentence(const dl_event_int *e, int actor)
+{
+    for (int k = 0; k < 4; k++)
+        if (actor >= 0 && e->sent_actor[k] == actor)
+            return 1;
+    return 0;
+}
+
+static void date_event(ctx *c, int i);
+
+/* An earlier event that event i names again: the same relation, actors that agree, and
+ * a date inside i's own. A noun with no actor ("the trip") prefers the event whose actors
+ * its sentence names ("Before the trip, Putin ..."). Returns its index or -1. */
+static int antecedent(ctx *c, int i, int forward)
+{
+    dl_doc *d = c->d;
+    const dl_event_int *e = &d->ev[i];
+    /* a verb told again is near its first telling; a noun may look further back */
+    int window = e->noun || e->anchor_ref ? 1 << 20 : 10;
+    int best = -1, best_score = -1;
+    int lo = forward ? i + 1 : (i > 200 ? i - 200 : 0);
+    int hi = forward ? (int)d->nev : i;
+    for (int j = forward ? lo : hi - 1; forward ? j < hi : j >= lo; j += forward ? 1 : -1) {
+        const dl_event_int *f = &d->ev[j];
+        if (forward && f->pub.sentence > e->pub.sentence + 3)
+            break;
+        if (!forward && f->pub.sentence + window < e->pub.sentence)
+            break;
+        if (strcmp(f->pub.relation, e->pub.relation) != 0)
+            continue;
+        int es = e->source, et = e->target, fs = f->source, ft = f->target;
+        if (es >= 0 && fs >= 0 && es != fs && !(es == ft && et == fs))
+            continue;
+        if (et >= 0 && ft >= 0 && et != ft && !(es == ft && et == fs))
+            continue;
+        int score = 0;
+        if (es >= 0 && (es == fs || es == ft))
+            score += 2;
+        if (et >= 0 && (et == ft || et == fs))
+            score += 2;
+        if (forward && score < 4)
+            continue;   /* told again later: both actors must agree */
+        if (!forward && es < 0 && et < 0) {
+            /* "the trip": the one of the actors its sentence names, planned if it is */
+            score += in_sentence(e, fs) ? 2 : 0;
+            score += in_sentence(e, ft) ? 1 : 0;
+            if (score == 0)
+                continue;
+            score += (e->modality == DL_MOD_PLANNED) == (f->modality == DL_MOD_PLANNED);
+        } else if (score == 0) {
+            continue;
+        }
+        date_event(c, j);
+        const when *wf = &c->w[j];
+        if (!wf->value[0] || wf->kind == K_NARRATIVE || wf->mod[0])
+            continue;
+        if (c->w[i].own && !within(wf->value, c->w[i].value))
+            continue;
+        if (score > best_score) {
+            best_score = score;
+            best = j;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------- dating */
+
+static void set_from_event(when *w, const when *ref, const dl_event_int *e, const dl_doc *d)
+{
+    DL_UNUSED(d);
+    if (e->ref_dur >= 0) {
+        const dl_timex_int *x = &d->tx[e->ref_dur];
+        int sign = e->ref_mod == DL_REL_BEFORE ? -1 : 1;
+        if (dl_cal_shift(ref->value, x->pub.value, sign, w->value, sizeof w->value))
+            return;
+        w->mod[0] = 0;
+    } else {
+        snprintf(w->value, sizeof w->value, "%s", ref->value);
+        const char *mod = e->ref_mod == DL_REL_BEFORE ? "BEFORE" : e->ref_mod == DL_REL_AFTER ? "AFTER"
+                          : e->ref_mod == DL_REL_SINCE ? "ON_OR_AFTER" : ref->mod;
+        snprintf(w->mod, sizeof w->mod, "%s", mod);
+    }
+    w->kind = K_EVENT;
+    w->text = e->ref_text ? e->ref_text : "";
+}
+
+static void date_event(ctx *c, int i)
+{
+    when *w = &c->w[i];
+    if (w->done || w->busy)
+        return;
+    w->busy = 1;
+    dl_doc *d = c->d;
+    dl_event_int *e = &d->ev[i];
+    int tx = e->clause_tx >= 0 ? e->clause_tx : e->outer_tx;
+    if (tx >= 0)
+        set_from_timex(w, &d->tx[tx]);
+    /* a noun, or the event an anchoring phrase names, may be one told before */
+    if (e->noun || e->anchor_ref) {
+        int j = antecedent(c, i, 0);
+        if (j >= 0) {
+            const when *wf = &c->w[j];
+            snprintf(w->value, sizeof w->value, "%s", wf->value);
+            snprintf(w->mod, sizeof w->mod, "%s", wf->mod);
+            w->text = wf->text;
+            w->kind = w->own ? w->kind : K_EVENT;
+            w->dup = 1;
+            if (e->source < 0)
+                e->source = d->ev[j].source, e->source_men = d->ev[j].source_men;
+            if (e->target < 0)
+                e->target = d->ev[j].target, e->target_men = d->ev[j].target_men,
+                e->target_second = d->ev[j].target_second;
+        }
+    }
+    if (!w->value[0] && e->ref_ev >= 0) {
+        date_event(c, e->ref_ev);
+        const when *ref = &c->w[e->ref_ev];
+        if (ref->value[0])
+            set_from_event(w, ref, e, d);
+    }
+    if (!w->value[0] && !e->noun && e->source >= 0) {
+        /* the same doer doing the same again without a date of its own: told before */
+        int j = antecedent(c, i, 0);
+        if (j >= 0) {
+            snprintf(w->value, sizeof w->value, "%s", c->w[j].value);
+            snprintf(w->mod, sizeof w->mod, "%s", c->w[j].mod);
+            w->text = c->w[j].text;
+            w->kind = K_EVENT;
+            w->dup = 1;
+        }
+    }
+    if (!w->value[0] && !e->noun && e->source >= 0 && e->target >= 0) {
+        int j = antecedent(c, i, 1);
+        if (j >= 0) {
+            date_event(c, j);
+            snprintf(w->value, sizeof w->value, "%s", c->w[j].value);
+            snprintf(w->mod, sizeof w->mod, "%s", c->w[j].mod);
+            w->text = c->w[j].text;
+            w->kind = K_EVENT;
+            w->dup = 1;
+        }
+    }
+    w->busy = 0;
+    w->done = 1;
+}
+
+/* A noun of conflict with a target and no doer ("the January attack on Kharkiv") takes
+ * the doer of the last such event against the same target a few sentences before. */
+static void agent_from_discourse(dl_doc *d, int i)
+{
+    dl_event_int *e = &d->ev[i];
+    if (!e->noun || e->source >= 0 || e->target < 0 || e->pub.quad_class < 3)
+        return;
+    for (int j = i - 1; j >= 0; j--) {
+        const dl_event_int *f = &d->ev[j];
+        if (f->pub.sentence + 8 < e->pub.sentence)
+            break;
+        if (f->source >= 0 && f->target == e->target && f->pub.quad_class == e->pub.quad_class) {
+            e->source = f->source;
+            e->source_men = f->source_men;
+            return;
+        }
+    }
+}
+
+/* Is event e a row of the timeline? It needs two of: a doer, what it was done to (an
+ * actor or a thing), a date of its own sentence. A mention of an earlier event is not
+ * one; nor a denied or doubted event without a date of its own, nor a statement without
+ * a date whose content is an event of its own row ("officials said that Russia fired"). */
+static int keep_event(const dl_event_int *e, const when *w)
+{
+    if (w->dup || e->inner)
+        return 0;
+    int src = e->source >= 0, tgt = e->target >= 0 || e->thing[0];
+    if (e->needs_target && e->target < 0)
+        return 0;
+    if (!w->own && (e->modality == DL_MOD_NEGATED || e->modality == DL_MOD_HYPOTHETICAL))
+        return 0;
+    if (e->reports && !w->own)
+        return 0;
+    if (e->definite && !src && e->target < 0)
+        return 0;
+    return src + tgt + (w->own ? 1 : 0) >= 2;
+}
+
+/* ---------------------------------------------------------------- output fields */
+
+static dl_status fill_dates(dl_doc *d, dl_event_int *e, const when *w)
+{
+    dl_event *p = &e->pub;
+    p->date = p->date_mod = p->start = p->end = p->precision = p->date_text = p->date_anchor = "";
+    if (!w->value[0])
+        return DL_OK;
+    char s0[11] = "", s1[11] = "";
+    dl_date a, b;
+    const char *prec = "";
+    if (span_of(w->value, &a, &b, &prec) == 0) {
+        long da = dl_cal_to_days(a.year, a.month, a.day), db = dl_cal_to_days(b.year, b.month, b.day);
+        if (!strcmp(w->mod, "BEFORE")) {
+            day_str(s1, sizeof s1, da - 1);
+        } else if (!strcmp(w->mod, "ON_OR_BEFORE")) {
+            day_str(s1, sizeof s1, db);
+        } else if (!strcmp(w->mod, "AFTER")) {
+            day_str(s0, sizeof s0, db + 1);
+        } else if (!strcmp(w->mod, "ON_OR_AFTER")) {
+            day_str(s0, sizeof s0, da);
+        } else {
+            day_str(s0, sizeof s0, da);
+            day_str(s1, sizeof s1, db);
+        }
+    } else if (d->has_dct) {
+        /* PRESENT_REF is the document date; the past ends and the future starts there */
+        if (!strcmp(w->value, "PRESENT_REF"))
+            snprintf(s0, sizeof s0, "%s", d->dct_str), snprintf(s1, sizeof s1, "%s", d->dct_str);
+        else if (!strcmp(w->value, "PAST_REF"))
+            snprintf(s1, sizeof s1, "%s", d->dct_str);
+        else if (!strcmp(w->value, "FUTURE_REF"))
+            snprintf(s0, sizeof s0, "%s", d->dct_str);
+    }
+    p->date = dl_arena_strdup(d->arena, w->value);
+    p->date_mod = dl_arena_strdup(d->arena, w->mod);
+    p->start = dl_arena_strdup(d->arena, s0);
+    p->end = dl_arena_strdup(d->arena, s1);
+    p->precision = prec ? prec : "";
+    p->date_text = w->text ? w->text : "";
+    p->date_anchor = KIND_NAME[w->kind];
+    if (!p->date || !p->date_mod || !p->start || !p->end)
+        return DL_ENOMEM;
+    return DL_OK;
+}
+
+/* The earlier occurrence that "for the first time in 24 years" implies: the event's date
+ * cut to the duration's unit, minus the duration; "for the first time since 2000": 2000. */
+static int previous_occurrence(const dl_doc *d, const dl_event_int *e, const when *w, char *out, size_t n)
+{
+    if (e->prev_tx < 0 || !w->value[0] || w->mod[0])
+        return -1;
+    const dl_timex_int *x = &d->tx[e->prev_tx];
+    if (!strcmp(x->pub.type, "DATE")) {
+        snprintf(out, n, "%s", x->pub.value);
+        return 0;
+    }
+    const char *dur = x->pub.value;
+    size_t dl = strlen(dur);
+    if (dl < 3 || dur[0] != 'P' || dur[1] == 'T')
+        return -1;
+    char unit = dur[dl - 1];
+    size_t keep = unit == 'Y' ? 4 : unit == 'M' ? 7 : unit == 'D' ? 10 : 0;
+    if (!keep || strlen(w->value) < keep)
+        return -1;
+    char cut[16];
+    memcpy(cut, w->value, keep);
+    cut[keep] = 0;
+    return dl_cal_shift(cut, dur, -1, out, n);
+}
+
+dl_status dl_anchor_events(dl_doc *d, dl_error *err)
+{
+    size_t n = d->nev;
+    if (n == 0)
+        return DL_OK;
+    ctx c = {.d = d, .w = calloc(n, sizeof(when))};
+    if (!c.w)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        dl_event_int *e = &d->ev[i];
+        e->source = actor_of(d, e->source_men);
+        e->target = e->target_second ? d->men[e->target_men].actor2 : actor_of(d, e->target_men);
+        if (e->target >= 0 && e->target == e->source)
+            e->target = -1, e->target_men = -1;
+        if (e->ref_ev >= 0 && (size_t)e->ref_ev < n)
+            d->ev[e->ref_ev].anchor_ref = 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        agent_from_discourse(d, (int)i);
+    for (size_t i = 0; i < n; i++)
+        date_event(&c, (int)i);
+
+    /* 5. the narrative: the last date set by rules 1-4, in document order */
+    when narrative = {0};
+    int narrative_set = 0;
+    if (d->has_dct) {
+        snprintf(narrative.value, sizeof narrative.value, "%s", d->dct_str);
+        narrative.kind = K_DCT;
+        narrative.text = "";
+    }
+    for (size_t i = 0; i < n; i++) {
+        when *w = &c.w[i];
+        dl_event_int *e = &d->ev[i];
+        dl_date a, b;
+        const char *p;
+        if (w->value[0]) {
+            if (span_of(w->value, &a, &b, &p) == 0 && !w->dup) {
+                narrative = *w;
+                narrative_set = 1;
+            }
+            continue;
+        }
+        if (!narrative.value[0])
+            continue;
+        if ((e->tense == DL_TENSE_PRESENT || e->tense == DL_TENSE_PERFECT) && d->has_dct) {
+            snprintf(w->value, sizeof w->value, "%s", d->dct_str);
+            w->mod[0] = 0;
+            w->text = "";
+            w->kind = K_DCT;
+        } else {
+            snprintf(w->value, sizeof w->value, "%s", narrative.value);
+            snprintf(w->mod, sizeof w->mod, "%s", narrative.mod);
+            w->text = narrative.text;
+            w->kind = narrative_set ? K_NARRATIVE : K_DCT;
+        }
+    }
+
+    /* the earlier occurrences, then the final list: rows only */
+    size_t extra = 0;
+    for (size_t i = 0; i < n; i++) {
+        char v[48];
+        if (previous_occurrence(d, &d->ev[i], &c.w[i], v, sizeof v) == 0)
+            extra++;
+    }
+    dl_event_int *out = malloc((n + extra) * sizeof *out);
+    when *wout = malloc((n + extra) * sizeof *wout);
+    if (!out || !wout) {
+        free(out);
+        free(wout);
+        free(c.w);
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        dl_event_int *e = &d->ev[i];
+        when *w = &c.w[i];
+        if (!keep_event(e, w))
+            continue;
+        int keep = 1;
+        if (keep) {
+            out[m] = *e;
+            wout[m++] = *w;
+        }
+        char v[48];
+        if (keep && previous_occurrence(d, e, w, v, sizeof v) == 0) {
+            out[m] = *e;
+            when pw = {0};
+            snprintf(pw.value, sizeof pw.value, "%s", v);
+            pw.text = d->tx[e->prev_tx].pub.text;
+            pw.kind = K_EVENT;
+            pw.own = 1;
+            out[m].modality = DL_MOD_ASSERTED;
+            out[m].pub.modality = dl_modality_name(DL_MOD_ASSERTED);
+            out[m].prev_tx = -1;
+            wout[m++] = pw;
+        }
+    }
+    /* actors by the event's date; this may add actors (d->act grows) */
+    dl_status st = DL_OK;
+    for (size_t i = 0; i < m && !st; i++) {
+        dl_event_int *e = &out[i];
+        const char *date = wout[i].value[0] ? wout[i].value : d->dct_str;
+        if (e->source_men >= 0) {
+            int a = dl_actors_resolve_at(d, e->source_men, date);
+            if (a < 0 && d->men[e->source_men].actor >= 0)
+                st = DL_ENOMEM;
+            else
+                e->source = a;
+        }
+        if (e->target_men >= 0 && !e->target_second) {
+            int a = dl_actors_resolve_at(d, e->target_men, date);
+            if (a < 0 && d->men[e->target_men].actor >= 0)
+                st = DL_ENOMEM;
+            else
+                e->target = a;
+        }
+        if (e->target == e->source)
+            e->target = -1;
+        e->order = (int)i;
+        if (!st)
+            st = fill_dates(d, e, &wout[i]);
+        if (!st && !(e->pub.id = dl_arena_printf(d->arena, "%s-e%zu", d->name, i + 1)))
+            st = DL_ENOMEM;
+    }
+    free(d->ev);
+    d->ev = out;
+    d->nev = d->cap_ev = m;
+    free(wout);
+    free(c.w);
+    if (st)
+        return dl_fail(err, st, "out of memory");
+    /* last: pointers into d->act, which no longer moves */
+    for (size_t i = 0; i < m; i++) {
+        dl_event_int *e = &d->ev[i];
+        e->pub.source = e->source >= 0 && (size_t)e->source < d->nact ? &d->act[e->source].pub : NULL;
+        e->pub.target = e->target >= 0 && (size_t)e->target < d->nact ? &d->act[e->target].pub : NULL;
+        if (!e->pub.target && !e->thing)
+            e->thing = "";
+    }
+    return DL_OK;
+}

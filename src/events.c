@@ -1,5 +1,2165 @@
-/* events.c - events (being written). */
+/*
+ * events.c - events: who did what to whom. Triggers come from the lexicon of
+ * data/events.tsv (verbs and event nouns by their WordNet base form, with optional
+ * patterns such as "put ... into orbit"), their CAMEO code from data/cameo.tsv, and their
+ * arguments from a light clause analysis of the sentence (data/event-cues.tsv holds the
+ * grammar words it reads):
+ *
+ *   - a part-of-speech guess for each token from WordNet's parts of speech and the words
+ *     around it ("the visit" is a noun, "will visit" a verb);
+ *   - verb groups (auxiliaries, negation, modals, passives);
+ *   - clauses: subordinate ("after Kim arrived"), relative ("Kim, whose grandfather came
+ *     to power ..."), reported ("officials said that ..."), coordinated;
+ *   - subjects (across appositions, relative pronouns, coordinated verbs and the control
+ *     of infinitives and participles), objects and prepositional phrases.
+ *
+ * It also records what anchor.c needs to date each event: the dates in the trigger's
+ * clause and around it, anchoring phrases ("two months after Kim's visit", "before the
+ * trip", "since the two leaders met"), and "for the first time in 24 years".
+ *
+ * No parser: each sentence is read left to right a few times, so the work is linear in
+ * its length. Limit: only the first DL_EV_MAXTOK (200) tokens of a sentence are read;
+ * a longer sentence (a list, a table flattened into text) yields events only there.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
-dl_status dl_events_load(dl_engine *e, dl_error *err) { DL_UNUSED(e); DL_UNUSED(err); return DL_OK; }
-void dl_events_free_lex(dl_event_lex *x) { DL_UNUSED(x); }
-dl_status dl_events_find(dl_doc *d, dl_error *err) { DL_UNUSED(d); DL_UNUSED(err); return DL_OK; }
+
+#define DL_EV_MAXTOK 200
+#define MAXPAT 6
+#define MAXSLOT 6
+#define MAXPP 8
+#define MAXANCHOR 16
+
+/* ================================================================ knowledge */
+
+/* Classes of grammar words (data/event-cues.tsv). */
+enum {
+    CU_DET = 1u << 0, CU_POSS = 1u << 1, CU_NUM = 1u << 2, CU_PREP = 1u << 3,
+    CU_BE = 1u << 4, CU_HAVE = 1u << 5, CU_DO = 1u << 6, CU_MODAL = 1u << 7,
+    CU_NEG = 1u << 8, CU_SUB = 1u << 9, CU_TPREP = 1u << 10, CU_REL = 1u << 11,
+    CU_CONJ = 1u << 12, CU_PRON = 1u << 13, CU_WH = 1u << 14, CU_REPORT = 1u << 15,
+    CU_TOCUE = 1u << 16, CU_AGENT = 1u << 17, CU_NOTRIG = 1u << 18
+};
+static const char *const CUE_CLASS[] = {"det", "poss", "num", "prep", "be", "have", "do",
+                                        "modal", "neg", "sub", "tprep", "rel", "conj", "pron",
+                                        "wh", "report", "tocue", "agent", "notrig"};
+
+/* Values of cues: a modality or the relation of an anchoring word. */
+enum { V_NONE, V_FUTURE, V_COND, V_HYP, V_PLANNED, V_NEG, V_BEFORE, V_AFTER, V_SINCE, V_SAME };
+static const char *const CUE_VALUE[] = {"-", "future", "conditional", "hypothetical", "planned",
+                                        "negated", "BEFORE", "AFTER", "ON_OR_AFTER", "SAME"};
+
+typedef struct cue {
+    uint32_t cls;
+    uint8_t modal, sub, tprep, tocue;   /* V_* per class */
+} cue;
+
+/* Argument slots of a trigger entry. */
+enum { SL_SUBJ = 1, SL_POSS, SL_PRE, SL_BY, SL_HOST, SL_OBJ, SL_PREP };
+typedef struct slot {
+    uint8_t kind;
+    char prep[12];              /* for SL_PREP */
+} slot;
+
+enum { FR_SAY = 1, FR_DENY = 2, FR_RECIP = 4, FR_TARGET = 8 };
+
+typedef struct trig {
+    const char *lemma;
+    uint8_t noun;
+    uint8_t npat;
+    const char *pat[MAXPAT];    /* words, "..." for a gap */
+    const char *relation;
+    const char *cameo;          /* "" when none */
+    int quad;
+    double goldstein;
+    slot src[MAXSLOT], tgt[MAXSLOT];
+    uint8_t nsrc, ntgt;
+    uint8_t frame;
+    int next;                   /* next entry of the same lemma and part of speech, or -1 */
+} trig;
+
+typedef struct cameo_ent {
+    const char *code, *name;
+    int quad;
+    double goldstein;
+} cameo_ent;
+
+struct dl_event_lex {
+    dl_arena *arena;
+    dl_map *cue_map;            /* word -> index into cues */
+    cue *cues;
+    size_t ncues, cap_cues;
+    dl_map *trig_map;           /* "lemma\tv" / "lemma\tn" -> first entry */
+    trig *trigs;
+    size_t ntrigs, cap_trigs;
+    dl_map *cameo_map;          /* code -> index into codes */
+    cameo_ent *codes;
+    size_t ncodes, cap_codes;
+};
+
+void dl_events_free_lex(dl_event_lex *x)
+{
+    if (!x)
+        return;
+    dl_map_free(x->cue_map);
+    dl_map_free(x->trig_map);
+    dl_map_free(x->cameo_map);
+    free(x->cues);
+    free(x->trigs);
+    free(x->codes);
+    dl_arena_free(x->arena);
+    free(x);
+}
+
+static int cell_is(const char *c, size_t n, const char *s)
+{
+    return strlen(s) == n && memcmp(c, s, n) == 0;
+}
+
+static const dl_blob *blob_or_fail(const char *name, dl_error *err)
+{
+    const dl_blob *b = dl_data_get(name);
+    if (!b)
+        dl_fail(err, DL_EDATA, "%s: not built in", name);
+    return b;
+}
+
+static dl_status load_cameo(dl_event_lex *x, dl_error *err)
+{
+    const dl_blob *b = blob_or_fail("cameo.tsv", err);
+    if (!b)
+        return DL_EDATA;
+    dl_tsv t;
+    dl_status st = dl_tsv_open_mem(&t, "data/cameo.tsv", (const char *)b->data, b->len,
+                                   "code\tname\tquad_class\tgoldstein", err);
+    if (st)
+        return st;
+    const char *c[4];
+    size_t l[4];
+    int r;
+    while ((r = dl_tsv_next(&t, c, l, 4, err)) > 0) {
+        if (DL_GROW(x->codes, x->cap_codes, x->ncodes + 1))
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        cameo_ent *e = &x->codes[x->ncodes];
+        e->code = dl_arena_strndup(x->arena, c[0], l[0]);
+        e->name = dl_arena_strndup(x->arena, c[1], l[1]);
+        if (!e->code || !e->name)
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        char num[32];
+        size_t n = l[2] < 31 ? l[2] : 31;
+        memcpy(num, c[2], n);
+        num[n] = 0;
+        e->quad = atoi(num);
+        n = l[3] < 31 ? l[3] : 31;
+        memcpy(num, c[3], n);
+        num[n] = 0;
+        char *end;
+        e->goldstein = strtod(num, &end);
+        if (e->quad < 1 || e->quad > 4 || *end || end == num)
+            return dl_fail(err, DL_EDATA, "data/cameo.tsv:%d: bad quad_class or goldstein", t.line);
+        if (dl_map_put(x->cameo_map, c[0], l[0], (uint32_t)x->ncodes))
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        x->ncodes++;
+    }
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+static int value_of(const char *c, size_t n)
+{
+    for (size_t v = 0; v < DL_COUNT(CUE_VALUE); v++)
+        if (cell_is(c, n, CUE_VALUE[v]))
+            return (int)v;
+    return -1;
+}
+
+static dl_status load_cues(dl_event_lex *x, dl_error *err)
+{
+    const dl_blob *b = blob_or_fail("event-cues.tsv", err);
+    if (!b)
+        return DL_EDATA;
+    dl_tsv t;
+    dl_status st = dl_tsv_open_mem(&t, "data/event-cues.tsv", (const char *)b->data, b->len,
+                                   "word\tclass\tvalue", err);
+    if (st)
+        return st;
+    const char *c[3];
+    size_t l[3];
+    int r;
+    while ((r = dl_tsv_next(&t, c, l, 3, err)) > 0) {
+        int k = -1;
+        for (size_t i = 0; i < DL_COUNT(CUE_CLASS); i++)
+            if (cell_is(c[1], l[1], CUE_CLASS[i]))
+                k = (int)i;
+        int v = value_of(c[2], l[2]);
+        if (k < 0 || v < 0)
+            return dl_fail(err, DL_EDATA, "data/event-cues.tsv:%d: unknown class or value", t.line);
+        uint32_t idx;
+        if (!dl_map_get(x->cue_map, c[0], l[0], &idx)) {
+            if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
+                return dl_fail(err, DL_ENOMEM, "out of memory");
+            idx = (uint32_t)x->ncues++;
+            memset(&x->cues[idx], 0, sizeof x->cues[idx]);
+            if (dl_map_put(x->cue_map, c[0], l[0], idx))
+                return dl_fail(err, DL_ENOMEM, "out of memory");
+        }
+        cue *q = &x->cues[idx];
+        uint32_t bit = 1u << k;
+        q->cls |= bit;
+        if (bit == CU_MODAL)
+            q->modal = (uint8_t)v;
+        else if (bit == CU_SUB)
+            q->sub = (uint8_t)v;
+        else if (bit == CU_TPREP)
+            q->tprep = (uint8_t)v;
+        else if (bit == CU_TOCUE)
+            q->tocue = (uint8_t)v;
+    }
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+/* Parses "subj,poss" or "obj,to,with" into slots. */
+static int parse_slots(const char *c, size_t n, slot *out, uint8_t *nout)
+{
+    *nout = 0;
+    if (cell_is(c, n, "-"))
+        return 0;
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && c[j] != ',')
+            j++;
+        if (*nout >= MAXSLOT || j == i || j - i >= sizeof out->prep)
+            return -1;
+        slot *s = &out[(*nout)++];
+        memset(s, 0, sizeof *s);
+        const char *w = c + i;
+        size_t wl = j - i;
+        if (cell_is(w, wl, "subj"))
+            s->kind = SL_SUBJ;
+        else if (cell_is(w, wl, "poss"))
+            s->kind = SL_POSS;
+        else if (cell_is(w, wl, "pre"))
+            s->kind = SL_PRE;
+        else if (cell_is(w, wl, "by"))
+            s->kind = SL_BY;
+        else if (cell_is(w, wl, "host"))
+            s->kind = SL_HOST;
+        else if (cell_is(w, wl, "obj"))
+            s->kind = SL_OBJ;
+        else {
+            s->kind = SL_PREP;
+            memcpy(s->prep, w, wl);
+            s->prep[wl] = 0;
+        }
+        i = j + 1;
+    }
+    return 0;
+}
+
+static dl_status load_triggers(dl_event_lex *x, dl_error *err)
+{
+    const dl_blob *b = blob_or_fail("events.tsv", err);
+    if (!b)
+        return DL_EDATA;
+    dl_tsv t;
+    dl_status st = dl_tsv_open_mem(&t, "data/events.tsv", (const char *)b->data, b->len,
+                                   "lemma\tpos\tpattern\trelation\tcameo\tsource\ttarget\tframe", err);
+    if (st)
+        return st;
+    const char *c[8];
+    size_t l[8];
+    int r;
+    /* The last entry of each key, to chain entries in file order. */
+    dl_map *last = dl_map_new();
+    if (!last)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    while ((r = dl_tsv_next(&t, c, l, 8, err)) > 0) {
+        if (DL_GROW(x->trigs, x->cap_trigs, x->ntrigs + 1))
+            goto oom;
+        trig *e = &x->trigs[x->ntrigs];
+        memset(e, 0, sizeof *e);
+        e->next = -1;
+        if (!cell_is(c[1], l[1], "v") && !cell_is(c[1], l[1], "n")) {
+            dl_map_free(last);
+            return dl_fail(err, DL_EDATA, "data/events.tsv:%d: pos must be v or n", t.line);
+        }
+        e->noun = c[1][0] == 'n';
+        e->lemma = dl_arena_strndup(x->arena, c[0], l[0]);
+        e->relation = dl_arena_strndup(x->arena, c[3], l[3]);
+        if (!e->lemma || !e->relation)
+            goto oom;
+        /* pattern: words separated by spaces */
+        if (!cell_is(c[2], l[2], "-")) {
+            size_t i = 0;
+            while (i < l[2]) {
+                while (i < l[2] && c[2][i] == ' ')
+                    i++;
+                size_t j = i;
+                while (j < l[2] && c[2][j] != ' ')
+                    j++;
+                if (j > i) {
+                    if (e->npat >= MAXPAT) {
+                        dl_map_free(last);
+                        return dl_fail(err, DL_EDATA, "data/events.tsv:%d: pattern too long", t.line);
+                    }
+                    if (!(e->pat[e->npat++] = dl_arena_strndup(x->arena, c[2] + i, j - i)))
+                        goto oom;
+                }
+                i = j;
+            }
+        }
+        if (cell_is(c[4], l[4], "-")) {
+            e->cameo = "";
+        } else {
+            uint32_t ci;
+            if (!dl_map_get(x->cameo_map, c[4], l[4], &ci)) {
+                dl_map_free(last);
+                return dl_fail(err, DL_EDATA, "data/events.tsv:%d: unknown CAMEO code", t.line);
+            }
+            e->cameo = x->codes[ci].code;
+            e->quad = x->codes[ci].quad;
+            e->goldstein = x->codes[ci].goldstein;
+        }
+        if (parse_slots(c[5], l[5], e->src, &e->nsrc) || parse_slots(c[6], l[6], e->tgt, &e->ntgt)) {
+            dl_map_free(last);
+            return dl_fail(err, DL_EDATA, "data/events.tsv:%d: bad source or target slots", t.line);
+        }
+        if (!cell_is(c[7], l[7], "-")) {
+            size_t i = 0;
+            while (i < l[7]) {
+                size_t j = i;
+                while (j < l[7] && c[7][j] != ',')
+                    j++;
+                if (cell_is(c[7] + i, j - i, "say"))
+                    e->frame |= FR_SAY;
+                else if (cell_is(c[7] + i, j - i, "deny"))
+                    e->frame |= FR_DENY;
+                else if (cell_is(c[7] + i, j - i, "recip"))
+                    e->frame |= FR_RECIP;
+                else if (cell_is(c[7] + i, j - i, "target"))
+                    e->frame |= FR_TARGET;
+                else {
+                    dl_map_free(last);
+                    return dl_fail(err, DL_EDATA, "data/events.tsv:%d: unknown frame", t.line);
+                }
+                i = j + 1;
+            }
+        }
+        char key[80];
+        if (l[0] > 70) {
+            dl_map_free(last);
+            return dl_fail(err, DL_EDATA, "data/events.tsv:%d: lemma too long", t.line);
+        }
+        memcpy(key, c[0], l[0]);
+        key[l[0]] = '\t';
+        key[l[0] + 1] = c[1][0];
+        size_t kl = l[0] + 2;
+        uint32_t prev;
+        uint32_t idx = (uint32_t)x->ntrigs++;
+        if (dl_map_get(last, key, kl, &prev))
+            x->trigs[prev].next = (int)idx;
+        else if (dl_map_put(x->trig_map, key, kl, idx))
+            goto oom;
+        if (dl_map_put(last, key, kl, idx))
+            goto oom;
+    }
+    dl_map_free(last);
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+oom:
+    dl_map_free(last);
+    return dl_fail(err, DL_ENOMEM, "out of memory");
+}
+
+dl_status dl_events_load(dl_engine *e, dl_error *err)
+{
+    dl_event_lex *x = calloc(1, sizeof *x);
+    if (!x)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    e->events = x;
+    if (!(x->arena = dl_arena_new()) || !(x->cue_map = dl_map_new()) ||
+        !(x->trig_map = dl_map_new()) || !(x->cameo_map = dl_map_new()))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    dl_status st = load_cameo(x, err);
+    if (!st)
+        st = load_cues(x, err);
+    if (!st)
+        st = load_triggers(x, err);
+    return st;
+}
+
+/* First trigger entry for a word read as a verb or a noun, or -1. */
+static int trig_first(const dl_event_lex *x, const char *w, int noun)
+{
+    char key[80];
+    size_t n = strlen(w);
+    if (n > 70)
+        return -1;
+    memcpy(key, w, n);
+    key[n] = '\t';
+    key[n + 1] = noun ? 'n' : 'v';
+    uint32_t v;
+    return dl_map_get(x->trig_map, key, n + 2, &v) ? (int)v : -1;
+}
+
+static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
+{
+    uint32_t v;
+    return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
+}
+
+const char *dl_modality_name(int m)
+{
+    switch (m) {
+    case DL_MOD_PLANNED: return "planned";
+    case DL_MOD_NEGATED: return "negated";
+    case DL_MOD_REPORTED: return "reported";
+    case DL_MOD_HYPOTHETICAL: return "hypothetical";
+    default: return "asserted";
+    }
+}
+
+/* ================================================================ sentence analysis */
+
+/* Coarse parts of speech. */
+enum {
+    T_OTHER, T_NOUN, T_NAME, T_PRON, T_VERB, T_AUX, T_ADJ, T_ADV, T_DET, T_POSS, T_NUM,
+    T_PREP, T_TO, T_CONJ, T_REL, T_SUB, T_NEG, T_PUNCT, T_COMMA, T_QUOTE, T_TIME, T_WH
+};
+
+enum { CL_MAIN, CL_SUB, CL_REL, CL_COMP, CL_COORD };
+
+typedef struct tk {
+    uint32_t cls;          /* CU_* */
+    const cue *q;
+    uint8_t tag;           /* T_* */
+    uint8_t gerund;        /* an -ing verb after a preposition */
+    int16_t clause;
+    int16_t vg;            /* verb group whose main verb this is, or -1 */
+    int men;               /* mention covering it, or -1 */
+    int tx;                /* timex covering it, or -1 */
+} tk;
+
+typedef struct vgroup {
+    int start, main;       /* first token (auxiliary or "to"), main verb */
+    int clause;
+    uint8_t passive, neg, modal, perfect, inf, ing, finite, tense;
+    int subj0, subj1;      /* subject noun phrase [subj0, subj1), or -1 */
+    int subj_men[3];       /* actors of the subject (coordinated: several), -1 padded */
+    int subj_resolved;
+} vgroup;
+
+typedef struct clause {
+    int start, parent, kind;
+    int comma_bound;       /* ends at the next comma */
+    int antecedent;        /* relative clause: last token of the noun phrase it describes */
+} clause;
+
+typedef struct anchor {
+    int start, end;        /* tokens of the phrase */
+    int clause;            /* clause it dates */
+    int rel;               /* DL_REL_* */
+    int dur;               /* duration timex or -1 */
+    int ref_tok;           /* the trigger it names, or -1 */
+    int sub;               /* a clause ("after Kim arrived"), not a phrase */
+} anchor;
+
+typedef struct pp {
+    int prep;              /* token of the preposition */
+    int np0, np1;          /* its noun phrase */
+} pp;
+
+typedef struct found {
+    const trig *e;
+    int head;              /* trigger token */
+    int extra[MAXPAT];     /* literal pattern tokens matched */
+    int nextra;
+    int gap0, gap1;        /* the "..." gap: the object */
+} found;
+
+typedef struct sa {
+    dl_doc *d;
+    const dl_event_lex *x;
+    uint32_t t0;           /* first token of the sentence */
+    int n;                 /* tokens analysed */
+    int sent;
+    tk tok[DL_EV_MAXTOK];
+    vgroup vg[DL_EV_MAXTOK];
+    int nvg;
+    clause cl[DL_EV_MAXTOK];
+    int ncl;
+    anchor an[MAXANCHOR];
+    int nan;
+    found trig[DL_EV_MAXTOK];   /* the trigger at each token (trig[i].e NULL: none) */
+    int obj_of[DL_EV_MAXTOK];   /* the verb trigger whose object holds the token, or -1 */
+    int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
+    size_t tx_cursor;      /* first timex not before this sentence */
+} sa;
+
+static const dl_token *T(const sa *s, int i) { return &s->d->tok[s->t0 + (uint32_t)i]; }
+static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
+static int is_w(const sa *s, int i, const char *w) { return i >= 0 && i < s->n && !strcmp(LW(s, i), w); }
+static int tag(const sa *s, int i) { return i >= 0 && i < s->n ? s->tok[i].tag : T_OTHER; }
+
+static int np_tag(int t)
+{
+    return t == T_NOUN || t == T_NAME || t == T_PRON || t == T_ADJ || t == T_DET || t == T_POSS ||
+           t == T_NUM || t == T_QUOTE;
+}
+
+/* Does token i begin a noun phrase? */
+static int np_start_tag(int t)
+{
+    return t == T_NOUN || t == T_NAME || t == T_PRON || t == T_ADJ || t == T_DET || t == T_NUM ||
+           t == T_WH;
+}
+
+/* ---------------------------------------------------------------- tagging */
+
+/* Does a clause (a finite verb) follow token i before the next punctuation? Used to tell
+ * "after the visit" (a phrase) from "after Kim arrived" (a clause), on raw tokens. */
+static int clause_follows(const sa *s, int i)
+{
+    const dl_token *n = i + 1 < s->n ? T(s, i + 1) : NULL;
+    if (!n || (n->vform == DL_VF_ING && (n->pos & DL_POS_VERB)))
+        return 0;
+    for (int k = i + 1; k < s->n && k <= i + 8; k++) {
+        const dl_token *t = T(s, k);
+        if (t->flags & DL_T_PUNCT)
+            return 0;
+        const tk *q = &s->tok[k];
+        if (q->men >= 0 || q->tx >= 0)
+            continue;   /* "after Erdogan's visit in May": May is no modal */
+        if (q->cls & (CU_BE | CU_HAVE | CU_MODAL | CU_DO))
+            return k > i + 1;
+        if (k > i + 1 && (t->pos & DL_POS_VERB) && (t->vform == DL_VF_PAST || t->vform == DL_VF_S) &&
+            !(s->tok[k - 1].cls & (CU_DET | CU_POSS | CU_PREP)) && strcmp(T(s, k - 1)->lower, "'s"))
+            return 1;
+    }
+    return 0;
+}
+
+static int prev_content(const sa *s, int i)
+{
+    int j = i - 1;
+    while (j >= 0 && (s->tok[j].tag == T_ADV || s->tok[j].tag == T_NEG))
+        j--;
+    return j;
+}
+
+/* A word WordNet knows: noun, verb, adjective or adverb by context. */
+static int guess_open(const sa *s, int i)
+{
+    const dl_token *t = T(s, i);
+    int pos = t->pos, vf = t->vform;
+    int p = prev_content(s, i);
+    int pt = p >= 0 ? s->tok[p].tag : T_OTHER;
+    uint32_t pc = p >= 0 ? s->tok[p].cls : 0;
+    const dl_token *nx = i + 1 < s->n ? T(s, i + 1) : NULL;
+    int next_nounish = nx && !(nx->flags & DL_T_PUNCT) && (nx->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
+                       !(nx->pos & DL_POS_FUNC);
+    int next_closed = !nx || (nx->flags & DL_T_PUNCT) || (nx->pos & DL_POS_FUNC);
+    int base = vf == DL_VF_BASE || (vf == DL_VF_NONE && !strcmp(t->lemma, t->lower));
+
+    if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV)))
+        return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
+    if (pos & DL_POS_VERB) {
+        if (pt == T_AUX) {
+            if ((pc & (CU_MODAL | CU_DO)) && base)
+                return T_VERB;
+            if ((pc & CU_HAVE) && vf == DL_VF_PAST)
+                return T_VERB;
+            if ((pc & CU_BE) && (vf == DL_VF_PAST || vf == DL_VF_ING))
+                return T_VERB;
+        }
+        if (pt == T_TO && base) {
+            if ((pos & DL_POS_NOUN) && (next_closed && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON)))))
+                return T_NOUN;   /* "came to power with" */
+            return T_VERB;
+        }
+        if (pt == T_DET || pt == T_POSS || pt == T_NUM || pt == T_ADJ) {
+            if (vf == DL_VF_ING && next_nounish && !(pos & DL_POS_NOUN))
+                return T_ADJ;
+            if (pos & DL_POS_NOUN)
+                return T_NOUN;
+            if (vf == DL_VF_PAST || vf == DL_VF_ING)
+                return T_ADJ;
+        }
+        if (vf == DL_VF_ING) {
+            if (pt == T_PREP || pt == T_SUB)
+                return T_VERB;
+            if (pt == T_DET || pt == T_POSS)
+                return T_NOUN;
+            return T_VERB;
+        }
+        if (vf == DL_VF_PAST) {
+            if ((pt == T_PREP || pt == T_DET) && next_nounish && (nx->pos & DL_POS_NOUN))
+                return T_ADJ;   /* "by armored train" */
+            return T_VERB;
+        }
+        if (vf == DL_VF_S) {
+            if (!(pos & DL_POS_NOUN))
+                return T_VERB;
+            if (pt == T_NAME && p >= 0 && s->tok[p].men >= 0 && (size_t)s->tok[p].men < s->d->nmen &&
+                s->d->men[s->tok[p].men].kind == DL_M_DEMONYM)
+                return T_NOUN;   /* "North Korean sanctions violations" */
+            if (pt == T_NAME || pt == T_PRON || pt == T_COMMA || pt == T_WH || pt == T_REL)
+                return T_VERB;
+            if (pt == T_NOUN && nx && !(s->tok[i + 1].cls & CU_REL) &&
+                (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_NUM) || (nx->flags & DL_T_CAP) || s->tok[i + 1].men >= 0))
+                return T_VERB;
+            return T_NOUN;
+        }
+        if (base) {
+            if (!(pos & (DL_POS_NOUN | DL_POS_ADJ)))
+                return T_VERB;
+            if (pt == T_VERB && (!strcmp(T(s, p)->lemma, "help") || !strcmp(T(s, p)->lemma, "let")))
+                return T_VERB;
+            if (pt == T_PRON && (pc & CU_PRON))
+                return T_VERB;
+            if ((pt == T_NAME || pt == T_REL) && nx &&
+                ((s->tok[i + 1].cls & (CU_DET | CU_POSS)) || s->tok[i + 1].men >= 0))
+                return T_VERB;
+        }
+    }
+    if (pos & DL_POS_NOUN)
+        return T_NOUN;
+    if (pos & DL_POS_ADJ)
+        return T_ADJ;
+    if (pos & DL_POS_ADV)
+        return T_ADV;
+    return T_VERB;
+}
+
+/* A clause needs a verb: where a stretch between clause words has none, the first
+ * -s or -ed form after a noun is one ("the leader's trip comes after ..."). */
+static void ensure_verbs(sa *s)
+{
+    int a = 0;
+    while (a < s->n) {
+        int b = a + 1;
+        while (b < s->n && s->tok[b].tag != T_SUB && s->tok[b].tag != T_REL && !is_w(s, b, ";"))
+            b++;
+        int has = 0;
+        for (int i = a; i < b; i++)
+            has |= s->tok[i].tag == T_VERB || s->tok[i].tag == T_AUX;
+        for (int i = a + 1; i < b && !has; i++) {
+            const dl_token *t = T(s, i);
+            int pt = s->tok[i - 1].tag;
+            if ((t->pos & DL_POS_VERB) && (t->vform == DL_VF_S || t->vform == DL_VF_PAST) &&
+                (s->tok[i].tag == T_NOUN || s->tok[i].tag == T_ADJ) && s->tok[i].men < 0 &&
+                (pt == T_NOUN || pt == T_NAME || pt == T_PRON)) {
+                s->tok[i].tag = T_VERB;
+                has = 1;
+            }
+        }
+        a = b;
+    }
+}
+
+static void tag_sentence(sa *s)
+{
+    const dl_doc *d = s->d;
+    /* time expressions of the sentence */
+    for (int i = 0; i < s->n; i++)
+        s->tok[i].tx = -1;
+    while (s->tx_cursor < d->ntx && d->tx[s->tx_cursor].tok0 + d->tx[s->tx_cursor].ntok <= s->t0)
+        s->tx_cursor++;
+    for (size_t k = s->tx_cursor; k < d->ntx; k++) {
+        const dl_timex_int *x = &d->tx[k];
+        if (x->tok0 >= s->t0 + (uint32_t)s->n)
+            break;
+        for (uint32_t j = x->tok0; j < x->tok0 + x->ntok; j++)
+            if (j >= s->t0 && j < s->t0 + (uint32_t)s->n)
+                s->tok[j - s->t0].tx = (int)k;
+    }
+    for (int i = 0; i < s->n; i++) {
+        tk *k = &s->tok[i];
+        const dl_token *t = T(s, i);
+        k->men = dl_mention_at(d, s->t0 + (uint32_t)i);
+        k->q = (t->flags & DL_T_UPPER) ? NULL : cue_of(s->x, t->lower, strlen(t->lower));
+        k->cls = k->q ? k->q->cls : 0;
+        k->gerund = 0;
+        k->vg = -1;
+        k->clause = 0;
+    }
+    for (int i = 0; i < s->n; i++) {
+        tk *k = &s->tok[i];
+        const dl_token *t = T(s, i);
+        const char *w = t->lower;
+        uint8_t g;
+        if (k->men >= 0) {
+            g = (k->cls & CU_PRON) ? T_PRON : T_NAME;
+            if (k->cls & (CU_POSS | CU_DET))
+                g = T_DET;   /* "his" as a mention: a possessor */
+        } else if (k->tx >= 0 && strcmp(d->tx[k->tx].pub.type, "DURATION") != 0) {
+            g = T_TIME;
+        } else if (t->flags & DL_T_PUNCT) {
+            g = !strcmp(w, ",") ? T_COMMA : (!strcmp(w, "\"") || !strcmp(w, "'")) ? T_QUOTE : T_PUNCT;
+            if (!strcmp(w, "-") || !strcmp(w, "--"))
+                g = T_COMMA;   /* dashes set off phrases like commas */
+        } else if (t->flags & (DL_T_DIGIT | DL_T_NUMBER)) {
+            g = T_NUM;
+        } else if (!strcmp(w, "'s")) {
+            int pt = tag(s, i - 1);
+            g = (pt == T_NAME || pt == T_NOUN || pt == T_TIME) && !(s->tok[i - 1].cls & (CU_PRON | CU_WH | CU_DET))
+                    ? T_POSS : T_AUX;
+        } else if (!strcmp(w, "to")) {
+            g = T_TO;
+        } else if (k->cls & (CU_BE | CU_HAVE | CU_DO | CU_MODAL)) {
+            g = T_AUX;
+        } else if (k->cls & CU_NEG) {
+            g = T_NEG;
+        } else if ((k->cls & CU_SUB) && (k->cls & (CU_PREP | CU_TPREP))) {
+            if (tag(s, i - 1) == T_AUX && i + 1 < s->n && (T(s, i + 1)->pos & DL_POS_VERB) &&
+                T(s, i + 1)->vform == DL_VF_PAST)
+                g = T_ADV;   /* "has since accused" */
+            else
+                g = clause_follows(s, i) ? T_SUB : T_PREP;
+        } else if (k->cls & CU_SUB) {
+            g = T_SUB;
+        } else if ((k->cls & CU_REL) && (k->cls & CU_DET)) {
+            /* "that": a determiner at the start or after a preposition before a noun */
+            const dl_token *n = i + 1 < s->n ? T(s, i + 1) : NULL;
+            int pt = tag(s, i - 1);
+            g = (i == 0 || pt == T_PREP || pt == T_QUOTE) && n && (n->pos & DL_POS_NOUN) &&
+                        !(n->pos & DL_POS_FUNC) ? T_DET : T_REL;
+        } else if (k->cls & CU_REL) {
+            g = T_REL;
+        } else if (k->cls & (CU_DET | CU_POSS)) {
+            g = T_DET;
+        } else if (k->cls & CU_NUM) {
+            g = T_NUM;
+        } else if (k->cls & CU_PREP) {
+            g = T_PREP;
+        } else if (k->cls & CU_CONJ) {
+            g = T_CONJ;
+        } else if (k->cls & CU_PRON) {
+            g = T_PRON;
+        } else if (k->cls & CU_WH) {
+            g = T_WH;
+        } else if (t->pos & DL_POS_FUNC) {
+            g = T_OTHER;
+        } else {
+            g = (uint8_t)guess_open(s, i);
+            if (g == T_VERB && t->vform == DL_VF_ING && (tag(s, prev_content(s, i)) == T_PREP ||
+                                                      tag(s, prev_content(s, i)) == T_SUB))
+                k->gerund = 1;
+        }
+        k->tag = g;
+    }
+    ensure_verbs(s);
+}
+
+/* ---------------------------------------------------------------- noun phrases */
+
+/* The end (exclusive) of the noun phrase that starts at i, or i when none does. A second
+ * determiner starts a new phrase except after a possessive. */
+static int np_end(const sa *s, int i, int stop)
+{
+    int j = i, seen_head = 0;
+    while (j < stop) {
+        int t = s->tok[j].tag;
+        if (t == T_DET || t == T_WH) {
+            if (seen_head && tag(s, j - 1) != T_POSS)
+                break;
+        } else if (t == T_TIME) {
+            /* "the January attack", "Monday's briefing": a date inside a phrase */
+            int k = j;
+            while (k < stop && s->tok[k].tag == T_TIME)
+                k++;
+            int nt = tag(s, k);
+            if (!(nt == T_NOUN || nt == T_POSS || nt == T_ADJ) || k >= stop)
+                break;
+            j = k;
+            continue;
+        } else if (t == T_ADV) {
+            int nt = tag(s, j + 1);
+            if (!(nt == T_ADJ || nt == T_NUM) || j + 1 >= stop)
+                break;
+        } else if (t == T_QUOTE) {
+            if (!np_tag(tag(s, j + 1)) || j + 1 >= stop)
+                break;
+        } else if (t == T_PRON) {
+            if (seen_head)
+                break;
+            j++;
+            break;   /* a pronoun is a phrase by itself */
+        } else if (!np_tag(t)) {
+            break;
+        }
+        if (t == T_NOUN || t == T_NAME)
+            seen_head = 1;
+        j++;
+    }
+    /* a phrase ends on a noun, a name, a number or a pronoun, not on a determiner */
+    while (j > i && (tag(s, j - 1) == T_DET || tag(s, j - 1) == T_QUOTE || tag(s, j - 1) == T_POSS))
+        j--;
+    return j;
+}
+
+/* The start of the noun phrase that ends (inclusive) at token e. */
+static int np_begin(const sa *s, int e, int floor)
+{
+    int j = e;
+    if (s->tok[e].tag == T_PRON)
+        return e;
+    while (j - 1 >= floor) {
+        int t = s->tok[j - 1].tag;
+        if (t == T_DET || (t == T_REL && is_w(s, j - 1, "whose"))) {
+            j--;
+            if (tag(s, j - 1) != T_POSS)   /* "the North's leader": go on past "'s" */
+                break;
+            continue;
+        }
+        if (t == T_NOUN || t == T_NAME || t == T_ADJ || t == T_NUM || t == T_POSS || t == T_QUOTE ||
+            (t == T_TIME && j - 1 > floor && tag(s, j - 2) == T_DET) ||
+            (t == T_TIME && (tag(s, j) == T_POSS)) ||
+            (t == T_ADV && (tag(s, j) == T_ADJ || tag(s, j) == T_NUM))) {
+            j--;
+            continue;
+        }
+        break;
+    }
+    return j;
+}
+
+/* Extends a noun phrase [.., e) over "of" phrases: "the renewal of the UN panel of experts". */
+static int of_chain(const sa *s, int e, int stop)
+{
+    while (e + 1 < stop && is_w(s, e, "of") && np_start_tag(tag(s, e + 1))) {
+        int f = np_end(s, e + 1, stop);
+        if (f <= e + 1)
+            break;
+        e = f;
+    }
+    return e;
+}
+
+/* The mention covering token i, as a document actor, or -1. */
+static int men_at(const sa *s, int i)
+{
+    return i >= 0 && i < s->n ? s->tok[i].men : -1;
+}
+
+/* The first mention in tokens [a, b), or -1; *at gets its token. */
+static int first_men(const sa *s, int a, int b, int *at)
+{
+    for (int i = a; i < b && i < s->n; i++)
+        if (s->tok[i].men >= 0) {
+            if (at)
+                *at = i;
+            return s->tok[i].men;
+        }
+    return -1;
+}
+
+/* The actor a noun phrase [a, b) names: the mention covering its head (last token), or,
+ * when the head is a body acting for an actor ("South Korean officials", "officials in
+ * Kiev"), a mention in the phrase or in the phrases after it up to `limit`. */
+static int np_actor(const sa *s, int a, int b, int limit)
+{
+    if (b <= a)
+        return -1;
+    int h = b - 1;
+    while (h > a && (s->tok[h].tag == T_QUOTE || s->tok[h].tag == T_TIME))
+        h--;
+    if (s->tok[h].men >= 0)
+        return s->tok[h].men;
+    if (s->tok[h].cls & CU_AGENT) {
+        int m = -1;
+        for (int i = a; i < h; i++)
+            if (s->tok[i].men >= 0)
+                m = s->tok[i].men;
+        if (m >= 0)
+            return m;
+        /* "officials in Kiev", "the government of Ukraine" */
+        if (b < limit && (is_w(s, b, "in") || is_w(s, b, "of") || is_w(s, b, "from"))) {
+            int e = np_end(s, b + 1, limit);
+            return first_men(s, b + 1, e, NULL);
+        }
+    }
+    return -1;
+}
+
+/* ---------------------------------------------------------------- verb groups */
+
+static void find_verb_groups(sa *s)
+{
+    s->nvg = 0;
+    int i = 0;
+    while (i < s->n) {
+        int t = s->tok[i].tag;
+        if (t != T_AUX && t != T_VERB) {
+            i++;
+            continue;
+        }
+        vgroup *g = &s->vg[s->nvg];
+        memset(g, 0, sizeof *g);
+        g->start = i;
+        g->main = -1;
+        g->subj0 = g->subj1 = -1;
+        g->subj_men[0] = g->subj_men[1] = g->subj_men[2] = -1;
+        int have = 0, be = 0;
+        int j = i;
+        for (; j < s->n; j++) {
+            int tj = s->tok[j].tag;
+            if (tj == T_AUX) {
+                const cue *q = s->tok[j].q;
+                if (q && (q->cls & CU_MODAL) && !g->modal)
+                    g->modal = q->modal;
+                if (s->tok[j].cls & CU_HAVE)
+                    have = j + 1;
+                if ((s->tok[j].cls & CU_BE) || (!strcmp(LW(s, j), "'s") && !have))
+                    be = j + 1;
+                continue;
+            }
+            if (tj == T_NEG) {
+                g->neg = 1;
+                continue;
+            }
+            if (tj == T_ADV && j + 1 < s->n &&
+                (tag(s, j + 1) == T_VERB || tag(s, j + 1) == T_AUX || tag(s, j + 1) == T_NEG || tag(s, j + 1) == T_ADV))
+                continue;
+            if (tj == T_VERB) {
+                g->main = j;
+                j++;
+            }
+            break;
+        }
+        if (g->main < 0) {
+            /* no main verb: the last auxiliary is one ("has one of the largest armies") */
+            int k = j - 1;
+            while (k > i && s->tok[k].tag != T_AUX)
+                k--;
+            g->main = k;
+        }
+        const dl_token *mv = T(s, g->main);
+        g->inf = i > 0 && s->tok[i - 1].tag == T_TO;
+        g->passive = be && g->main >= be && mv->vform == DL_VF_PAST && s->tok[g->main].tag == T_VERB;
+        g->perfect = have && g->main >= have && !g->passive;
+        g->ing = mv->vform == DL_VF_ING && !be && g->main == i;
+        if (g->modal == V_FUTURE)
+            g->tense = DL_TENSE_FUTURE;
+        else if (g->modal)
+            g->tense = DL_TENSE_NONE;
+        else if (have) {
+            const char *hw = LW(s, have - 1);
+            g->tense = !strcmp(hw, "had") ? DL_TENSE_PAST : DL_TENSE_PERFECT;
+        } else if (be) {
+            const char *bw = LW(s, be - 1);
+            g->tense = (!strcmp(bw, "was") || !strcmp(bw, "were")) ? DL_TENSE_PAST : DL_TENSE_PRESENT;
+        } else if (g->inf || g->ing) {
+            g->tense = DL_TENSE_NONE;
+        } else if (mv->vform == DL_VF_PAST) {
+            g->tense = DL_TENSE_PAST;
+        } else {
+            g->tense = DL_TENSE_PRESENT;
+        }
+        g->finite = !g->inf && !g->ing && !s->tok[g->main].gerund;
+        for (int k = g->start; k < j && k < s->n; k++)
+            if (k == g->main)
+                s->tok[k].vg = (int16_t)s->nvg;
+        s->nvg++;
+        i = j > i ? j : i + 1;
+    }
+}
+
+/* ---------------------------------------------------------------- clauses */
+
+static int is_report_vg(const sa *s, int g)
+{
+    if (g < 0)
+        return 0;
+    const char *l = T(s, s->vg[g].main)->lemma;
+    const cue *q = cue_of(s->x, l, strlen(l));
+    return q && (q->cls & CU_REPORT);
+}
+
+/* Does a new subject and its verb start at token i ("and the two men met")? */
+static int subject_then_verb(const sa *s, int i)
+{
+    if (!np_start_tag(tag(s, i)))
+        return 0;
+    int e = np_end(s, i, s->n);
+    if (e <= i)
+        return 0;
+    /* phrases on the subject: "Russia's trade with North Korea reached" */
+    for (int k = 0; k < 3 && (tag(s, e) == T_PREP) && is_w(s, e, "of") + is_w(s, e, "with") +
+                                                          is_w(s, e, "in") + is_w(s, e, "from") > 0; k++) {
+        int f = np_end(s, e + 1, s->n);
+        if (f <= e + 1)
+            break;
+        e = f;
+    }
+    /* an apposition between the subject and its verb */
+    if (tag(s, e) == T_COMMA) {
+        int k = e + 1;
+        while (k < s->n && k < e + 14 && tag(s, k) != T_COMMA)
+            k++;
+        if (tag(s, k) == T_COMMA)
+            e = k + 1;
+    }
+    while (e < s->n && tag(s, e) == T_ADV)
+        e++;
+    int t = tag(s, e);
+    return (t == T_AUX || (t == T_VERB && !s->tok[e].gerund && T(s, e)->vform != DL_VF_ING));
+}
+
+static int new_clause(sa *s, int start, int parent, int kind, int comma_bound)
+{
+    if (s->ncl >= DL_EV_MAXTOK)
+        return parent;
+    clause *c = &s->cl[s->ncl];
+    c->start = start;
+    c->parent = parent;
+    c->kind = kind;
+    c->comma_bound = comma_bound;
+    c->antecedent = -1;
+    return s->ncl++;
+}
+
+static void find_clauses(sa *s)
+{
+    s->ncl = 0;
+    int cur = new_clause(s, 0, -1, CL_MAIN, 0);
+    int last_vg = -1;          /* last verb group of the current clause */
+    for (int i = 0; i < s->n; i++) {
+        int t = s->tok[i].tag;
+        int pt = tag(s, i - 1);
+        int fronted = i == 0 || pt == T_COMMA || pt == T_QUOTE;
+        if (t == T_SUB) {
+            int c = new_clause(s, i, cur, CL_SUB, fronted);
+            s->tok[i].clause = (int16_t)c;
+            cur = c;
+            last_vg = -1;
+            continue;
+        }
+        if (t == T_REL) {
+            int kind = CL_REL;
+            if (is_w(s, i, "that") && last_vg >= 0 && is_report_vg(s, last_vg))
+                kind = CL_COMP;
+            else if (is_w(s, i, "that") && (pt == T_VERB || pt == T_AUX))
+                kind = CL_COMP;
+            int c = new_clause(s, i, cur, kind, pt == T_COMMA);
+            if (kind == CL_REL) {
+                int a = i - 1;
+                if (tag(s, a) == T_COMMA)
+                    a--;
+                s->cl[c].antecedent = a;
+            }
+            s->tok[i].clause = (int16_t)c;
+            cur = c;
+            last_vg = -1;
+            continue;
+        }
+        if (t == T_COMMA && s->cl[cur].comma_bound && cur != 0) {
+            s->tok[i].clause = (int16_t)cur;
+            int p = s->cl[cur].parent;
+            s->cl[cur].comma_bound = 0;   /* closed */
+            cur = p < 0 ? 0 : p;
+            last_vg = -1;
+            for (int g = s->nvg - 1; g >= 0; g--)
+                if (s->vg[g].main < i && s->tok[s->vg[g].main].clause == cur) {
+                    last_vg = g;
+                    break;
+                }
+            continue;
+        }
+        if (t == T_CONJ && last_vg >= 0) {
+            int k = i + 1;
+            if (subject_then_verb(s, k)) {
+                int parent = s->cl[cur].parent;
+                int c = new_clause(s, i, parent, CL_COORD, 0);
+                s->tok[i].clause = (int16_t)c;
+                cur = c;
+                last_vg = -1;
+                continue;
+            }
+        }
+        s->tok[i].clause = (int16_t)cur;
+        if (s->tok[i].vg >= 0) {
+            int g = s->tok[i].vg;
+            s->vg[g].clause = cur;
+            last_vg = g;
+            /* "said Seoul had tracked": a reported clause without "that" */
+            if (is_report_vg(s, g) && !s->vg[g].passive && i + 1 < s->n && !is_w(s, i + 1, "that") &&
+                subject_then_verb(s, i + 1)) {
+                int c = new_clause(s, i + 1, cur, CL_COMP, 0);
+                cur = c;
+                last_vg = -1;
+            }
+        }
+    }
+    for (int g = 0; g < s->nvg; g++)
+        s->vg[g].clause = s->tok[s->vg[g].main].clause;
+}
+
+/* Is clause a inside clause b (or b itself)? */
+static int clause_within(const sa *s, int a, int b)
+{
+    for (int k = 0; a >= 0 && k < DL_EV_MAXTOK; k++) {
+        if (a == b)
+            return 1;
+        a = s->cl[a].parent;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- subjects */
+
+static void subject_of(sa *s, int g);
+
+/* The verb group governing token i: the last one before it in its clause or the clauses
+ * around it. */
+static int governing_vg(const sa *s, int i)
+{
+    for (int g = s->nvg - 1; g >= 0; g--)
+        if (s->vg[g].main < i && clause_within(s, s->tok[i].clause, s->vg[g].clause) &&
+            !(s->vg[g].main == i))
+            return g;
+    return -1;
+}
+
+/* The object noun phrase right after verb group g, or -1 (start in *a, end in *b). */
+static int object_np(const sa *s, int g, int *a, int *b)
+{
+    int k = s->vg[g].main + 1;
+    while (k < s->n && (tag(s, k) == T_ADV || tag(s, k) == T_QUOTE))
+        k++;
+    if (k >= s->n || !np_start_tag(tag(s, k)) || tag(s, k) == T_WH)
+        return -1;
+    int e = np_end(s, k, s->n);
+    if (e <= k || s->tok[k].clause != s->vg[g].clause)
+        return -1;
+    e = of_chain(s, e, s->n);
+    int noun = 0;
+    for (int z = k; z < e; z++)
+        noun |= s->tok[z].tag == T_NOUN || s->tok[z].tag == T_NAME || s->tok[z].tag == T_PRON;
+    if (!noun)
+        return -1;   /* "demand more" */
+    *a = k;
+    *b = e;
+    return 0;
+}
+
+static void set_subject(vgroup *v, int a, int b, int m0, int m1)
+{
+    v->subj0 = a;
+    v->subj1 = b;
+    v->subj_men[0] = m0;
+    v->subj_men[1] = m1;
+}
+
+static void copy_subject(vgroup *v, const vgroup *from)
+{
+    v->subj0 = from->subj0;
+    v->subj1 = from->subj1;
+    memcpy(v->subj_men, from->subj_men, sizeof v->subj_men);
+}
+
+/* Subject by control: an infinitive or participle takes the object of the verb before it
+ * when that object is an actor ("invited Putin to pay", "accused Russia of firing"), else
+ * that verb's subject ("vowing to take", "issued an order authorizing"). */
+static void controlled_subject(sa *s, int g)
+{
+    vgroup *v = &s->vg[g];
+    int b = v->start - 1;
+    if (v->inf && b >= 0 && tag(s, b) == T_TO)
+        b--;
+    while (b >= 0 && (tag(s, b) == T_QUOTE || tag(s, b) == T_COMMA || tag(s, b) == T_ADV))
+        b--;
+    if (b >= 0 && tag(s, b) == T_CONJ) {
+        /* "praising Kim ... and thanking Pyongyang", "to curb and to contain" */
+        for (int h = g - 1; h >= 0; h--) {
+            const vgroup *u = &s->vg[h];
+            if (u->main < b && u->inf == v->inf && u->ing == v->ing &&
+                s->tok[u->main].gerund == s->tok[v->main].gerund && u->clause == v->clause) {
+                subject_of(s, h);
+                copy_subject(v, u);
+                return;
+            }
+        }
+    }
+    int h = governing_vg(s, v->start);
+    if (h < 0 || h == g)
+        return;
+    subject_of(s, h);
+    int a, e;
+    if (object_np(s, h, &a, &e) == 0 && e <= v->start) {
+        int m = np_actor(s, a, e, s->n);
+        int k = v->start - 1;
+        int ok;
+        if (v->inf) {
+            /* "invited Putin to pay": the object right before "to" */
+            ok = k >= 0 && tag(s, k) == T_TO && k - 1 == e - 1;
+        } else {
+            /* "accused Russia at the United Nations of firing", "praised Kim for resisting" */
+            const char *pw = k >= 0 ? LW(s, k) : "";
+            ok = s->tok[v->main].gerund && (!strcmp(pw, "of") || !strcmp(pw, "for") || !strcmp(pw, "from"));
+        }
+        if (ok && m >= 0 && !s->vg[h].passive) {
+            set_subject(v, a, e, m, -1);
+            return;
+        }
+    }
+    copy_subject(v, &s->vg[h]);
+}
+
+/* Finds the subject of verb group g (once). */
+static void subject_of(sa *s, int g)
+{
+    vgroup *v = &s->vg[g];
+    if (v->subj_resolved)
+        return;
+    v->subj_resolved = 1;
+    if (v->inf || v->ing || s->tok[v->main].gerund) {
+        controlled_subject(s, g);
+        return;
+    }
+    int c = v->clause;
+    int floor = s->cl[c].start;
+    int j = v->start - 1;
+    int skipped = 0;
+    for (int guard = 0; guard < 3 * DL_EV_MAXTOK && j >= 0; guard++) {
+        int t = s->tok[j].tag;
+        int jc = s->tok[j].clause;
+        if (jc != c && clause_within(s, jc, c)) {
+            j--;   /* a clause inside this one: "Kim, whose grandfather ..., has" */
+            skipped = 1;
+            continue;
+        }
+        if (t == T_COMMA && skipped) {
+            j--;   /* the comma that opened it */
+            skipped = 0;
+            continue;
+        }
+        skipped = 0;
+        if (j < floor && jc != c)
+            break;
+        if (t == T_ADV || t == T_QUOTE) {
+            j--;
+            continue;
+        }
+        if (t == T_COMMA) {
+            /* a phrase set off by commas: ", the world's largest grain exporter,",
+             * ", between visits to ...," */
+            int k = j - 1;
+            while (k >= floor && tag(s, k) != T_COMMA && s->tok[k].tag != T_AUX &&
+                   !(s->tok[k].tag == T_VERB && s->tok[k].vg >= 0 && s->vg[s->tok[k].vg].finite &&
+                     s->tok[k].clause == c))
+                k--;
+            if (k > floor && tag(s, k) == T_COMMA && k < j - 1) {
+                j = k - 1;
+                continue;
+            }
+            break;
+        }
+        if (t == T_CONJ) {
+            /* "came to power ... and founded": the subject of the verb before */
+            for (int h = g - 1; h >= 0; h--) {
+                if (s->vg[h].main < j && clause_within(s, c, s->vg[h].clause)) {
+                    subject_of(s, h);
+                    copy_subject(v, &s->vg[h]);
+                    return;
+                }
+            }
+            break;
+        }
+        if (t == T_REL || t == T_WH) {
+            int a = s->cl[jc].antecedent;
+            if (t == T_REL && a >= 0 && !is_w(s, j, "whose")) {
+                int b0 = np_begin(s, a, 0);
+                set_subject(v, b0, a + 1, np_actor(s, b0, a + 1, s->n), -1);
+            }
+            return;
+        }
+        if (np_tag(t) || t == T_TIME) {
+            if (t == T_TIME) {
+                j--;
+                continue;
+            }
+            int b = np_begin(s, j, 0);
+            int e = j + 1;
+            /* "Officials in Kiev said": go past phrases that hang on the subject */
+            while (b - 2 >= 0 && tag(s, b - 1) == T_PREP && np_tag(tag(s, b - 2)) && tag(s, b - 2) != T_DET) {
+                int b2 = np_begin(s, b - 2, 0);
+                if (b2 < floor)
+                    break;
+                e = b - 1;
+                b = b2;
+            }
+            if (b - 1 >= 0 && (tag(s, b - 1) == T_PREP || tag(s, b - 1) == T_TO) && b - 1 <= floor + 1 &&
+                s->tok[b - 1].clause == c) {
+                /* "In the article published in Rodong": a participle, not a subject */
+                v->finite = 0;
+                return;
+            }
+            int m0 = np_actor(s, b, e, v->start);
+            int m1 = -1;
+            /* "Putin and Kim met" */
+            if (b - 2 >= 0 && tag(s, b - 1) == T_CONJ && np_tag(tag(s, b - 2))) {
+                int b2 = np_begin(s, b - 2, floor);
+                int m = np_actor(s, b2, b - 1, b - 1);
+                if (m >= 0) {
+                    m1 = m0;
+                    m0 = m;
+                    b = b2;
+                }
+            }
+            set_subject(v, b, e, m0, m1);
+            return;
+        }
+        break;
+    }
+    /* no subject before it: a verb that continues the one before ("... and has sought") */
+    for (int h = g - 1; h >= 0; h--) {
+        if (clause_within(s, c, s->vg[h].clause) && s->vg[h].finite) {
+            subject_of(s, h);
+            copy_subject(v, &s->vg[h]);
+            return;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- phrases after a word */
+
+/* Prepositional phrases after token i up to the end of its clause: "to North Korea on
+ * Tuesday". Dates and adverbs between them are skipped. */
+static int phrases_after(const sa *s, int i, pp *out, int max)
+{
+    int n = 0, k = i;
+    int c = s->tok[i < s->n ? i : s->n - 1].clause;
+    while (k < s->n && n < max) {
+        int t = s->tok[k].tag;
+        if (t == T_TIME || t == T_ADV || t == T_QUOTE) {
+            k++;
+            continue;
+        }
+        if ((t == T_PREP || t == T_TO || (t == T_SUB && !clause_follows(s, k))) && k + 1 < s->n) {
+            int a = k + 1;
+            int b = np_end(s, a, s->n);
+            if (b <= a)
+                break;
+            b = of_chain(s, b, s->n);
+            out[n].prep = k;
+            out[n].np0 = a;
+            out[n].np1 = b;
+            n++;
+            k = b;
+            continue;
+        }
+        if (s->tok[k].clause != c)
+            break;
+        break;
+    }
+    return n;
+}
+
+/* ================================================================ events */
+
+/* Does the word at token i match pattern word p? */
+static int pat_word(const sa *s, int i, const char *p)
+{
+    const dl_token *t = T(s, i);
+    return !strcmp(t->lower, p) || !strcmp(t->lemma, p) || !strcmp(t->nlemma, p);
+}
+
+/* Matches entry e's pattern after token h. */
+static int match_pattern(const sa *s, const trig *e, int h, found *f)
+{
+    f->nextra = 0;
+    f->gap0 = f->gap1 = -1;
+    int k = h + 1;
+    for (int p = 0; p < e->npat; p++) {
+        if (!strcmp(e->pat[p], "...")) {
+            /* the gap ends where the next literal word matches */
+            if (p + 1 >= e->npat)
+                return 0;
+            int found_at = -1;
+            for (int j = k; j < s->n && j <= k + 8; j++) {
+                int t = s->tok[j].tag;
+                if (t == T_PUNCT || t == T_SUB || t == T_REL || (t == T_VERB && j > k))
+                    break;
+                if (pat_word(s, j, e->pat[p + 1])) {
+                    found_at = j;
+                    break;
+                }
+            }
+            if (found_at < 0)
+                return 0;
+            f->gap0 = k;
+            f->gap1 = found_at;
+            k = found_at;
+            continue;
+        }
+        while (k < s->n && s->tok[k].tag == T_ADV && !pat_word(s, k, e->pat[p]))
+            k++;
+        if (k >= s->n || !pat_word(s, k, e->pat[p]))
+            return 0;
+        f->extra[f->nextra++] = k;
+        k++;
+    }
+    return 1;
+}
+
+/* The trigger entry for token i, if it is one. */
+static int find_trigger(const sa *s, int i, found *f)
+{
+    const tk *k = &s->tok[i];
+    const dl_token *t = T(s, i);
+    if (k->men >= 0 || k->tx >= 0 || (k->cls & CU_NOTRIG) || !(t->flags & DL_T_ALPHA))
+        return 0;
+    int first = -1;
+    if (k->tag == T_VERB) {
+        first = trig_first(s->x, t->lemma, 0);
+        if (first < 0 && strcmp(t->lower, t->lemma))
+            first = trig_first(s->x, t->lower, 0);
+    } else if (k->tag == T_NOUN) {
+        /* a noun modifying the next one is no event ("trade agreements") */
+        if (tag(s, i + 1) == T_NOUN && !(T(s, i + 1)->flags & DL_T_CAP))
+            return 0;
+        first = trig_first(s->x, t->nlemma, 1);
+        if (first < 0 && strcmp(t->lower, t->nlemma))
+            first = trig_first(s->x, t->lower, 1);
+    } else if (k->tag == T_ADJ && t->vform == DL_VF_PAST && (t->pos & DL_POS_VERB)) {
+        /* "Jobs, born in San Francisco" */
+        first = trig_first(s->x, t->lower, 0);
+    }
+    for (int ei = first; ei >= 0; ei = s->x->trigs[ei].next) {
+        const trig *e = &s->x->trigs[ei];
+        if (match_pattern(s, e, i, f)) {
+            f->e = e;
+            f->head = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- arguments */
+
+typedef struct args {
+    int src, tgt;          /* mentions, or -1 */
+    int src2;              /* a second subject actor (reciprocal events) */
+    int second;            /* the target is the second actor of the subject ("the two men") */
+    int obj0, obj1;        /* object text tokens, or -1 */
+    int clause;
+    int vg;                /* the trigger's verb group, or the one governing a noun */
+} args;
+
+static int pp_actor(const sa *s, const pp *p, int np, const char *prep)
+{
+    for (int k = 0; k < np; k++)
+        if (!strcmp(LW(s, p[k].prep), prep)) {
+            int m = first_men(s, p[k].np0, p[k].np1, NULL);
+            if (m >= 0)
+                return m;
+        }
+    return -1;
+}
+
+static int pp_index(const sa *s, const pp *p, int np, const char *prep)
+{
+    for (int k = 0; k < np; k++)
+        if (!strcmp(LW(s, p[k].prep), prep))
+            return k;
+    return -1;
+}
+
+/* The verb group a noun hangs on: the one before it in its clause, else the one after. */
+static int host_vg(const sa *s, int i)
+{
+    int c = s->tok[i].clause, best = -1;
+    for (int g = 0; g < s->nvg; g++) {
+        if (s->vg[g].clause != c)
+            continue;
+        if (s->vg[g].main < i)
+            best = g;
+        else if (best < 0) {
+            best = g;
+            break;
+        }
+    }
+    if (best < 0) {
+        /* a phrase fronted before a clause of its own: the main verb after it */
+        for (int g = 0; g < s->nvg; g++)
+            if (s->vg[g].main > i && s->vg[g].finite && clause_within(s, s->vg[g].clause, c) == 0) {
+                best = g;
+                break;
+            }
+    }
+    return best;
+}
+
+static void verb_args(sa *s, const found *f, args *a)
+{
+    int g = s->tok[f->head].vg;
+    a->vg = g;
+    if (g < 0)
+        return;
+    vgroup *v = &s->vg[g];
+    subject_of(s, g);
+    int after = f->head;
+    for (int k = 0; k < f->nextra; k++)
+        if (f->extra[k] > after)
+            after = f->extra[k];
+    int oa = -1, ob = -1;
+    if (f->gap0 >= 0) {
+        /* "put X into orbit": the gap is the object; "pay a reciprocal visit": it is not */
+        int lt = tag(s, f->gap1);
+        if ((lt == T_PREP || lt == T_TO || lt == T_ADV) && f->gap1 > f->gap0) {
+            oa = f->gap0;
+            ob = f->gap1;
+        }
+    } else if (!v->passive && f->nextra == 0) {
+        object_np(s, g, &oa, &ob);
+    }
+    int pstart = ob > after ? ob : after + 1;
+    if (f->nextra) {
+        /* "head to North Korea": the pattern's last word heads a phrase */
+        int last = f->extra[f->nextra - 1];
+        pstart = (tag(s, last) == T_PREP || tag(s, last) == T_TO) ? last : last + 1;
+    }
+    pp p[MAXPP];
+    int np = phrases_after(s, pstart, p, MAXPP);
+    int obj_men = oa >= 0 ? np_actor(s, oa, ob, s->n) : -1;
+    int obj_any = oa >= 0 ? first_men(s, oa, ob, NULL) : -1;
+    int subj_men = v->subj_men[0];
+    if (v->passive) {
+        int by = pp_actor(s, p, np, "by");
+        a->src = by;
+        /* the subject is what the event was done to */
+        if (subj_men >= 0)
+            a->tgt = subj_men;
+        else if (v->subj0 >= 0) {
+            a->obj0 = v->subj0;
+            a->obj1 = v->subj1;
+        }
+    } else {
+        for (int k = 0; k < f->e->nsrc && a->src < 0; k++)
+            if (f->e->src[k].kind == SL_SUBJ)
+                a->src = subj_men;
+        if (f->e->nsrc == 0)
+            a->src = subj_men;
+        if (f->e->frame & FR_RECIP) {
+            a->src2 = v->subj_men[1];
+            /* "the two men met": one mention, two actors */
+            if (a->src2 < 0 && subj_men >= 0 && (size_t)subj_men < s->d->nmen && s->d->men[subj_men].actor2 >= 0) {
+                a->src2 = subj_men;
+                a->second = 1;
+            }
+        }
+    }
+    for (int k = 0; k < f->e->ntgt && a->tgt < 0; k++) {
+        const slot *sl = &f->e->tgt[k];
+        if (sl->kind == SL_OBJ && !v->passive)
+            a->tgt = obj_men >= 0 ? obj_men : obj_any;
+        else if (sl->kind == SL_PREP)
+            a->tgt = pp_actor(s, p, np, sl->prep);
+    }
+    if (a->obj0 < 0 && oa >= 0 && obj_men < 0) {
+        a->obj0 = oa;
+        a->obj1 = ob;
+    } else if (a->obj0 < 0 && obj_men >= 0) {
+        /* "supplying Moscow with missiles": the thing is in the with-phrase */
+        int w = pp_index(s, p, np, "with");
+        if (w >= 0 && first_men(s, p[w].np0, p[w].np1, NULL) < 0) {
+            a->obj0 = p[w].np0;
+            a->obj1 = p[w].np1;
+        }
+    }
+    /* "the jetliner crashed": what the event happened to is the subject */
+    int has_obj_slot = 0;
+    for (int k = 0; k < f->e->ntgt; k++)
+        has_obj_slot |= f->e->tgt[k].kind == SL_OBJ;
+    if (a->obj0 < 0 && a->src < 0 && !v->passive && !has_obj_slot && !(f->e->frame & FR_SAY) &&
+        v->subj0 >= 0 && v->subj1 > v->subj0 && tag(s, v->subj0) != T_REL && tag(s, v->subj0) != T_PRON) {
+        a->obj0 = v->subj0;
+        a->obj1 = v->subj1;
+    }
+    if (a->src >= 0 && a->tgt == a->src)
+        a->tgt = -1;
+}
+
+static void noun_args(sa *s, const found *f, args *a)
+{
+    int h = f->head;
+    a->vg = host_vg(s, h);
+    pp p[MAXPP];
+    int np = phrases_after(s, h + 1, p, MAXPP);
+    int b = np_begin(s, h, 0);
+    /* possessor: "Kim's visit", "the Russian leader's trip", "his trip" */
+    int poss = -1, pre = -1;
+    for (int k = h - 1; k >= b; k--) {
+        if (s->tok[k].tag == T_POSS) {
+            int m = men_at(s, k - 1);
+            if (m >= 0)
+                poss = m;
+            break;
+        }
+        if (s->tok[k].tag == T_DET) {
+            if (s->tok[k].men >= 0)
+                poss = s->tok[k].men;
+            break;
+        }
+        if (s->tok[k].men >= 0 && pre < 0)
+            pre = s->tok[k].men;
+    }
+    const trig *e = f->e;
+    static const slot def_src[3] = {{SL_POSS, ""}, {SL_PRE, ""}, {SL_BY, ""}};
+    const slot *src = e->nsrc ? e->src : def_src;
+    int nsrc = e->nsrc ? e->nsrc : 3;
+    for (int k = 0; k < nsrc && a->src < 0; k++) {
+        switch (src[k].kind) {
+        case SL_POSS: a->src = poss; break;
+        case SL_PRE: a->src = pre; break;
+        case SL_BY: a->src = pp_actor(s, p, np, "by"); break;
+        case SL_HOST:
+            if (a->vg >= 0) {
+                subject_of(s, a->vg);
+                a->src = s->vg[a->vg].subj_men[0];
+            }
+            break;
+        case SL_SUBJ: break;
+        default: a->src = pp_actor(s, p, np, src[k].prep); break;
+        }
+    }
+    for (int k = 0; k < e->ntgt && a->tgt < 0; k++) {
+        const slot *sl = &e->tgt[k];
+        if (sl->kind == SL_HOST) {
+            /* "came to power with Moscow's support": for the subject */
+            if (a->vg >= 0 && b > 0 && is_w(s, b - 1, "with")) {
+                subject_of(s, a->vg);
+                a->tgt = s->vg[a->vg].subj_men[0];
+            }
+        } else if (sl->kind == SL_PREP) {
+            a->tgt = pp_actor(s, p, np, sl->prep);
+        }
+    }
+    if (a->tgt == a->src)
+        a->tgt = -1;
+    int of = pp_index(s, p, np, "of");
+    if (of >= 0 && p[of].prep == h + 1 && first_men(s, p[of].np0, p[of].np1, NULL) < 0) {
+        a->obj0 = p[of].np0;
+        a->obj1 = p[of].np1;
+    }
+    /* recip nouns between two actors: "talks between Russia and Ukraine" */
+    a->clause = s->tok[h].clause;
+}
+
+/* ---------------------------------------------------------------- modality */
+
+/* The modality of a verb group, with what the words before an infinitive add. */
+static int vg_modality(const sa *s, int g)
+{
+    const vgroup *v = &s->vg[g];
+    if (v->neg)
+        return DL_MOD_NEGATED;
+    if (v->modal == V_HYP)
+        return DL_MOD_HYPOTHETICAL;
+    if (v->modal == V_FUTURE || v->modal == V_COND)
+        return DL_MOD_PLANNED;
+    if (v->inf) {
+        /* "is unlikely to acknowledge", "plans to visit", "refused to sign" */
+        int k = v->start - 2;
+        while (k >= 0 && tag(s, k) == T_ADV)
+            k--;
+        if (k >= 0) {
+            const dl_token *t = T(s, k);
+            const cue *q = s->tok[k].q;
+            if (!q || !(q->cls & CU_TOCUE))
+                q = cue_of(s->x, t->lemma, strlen(t->lemma));
+            if (q && (q->cls & CU_TOCUE)) {
+                if (q->tocue == V_HYP)
+                    return DL_MOD_HYPOTHETICAL;
+                if (q->tocue == V_NEG)
+                    return DL_MOD_NEGATED;
+            }
+        }
+        int h = governing_vg(s, v->start);
+        if (h >= 0 && h != g) {
+            int m = vg_modality(s, h);
+            if (m == DL_MOD_NEGATED || m == DL_MOD_HYPOTHETICAL)
+                return m;
+        }
+        return DL_MOD_PLANNED;
+    }
+    if (v->ing || s->tok[v->main].gerund) {
+        int h = governing_vg(s, v->start);
+        if (h >= 0 && h != g)
+            return vg_modality(s, h);
+    }
+    return DL_MOD_ASSERTED;
+}
+
+/* Is token i inside a clause an earlier reporting verb governs, or after "according to"? */
+static int reported(const sa *s, int i)
+{
+    for (int c = s->tok[i].clause; c > 0; c = s->cl[c].parent) {
+        if (s->cl[c].kind != CL_COMP)
+            continue;
+        int p = s->cl[c].parent < 0 ? 0 : s->cl[c].parent;
+        for (int g = s->nvg - 1; g >= 0; g--)
+            if (s->vg[g].clause == p && s->vg[g].main < s->cl[c].start && is_report_vg(s, g))
+                return 1;
+    }
+    for (int k = 0; k + 1 < s->n; k++)
+        if (is_w(s, k, "according") && is_w(s, k + 1, "to"))
+            return 1;
+    return 0;
+}
+
+/* Is token i in what a denial governs ("has denied any transfers that violate ...")? */
+static int denied(const sa *s, int i, const int *deny_vg, int ndeny)
+{
+    for (int k = 0; k < ndeny; k++) {
+        const vgroup *v = &s->vg[deny_vg[k]];
+        if (i > v->main && clause_within(s, s->tok[i].clause, v->clause))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- anchoring phrases */
+
+/* Finds "two months after Kim's visit", "before the trip", "since the two leaders met". */
+static void find_anchors(sa *s)
+{
+    s->nan = 0;
+    for (int i = 0; i < s->n && s->nan < MAXANCHOR; i++) {
+        const tk *k = &s->tok[i];
+        const cue *q = k->q;
+        int width = 1;
+        if (i + 1 < s->n) {
+            /* two-word cues: "ahead of", "prior to" */
+            char two[64];
+            int l = snprintf(two, sizeof two, "%s %s", LW(s, i), LW(s, i + 1));
+            const cue *q2 = l > 0 && (size_t)l < sizeof two ? cue_of(s->x, two, (size_t)l) : NULL;
+            if (q2 && (q2->cls & CU_TPREP)) {
+                q = q2;
+                width = 2;
+            }
+        }
+        if (!q || !(q->cls & CU_TPREP) || (k->tag != T_PREP && k->tag != T_SUB && width == 1))
+            continue;
+        anchor *an = &s->an[s->nan];
+        an->rel = q->tprep == V_BEFORE ? DL_REL_BEFORE : q->tprep == V_AFTER ? DL_REL_AFTER
+                  : q->tprep == V_SINCE ? DL_REL_SINCE : DL_REL_SAME;
+        an->dur = -1;
+        an->start = i;
+        an->ref_tok = -1;
+        /* "Two months after": a duration right before */
+        int j = i - 1;
+        if (j >= 0 && s->tok[j].tx >= 0 && !strcmp(s->d->tx[s->tok[j].tx].pub.type, "DURATION")) {
+            an->dur = s->tok[j].tx;
+            while (j > 0 && s->tok[j - 1].tx == an->dur)
+                j--;
+            an->start = j;
+        }
+        int end;
+        an->sub = k->tag == T_SUB;
+        if (k->tag == T_SUB) {
+            int c = s->tok[i].clause;
+            end = i + 1;
+            while (end < s->n && clause_within(s, s->tok[end].clause, c))
+                end++;
+            an->clause = s->cl[c].parent < 0 ? 0 : s->cl[c].parent;
+            for (int g = 0; g < s->nvg; g++)
+                if (s->vg[g].clause == c && s->vg[g].main > i) {
+                    an->ref_tok = s->vg[g].main;
+                    break;
+                }
+        } else {
+            int a = i + width;
+            int b = np_end(s, a, s->n);
+            if (b <= a)
+                continue;
+            end = of_chain(s, b, s->n);
+            /* the phrases of the named event: "Kim's visit to Russia last year",
+             * "Biden's visit in September" */
+            pp p[MAXPP];
+            int np = phrases_after(s, end, p, 3);
+            static const char *const held[] = {"to", "with", "on", "of", "in", "at", "from", "between", "by"};
+            for (int z = 0; z < np; z++) {
+                int ok = 0;
+                if (p[z].prep != end)
+                    break;
+                for (size_t h = 0; h < DL_COUNT(held); h++)
+                    ok |= !strcmp(LW(s, p[z].prep), held[h]);
+                if (!ok)
+                    break;
+                end = p[z].np1;
+                while (end < s->n && s->tok[end].tag == T_TIME)
+                    end++;
+            }
+            while (end < s->n && s->tok[end].tag == T_TIME)
+                end++;
+            if (end + 1 < s->n && s->tok[end].tag == T_PREP && s->tok[end + 1].tag == T_TIME) {
+                end++;   /* "in September" */
+                while (end < s->n && s->tok[end].tag == T_TIME)
+                    end++;
+            }
+            an->clause = s->tok[i].clause;
+            /* the head noun of the phrase */
+            for (int z = b - 1; z >= a; z--)
+                if (s->tok[z].tag == T_NOUN) {
+                    an->ref_tok = z;
+                    break;
+                }
+        }
+        if (an->ref_tok < 0 || !s->trig[an->ref_tok].e)
+            continue;   /* no event named: "at a briefing" */
+        an->end = end;
+        s->nan++;
+    }
+}
+
+static int in_anchor(const sa *s, int i, int *which)
+{
+    for (int k = 0; k < s->nan; k++)
+        if (i >= s->an[k].start && i < s->an[k].end) {
+            if (which)
+                *which = k;
+            return 1;
+        }
+    return 0;
+}
+
+/* The date nearest token i in clause c, among DATE and TIME expressions outside the
+ * anchoring phrases that do not hold i. A date in a possessive ("the previous year's
+ * amount") dates only the noun after it. */
+static int date_in_clause(const sa *s, int i, int c, int exact)
+{
+    int best = -1, bestd = 1 << 30, last = -1;
+    int own = -1;
+    in_anchor(s, i, &own);
+    for (int k = 0; k < s->n; k++) {
+        int x = s->tok[k].tx;
+        if (x < 0 || x == last)
+            continue;
+        last = x;
+        const dl_timex_int *t = &s->d->tx[x];
+        if (strcmp(t->pub.type, "DATE") && strcmp(t->pub.type, "TIME"))
+            continue;
+        int tc = s->tok[k].clause;
+        if (exact ? tc != c : !clause_within(s, c, tc))
+            continue;
+        int w;
+        if (in_anchor(s, k, &w) && w != own)
+            continue;   /* it dates the event that phrase names */
+        if (own >= 0 && !(k >= s->an[own].start && k < s->an[own].end) && (exact || !s->an[own].sub))
+            continue;   /* "before the trip, on Monday": Monday is not the trip's */
+        int e = k;
+        while (e + 1 < s->n && s->tok[e + 1].tx == x)
+            e++;
+        if (tag(s, e + 1) == T_POSS && !(i > e && i <= e + 4))
+            continue;
+        int dist = k > i ? k - i : i - e;
+        if (dist < bestd) {
+            bestd = dist;
+            best = x;
+        }
+    }
+    return best;
+}
+
+/* ---------------------------------------------------------------- building events */
+
+static char *text_of(sa *s, int a, int b)
+{
+    if (a < 0 || b <= a)
+        return "";
+    const dl_token *x = T(s, a), *y = T(s, b - 1);
+    return dl_arena_strndup(s->d->arena, s->d->text + x->b, y->b + y->blen - x->b);
+}
+
+/* The object's core: without determiners, possessives, numbers and ordinals ("its first
+ * military reconnaissance satellite" -> "military reconnaissance satellite"). */
+static char *core_of(sa *s, int a, int b)
+{
+    if (a < 0 || b <= a)
+        return "";
+    /* only the first noun phrase, not its of-phrases */
+    int e = np_end(s, a, b);
+    if (e <= a)
+        e = b;
+    int k = a;
+    for (; k < e; k++) {
+        int t = s->tok[k].tag;
+        const char *w = LW(s, k);
+        if (t == T_DET || t == T_NUM || t == T_POSS || t == T_QUOTE || t == T_ADV ||
+            !strcmp(w, "first") || !strcmp(w, "second") || !strcmp(w, "third") || !strcmp(w, "last") ||
+            !strcmp(w, "new") || !strcmp(w, "latest"))
+            continue;
+        if (k + 1 < e && tag(s, k + 1) == T_POSS)
+            continue;
+        break;
+    }
+    while (e > k && tag(s, e - 1) == T_QUOTE)
+        e--;
+    return text_of(s, k, e);
+}
+
+static char *trigger_text(sa *s, const found *f)
+{
+    if (!f->nextra)
+        return text_of(s, f->head, f->head + 1);
+    dl_buf b;
+    dl_buf_init(&b);
+    const dl_token *t = T(s, f->head);
+    dl_buf_append(&b, s->d->text + t->b, t->blen);
+    for (int k = 0; k < f->nextra; k++) {
+        t = T(s, f->extra[k]);
+        dl_buf_putc(&b, ' ');
+        dl_buf_append(&b, s->d->text + t->b, t->blen);
+    }
+    char *r = b.oom ? NULL : dl_arena_strdup(s->d->arena, b.p);
+    dl_buf_free(&b);
+    return r;
+}
+
+/* Does a statement (say, tell) report another event in the clause it governs? */
+static int reports_event(const sa *s, int head)
+{
+    int g = s->tok[head].vg;
+    if (g < 0)
+        return 0;
+    int c = s->vg[g].clause;
+    for (int i = head + 1; i < s->n; i++) {
+        if (!s->trig[i].e || s->tok[i].clause == c)
+            continue;
+        for (int k = s->tok[i].clause; k > 0 && k != c; k = s->cl[k].parent)
+            if (s->cl[k].kind == CL_COMP && s->cl[k].parent == c)
+                return 1;
+    }
+    return 0;
+}
+
+/* "for the first time in 24 years" right after the trigger's verb: that duration. */
+static int first_time(const sa *s, int head)
+{
+    int c = s->tok[head].clause;
+    int g = s->tok[head].vg;
+    for (int k = head + 1; k + 3 < s->n; k++) {
+        if (s->tok[k].vg >= 0 && s->tok[k].vg != g)
+            return -1;   /* another verb comes first */
+        if (is_w(s, k, "first") && is_w(s, k + 1, "time") && (is_w(s, k + 2, "in") || is_w(s, k + 2, "since")) &&
+            s->tok[k + 3].tx >= 0 && s->tok[k].clause == c) {
+            const dl_timex_int *x = &s->d->tx[s->tok[k + 3].tx];
+            if ((!strcmp(x->pub.type, "DURATION") && is_w(s, k + 2, "in")) ||
+                (!strcmp(x->pub.type, "DATE") && is_w(s, k + 2, "since")))
+                return s->tok[k + 3].tx;
+            return -1;
+        }
+    }
+    return -1;
+}
+
+static dl_status add_event(sa *s, const found *f, const args *a, int modality, int tense)
+{
+    dl_doc *d = s->d;
+    if (DL_GROW(d->ev, d->cap_ev, d->nev + 1))
+        return DL_ENOMEM;
+    dl_event_int *ev = &d->ev[d->nev];
+    memset(ev, 0, sizeof *ev);
+    const trig *e = f->e;
+    const dl_token *t = T(s, f->head);
+    ev->source = ev->target = -1;
+    ev->source_men = a->src;
+    ev->target_men = a->tgt;
+    if (a->src < 0 && a->src2 >= 0 && !a->second)
+        ev->source_men = a->src2;
+    else if (a->src2 >= 0 && a->tgt < 0 && (a->src2 != a->src || a->second)) {
+        ev->target_men = a->src2;
+        ev->target_second = (uint8_t)a->second;
+    }
+    ev->trig0 = s->t0 + (uint32_t)f->head;
+    ev->ntrig = 1;
+    ev->timex = -1;
+    ev->order = (int)d->nev;
+    ev->noun = e->noun;
+    ev->tense = (uint8_t)tense;
+    ev->modality = (uint8_t)modality;
+    ev->definite = e->noun && a->src < 0 && a->tgt < 0;
+    ev->needs_target = (e->frame & FR_TARGET) != 0;
+    ev->reports = (e->frame & FR_SAY) && reports_event(s, f->head);
+    ev->ref_ev = ev->ref_dur = ev->prev_tx = -1;
+    ev->ref_text = "";
+    /* dates around the trigger */
+    int c = s->tok[f->head].clause;
+    ev->clause_tx = date_in_clause(s, f->head, c, 1);
+    ev->outer_tx = ev->clause_tx >= 0 ? -1 : date_in_clause(s, f->head, c, 0);
+    int g = s->tok[f->head].vg;
+    int pb = g >= 0 ? prev_content(s, s->vg[g].start) : -1;
+    if (g >= 0 && s->tok[f->head].gerund && pb >= 0 && s->tok[pb].q && (s->tok[pb].q->cls & CU_TPREP) &&
+        (s->tok[pb].q->tprep == V_AFTER || s->tok[pb].q->tprep == V_BEFORE)) {
+        /* "will travel ... after vowing to": vowing came before the travel */
+        int h = governing_vg(s, s->vg[g].start);
+        ev->clause_tx = ev->outer_tx = -1;
+        if (h >= 0 && s->trig[s->vg[h].main].e) {
+            ev->ref_ev = s->vg[h].main;
+            ev->ref_mod = s->tok[pb].q->tprep == V_AFTER ? DL_REL_BEFORE : DL_REL_AFTER;
+            ev->ref_text = text_of(s, pb, f->head + 1);
+        }
+    } else {
+        /* the nearest anchoring phrase in this clause or a clause around it; one in the
+         * trigger's own clause comes before a date in a clause around it */
+        int bestd = 1 << 30;
+        for (int k = 0; k < s->nan; k++) {
+            const anchor *an = &s->an[k];
+            if (f->head >= an->start && f->head < an->end)
+                continue;
+            if (!clause_within(s, c, an->clause))
+                continue;
+            int dist = an->start > f->head ? an->start - f->head : f->head - an->end;
+            if (dist < bestd) {
+                bestd = dist;
+                ev->ref_ev = an->ref_tok;   /* a token for now; made an event index below */
+                ev->ref_text = text_of(s, an->start, an->end);
+                ev->ref_dur = an->dur;
+                ev->ref_mod = an->rel;
+                if (an->clause == c && ev->clause_tx < 0)
+                    ev->outer_tx = -1;
+            }
+        }
+    }
+    if (!e->noun)
+        ev->prev_tx = first_time(s, f->head);
+    for (int k = 0; k < 4; k++)
+        ev->sent_actor[k] = -1;
+    int na = 0;
+    for (int k = 0; k < s->n && na < 4; k++) {
+        int m = s->tok[k].men;
+        if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
+            continue;
+        for (int two = 0; two < 2 && na < 4; two++) {
+            int actor = two ? d->men[m].actor2 : d->men[m].actor;
+            int dup = actor < 0;
+            for (int z = 0; z < na; z++)
+                dup |= ev->sent_actor[z] == actor;
+            if (!dup)
+                ev->sent_actor[na++] = actor;
+        }
+    }
+    dl_event *p = &ev->pub;
+    p->id = p->date = p->date_mod = p->start = p->end = p->precision = p->date_text = p->date_anchor = "";
+    p->relation = e->relation;
+    p->cameo = e->cameo;
+    p->quad_class = e->quad;
+    p->goldstein = e->goldstein;
+    p->object = text_of(s, a->obj0, a->obj1);
+    ev->thing = core_of(s, a->obj0, a->obj1);
+    p->modality = dl_modality_name(modality);
+    p->trigger = trigger_text(s, f);
+    p->sentence = s->sent;
+    p->char_start = t->cp;
+    p->char_end = t->cp + t->cplen;
+    if (!p->object || !ev->thing || !p->trigger || !ev->ref_text)
+        return DL_ENOMEM;
+    d->nev++;
+    return DL_OK;
+}
+
+static dl_status analyse_sentence(sa *s)
+{
+    tag_sentence(s);
+    find_verb_groups(s);
+    find_clauses(s);
+    for (int i = 0; i < s->n; i++)
+        if (!find_trigger(s, i, &s->trig[i]))
+            s->trig[i].e = NULL;
+    find_anchors(s);
+    dl_doc *d = s->d;
+    size_t first_ev = d->nev;
+    int deny_vg[8], ndeny = 0;
+    for (int i = 0; i < s->n; i++)
+        s->obj_of[i] = -1;
+    for (int i = 0; i < s->n; i++) {
+        const found *f = &s->trig[i];
+        if (!f->e)
+            continue;
+        args a = {.src = -1, .tgt = -1, .src2 = -1, .obj0 = -1, .obj1 = -1, .vg = -1};
+        a.clause = s->tok[i].clause;
+        int modality, tense;
+        if (f->e->noun) {
+            noun_args(s, f, &a);
+            modality = a.vg >= 0 ? vg_modality(s, a.vg) : DL_MOD_ASSERTED;
+            if (modality == DL_MOD_PLANNED && a.vg >= 0 && s->vg[a.vg].inf)
+                modality = DL_MOD_ASSERTED;   /* "to ensure North Korea's cooperation" */
+            tense = a.vg >= 0 ? s->vg[a.vg].tense : DL_TENSE_NONE;
+        } else {
+            if (s->tok[i].vg < 0)
+                continue;   /* a participle used as an adjective with no verb group */
+            verb_args(s, f, &a);
+            modality = vg_modality(s, a.vg);
+            tense = s->vg[a.vg].tense;
+            if (tense == DL_TENSE_NONE) {
+                int h = governing_vg(s, s->vg[a.vg].start);
+                if (h >= 0)
+                    tense = s->vg[h].tense;
+            }
+            if ((f->e->frame & FR_DENY) && ndeny < 8 && modality == DL_MOD_ASSERTED)
+                deny_vg[ndeny++] = a.vg;
+        }
+        if (denied(s, i, deny_vg, ndeny))
+            modality = DL_MOD_NEGATED;
+        else if (modality == DL_MOD_ASSERTED && reported(s, i))
+            modality = DL_MOD_REPORTED;
+        if (!f->e->noun)
+            for (int k = a.obj0; k >= 0 && k < a.obj1 && k < s->n; k++) {
+                s->obj_of[k] = i;
+                s->obj_tgt[k] = a.tgt;
+            }
+        if (add_event(s, f, &a, modality, tense))
+            return DL_ENOMEM;
+        /* "signed a treaty with France": the treaty is the signing's object, not an event */
+        if (f->e->noun && s->obj_of[i] >= 0 && (a.tgt < 0 || a.tgt == s->obj_tgt[i] ||
+                                                (s->obj_tgt[i] >= 0 && d->men[a.tgt].actor == d->men[s->obj_tgt[i]].actor)))
+            d->ev[d->nev - 1].inner = 1;
+    }
+    /* anchoring phrases named a token; make it the event there */
+    for (size_t k = first_ev; k < d->nev; k++) {
+        dl_event_int *ev = &d->ev[k];
+        if (ev->ref_ev < 0)
+            continue;
+        uint32_t tok = s->t0 + (uint32_t)ev->ref_ev;
+        ev->ref_ev = -1;
+        for (size_t z = first_ev; z < d->nev; z++)
+            if (d->ev[z].trig0 == tok && z != k)
+                ev->ref_ev = (int)z;
+        if (ev->ref_ev < 0)
+            ev->ref_dur = -1;
+    }
+    return DL_OK;
+}
+
+dl_status dl_events_find(dl_doc *d, dl_error *err)
+{
+    d->nev = 0;
+    if (!d->eng->events)
+        return DL_OK;
+    sa *s = malloc(sizeof *s);
+    if (!s)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    memset(s, 0, offsetof(sa, tok));
+    s->d = d;
+    s->x = d->eng->events;
+    s->tx_cursor = 0;
+    dl_status st = DL_OK;
+    for (size_t i = 0; i < d->nsent && !st; i++) {
+        const dl_sent *se = &d->sent[i];
+        if (se->pub.boilerplate || se->ntok == 0)
+            continue;
+        s->t0 = se->tok0;
+        s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
+        s->sent = (int)i;
+        st = analyse_sentence(s);
+    }
+    free(s);
+    if (st)
+        return dl_fail(err, st, "out of memory");
+    return DL_OK;
+}

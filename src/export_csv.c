@@ -182,7 +182,8 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
             cell_num(&r, "");
         snprintf(gs, sizeof gs, "%.1f", e->goldstein);
         cell_num(&r, e->cameo[0] ? gs : "");
-        cell(&r, e->target ? e->target->name : "");
+        /* no actor as target: what the event was done to ("satellite") */
+        cell(&r, e->target ? e->target->name : refs[i].ev->thing ? refs[i].ev->thing : "");
         cell(&r, e->target ? e->target->type : "");
         cell(&r, e->target ? e->target->country : "");
         cell(&r, e->object);

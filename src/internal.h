@@ -162,6 +162,8 @@ typedef struct dl_mention {
     int actor;               /* index into doc->actors */
     int kind;                /* DL_M_* */
     const char *role;        /* role or sector given by the mention ("military"), or NULL */
+    int actor2;              /* the second actor of "the two leaders", or -1 */
+    int ref;                 /* actors.c: what dl_actors_resolve_at re-reads, or -1 */
 } dl_mention;
 enum { DL_M_NAME = 1, DL_M_DEMONYM, DL_M_SEAT, DL_M_SHORT, DL_M_DESCRIPTION, DL_M_PRONOUN,
        DL_M_KIN };
@@ -177,7 +179,36 @@ typedef struct dl_event_int {
     uint32_t trig0, ntrig;   /* trigger tokens */
     int timex;               /* anchoring timex, or -1 */
     int order;               /* document order */
+    /* Found by events.c for anchor.c: */
+    int source_men, target_men; /* the mentions source and target came from, or -1 */
+    int clause_tx;           /* a date in the trigger's own clause, or -1 */
+    int outer_tx;            /* a date in a clause around it, or -1 */
+    int ref_ev;              /* the event an anchoring phrase names ("after Kim's visit"), or -1 */
+    int ref_dur;             /* the duration of "two months after ...", or -1 */
+    int ref_sign;            /* +1 after, -1 before */
+    int ref_mod;             /* DL_REL_* */
+    const char *ref_text;    /* the words of that phrase */
+    int prev_tx;             /* "for the first time in 24 years": that duration, or -1 */
+    int sent_actor[4];       /* actors named in the sentence (for "the trip"), -1 padded */
+    uint8_t noun;            /* the trigger is a noun ("visit", "trip") */
+    uint8_t tense;           /* DL_TENSE_* */
+    uint8_t modality;        /* DL_MOD_* */
+    uint8_t definite;        /* a noun trigger with no actor of its own ("the trip") */
+    uint8_t anchor_ref;      /* an anchoring phrase of another event names this one */
+    uint8_t needs_target;    /* an event only with an actor as target ("welcome") */
+    uint8_t target_second;   /* the target is target_men's second actor ("the two men met") */
+    uint8_t reports;         /* a statement whose content is another event */
+    uint8_t inner;           /* a noun that is the object of a verb's event ("signed a treaty") */
+    const char *thing;       /* the object's core words ("military reconnaissance satellite"),
+                              * the timeline's target when no actor is, or "" */
 } dl_event_int;
+
+/* Modalities of events (dl_event.modality names them). */
+enum { DL_MOD_ASSERTED, DL_MOD_PLANNED, DL_MOD_NEGATED, DL_MOD_REPORTED, DL_MOD_HYPOTHETICAL };
+/* Tenses of a trigger's verb group; a noun takes its clause's. */
+enum { DL_TENSE_NONE, DL_TENSE_PAST, DL_TENSE_PRESENT, DL_TENSE_PERFECT, DL_TENSE_FUTURE };
+/* How an anchoring phrase relates the event to the one it names. */
+enum { DL_REL_NONE, DL_REL_BEFORE, DL_REL_AFTER, DL_REL_SINCE, DL_REL_SAME };
 
 struct dl_doc {
     dl_arena *arena;
@@ -259,6 +290,34 @@ int dl_cal_value_span(const char *value, dl_date *first, dl_date *last, const ch
  * ("2023-09" + P2M = "2023-11"). Writes at most n bytes to out. Returns 0 or -1. */
 int dl_cal_shift(const char *value, const char *duration, int sign, char *out, size_t n);
 
+/* Granularities of a TIMEX3 date value, finest first. */
+enum { DL_G_DAY, DL_G_WEEKEND, DL_G_WEEK, DL_G_MONTH, DL_G_SEASON, DL_G_QUARTER, DL_G_HALF,
+       DL_G_YEAR, DL_G_DECADE, DL_G_CENTURY };
+/* Seasons, in TimeML's order of the year's start (winter holds December to February). */
+enum { DL_SEASON_SP = 1, DL_SEASON_SU, DL_SEASON_FA, DL_SEASON_WI };
+
+long dl_cal_iso_week_monday(int wy, int w);          /* the Monday of ISO week w of year wy */
+int dl_cal_iso_weeks(int wy);                        /* 52 or 53 */
+void dl_cal_season_of(int y, int m, int *sy, int *season); /* December 2023 -> 2023 WI */
+void dl_cal_easter(int y, int *m, int *d);           /* Western Easter Sunday */
+/* Day of the month of the n-th weekday wd (1 Monday) of a month; n -1 is the last.
+ * Returns 0 when there is none (a fifth Monday). */
+int dl_cal_nth_weekday(int y, int m, int n, int wd);
+/* Adds months to a day (days since the epoch), keeping the day of the month or clamping
+ * it to the month's end (31 January + 1 month = 28 or 29 February). */
+long dl_cal_add_months(long day, long months);
+/* The first and last day of the period of granularity gran that holds day. */
+void dl_cal_period(int gran, long day, long *first, long *last);
+/* Writes the TIMEX3 value of the period of granularity gran that holds day ("2024-W25",
+ * "2023-WI", "199"). Returns 0, or -1 when out is too small or the year is out of range. */
+int dl_cal_format(int gran, long day, char *out, size_t n);
+/* Reads a TIMEX3 date value: its granularity and first day. Returns 0 or -1. */
+int dl_cal_parse_value(const char *v, int *gran, long *day);
+/* Reads a TIMEX3 duration ("P2M", "P1Y6M", "P3D", "PT48H") into months and days, and the
+ * granularity of its finest unit. Returns -1 for unspecified lengths (PXY). */
+int dl_cal_parse_duration(const char *dur, long *months, long *days, int *gran);
+const char *dl_cal_gran_name(int gran);              /* "day", "week", ... */
+
 /* ================================================================ timex (timex.c) */
 
 dl_status dl_timex_load(dl_engine *e, dl_error *err);
@@ -273,6 +332,11 @@ dl_status dl_actors_load_file(dl_engine *e, const char *path, dl_error *err);
 void dl_actors_free_dict(dl_actor_dict *x);
 /* Finds actor mentions and resolves them to document actors (fills d->men, d->act). */
 dl_status dl_actors_find(dl_doc *d, dl_error *err);
+/* Mentions do not overlap and are sorted by token. A possessive keeps two mentions: in
+ * "Kim's grandfather" and "the North's leader" the possessor ("Kim", "the North") is one
+ * and the head noun ("grandfather", "leader") another, so a verb's subject is the
+ * mention at its head noun. "the two leaders" is one DL_M_DESCRIPTION mention whose
+ * actor and actor2 are the two people. */
 /* The mention that covers token tok, or -1. */
 int dl_mention_at(const dl_doc *d, uint32_t tok);
 /* The actor a mention names at the time of `date` (a TIMEX3 value such as "1948"): a seat
@@ -289,6 +353,8 @@ void dl_events_free_lex(dl_event_lex *x);
 dl_status dl_events_find(dl_doc *d, dl_error *err);
 /* Dates every event (anchor.c). */
 dl_status dl_anchor_events(dl_doc *d, dl_error *err);
+/* The name of a DL_MOD_* value ("asserted", "planned"...). */
+const char *dl_modality_name(int modality);
 
 /* ================================================================ exporters */
 

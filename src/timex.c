@@ -1,9 +1,2568 @@
-/* timex.c - time expressions (being written). */
+/*
+ * timex.c - time expressions: finds every date, time, duration and set of a document
+ * and writes its TimeML TIMEX3 type and value, normalised against the document creation
+ * date (DCT) and the date the narrative last set.
+ *
+ * Knowledge lives in data/timex-*.tsv (calendar words, number words, units, the words
+ * around expressions, holidays); this file holds the mechanism:
+ *
+ *   vocabulary   every word and phrase of the data files in one hash map; each token of
+ *                a sentence is looked up once.
+ *   recognition  one pass over the tokens of each sentence: where a token can start an
+ *                expression (its word classes say so), a small recursive-descent grammar
+ *                reads the longest expression there and describes its meaning (a `sem`).
+ *                Tokens that cannot start one cost one table look-up.
+ *   resolution   turns a sem into a value: explicit dates as written; a bare month or
+ *                weekday by the tense of its clause; "last week", "nine months ago" from
+ *                the DCT; "the previous year", "a week later" from the narrative date.
+ *
+ * With no DCT, what needs it keeps TimeML's underspecified values (XXXX-03, XXXX-WXX-2);
+ * the system clock is never read.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
-dl_status dl_timex_load(dl_engine *e, dl_error *err) { DL_UNUSED(e); DL_UNUSED(err); return DL_OK; }
-void dl_timex_free_lex(dl_timex_lex *x) { DL_UNUSED(x); }
-dl_status dl_timex_find(dl_doc *d, dl_error *err) { DL_UNUSED(d); DL_UNUSED(err); return DL_OK; }
-int dl_cal_value_span(const char *value, dl_date *first, dl_date *last, const char **precision)
-{ DL_UNUSED(value); DL_UNUSED(first); DL_UNUSED(last); DL_UNUSED(precision); return -1; }
-int dl_cal_shift(const char *value, const char *duration, int sign, char *out, size_t n)
-{ DL_UNUSED(value); DL_UNUSED(duration); DL_UNUSED(sign); DL_UNUSED(out); DL_UNUSED(n); return -1; }
+
+/* ---------------------------------------------------------------- vocabulary */
+
+/* Word classes: bits of wentry.cls. */
+#define W_MONTH     (1ull << 0)
+#define W_WEEKDAY   (1ull << 1)
+#define W_WEEKDAYS  (1ull << 2) /* plural weekday: a set */
+#define W_SEASON    (1ull << 3)
+#define W_SEASONS   (1ull << 4)
+#define W_POD       (1ull << 5) /* part of the day */
+#define W_CLOCK     (1ull << 6) /* noon, midnight */
+#define W_AMPM      (1ull << 7)
+#define W_ZONE      (1ull << 8)
+#define W_CARD      (1ull << 9)
+#define W_MULT      (1ull << 10)
+#define W_ORD       (1ull << 11)
+#define W_VAGUE     (1ull << 12)
+#define W_UNIT      (1ull << 13) /* singular unit */
+#define W_UNITS     (1ull << 14) /* plural unit */
+#define W_ARTICLE   (1ull << 15)
+#define W_DEICTIC   (1ull << 16)
+#define W_REL       (1ull << 17)
+#define W_ANCHOR    (1ull << 18)
+#define W_REF       (1ull << 19)
+#define W_REFNOUN   (1ull << 20)
+#define W_REFADJ    (1ull << 21)
+#define W_SET       (1ull << 22)
+#define W_SETDET    (1ull << 23)
+#define W_MOD       (1ull << 24)
+#define W_POSTMOD   (1ull << 25)
+#define W_FISCAL    (1ull << 26)
+#define W_FUTURE    (1ull << 27)
+#define W_DIRPREP   (1ull << 28)
+#define W_NOTYEAR   (1ull << 29)
+#define W_HOLIDAY   (1ull << 30)
+#define W_PHRASE    (1ull << 31) /* first word of a phrase of several words */
+#define W_YEARCUE   (1ull << 32) /* a word before a number that makes it a year */
+
+/* Units of time. */
+enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
+static const char *const unit_names[] = {"", "S", "MIN", "H", "D", "WE", "W", "FN", "M", "SE",
+                                         "Q", "Y", "DE", "CE", "ML"};
+
+/* TimeML mods. */
+enum { MOD_NONE, MOD_APPROX, MOD_LESS_THAN, MOD_MORE_THAN, MOD_EQUAL_OR_LESS, MOD_EQUAL_OR_MORE,
+       MOD_START, MOD_MID, MOD_END, MOD_BEFORE, MOD_AFTER };
+static const char *const mod_names[] = {"", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
+                                        "EQUAL_OR_MORE", "START", "MID", "END", "BEFORE", "AFTER"};
+
+/* Reference values. */
+enum { REF_NONE, REF_PRESENT, REF_PAST, REF_FUTURE };
+static const char *const ref_names[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
+
+/* Parts of the day. */
+enum { POD_NONE, POD_MO, POD_AF, POD_EV, POD_NI, POD_DT };
+static const char *const pod_names[] = {"", "MO", "AF", "EV", "NI", "DT"};
+
+/* Holiday rules. */
+enum { HR_NONE, HR_FIXED, HR_NTH, HR_EASTER };
+
+typedef struct wentry {
+    uint64_t cls;
+    int8_t month, wday, season, pod, unit, ampm;
+    int8_t dshift, dpod;          /* deictic: day offset and part of the day */
+    int8_t rel, rel_narr, rel_dur;
+    int8_t anchor, anchor_narr;
+    int8_t ref, refnoun, refadj;
+    int8_t mod, postmod, every_other, future_aux, dirprep, article_def;
+    int8_t hrule, hmon, hday, hnth, hwday;
+    int16_t hoff;
+    int16_t clock_h, clock_m;
+    int32_t card, mult, ord;
+    uint8_t maxphrase;            /* longest phrase (in tokens) that starts with this word */
+    char set[16];
+} wentry;
+
+struct dl_timex_lex {
+    dl_map *map;                  /* word or phrase -> index in ent */
+    wentry *ent;
+    size_t nent, cap;
+};
+
+void dl_timex_free_lex(dl_timex_lex *x)
+{
+    if (!x)
+        return;
+    dl_map_free(x->map);
+    free(x->ent);
+    free(x);
+}
+
+/* Normalises a phrase of the data files to the form of joined token texts: words
+ * separated by one space, "'s" and "'" split off as the tokeniser does ("new year's day"
+ * -> "new year 's day"). Returns the number of words. */
+static int phrase_key(const char *s, size_t n, char *out, size_t cap, size_t *outlen)
+{
+    size_t o = 0;
+    int words = 0, in_word = 0;
+    for (size_t i = 0; i < n && o + 2 < cap; i++) {
+        char c = s[i];
+        if (c == ' ') {
+            in_word = 0;
+            continue;
+        }
+        int split = c == '\'' && in_word &&
+                    ((i + 1 < n && (s[i + 1] == 's' || s[i + 1] == 'S') && (i + 2 == n || s[i + 2] == ' ')) ||
+                     i + 1 == n || s[i + 1] == ' ');
+        if (!in_word || split) {
+            if (o)
+                out[o++] = ' ';
+            words++;
+            in_word = 1;
+        }
+        out[o++] = (char)tolower((unsigned char)c);
+    }
+    out[o] = 0;
+    *outlen = o;
+    return words;
+}
+
+/* The entry of a word or phrase, made when missing; NULL on allocation failure. */
+static wentry *lex_entry(dl_timex_lex *x, const char *key, size_t n)
+{
+    uint32_t idx;
+    if (dl_map_get(x->map, key, n, &idx))
+        return &x->ent[idx];
+    if (DL_GROW(x->ent, x->cap, x->nent + 1))
+        return NULL;
+    idx = (uint32_t)x->nent++;
+    memset(&x->ent[idx], 0, sizeof x->ent[idx]);
+    if (dl_map_put(x->map, key, n, idx))
+        return NULL;
+    return &x->ent[idx];
+}
+
+static int lookup_name(const char *const *names, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 1; i < n; i++)
+        if (strlen(names[i]) == len && !memcmp(names[i], s, len))
+            return (int)i;
+    return 0;
+}
+
+static int parse_int(const char *s, size_t n, int *v)
+{
+    char buf[24];
+    if (n == 0 || n >= sizeof buf)
+        return -1;
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    char *end;
+    long x = strtol(buf, &end, 10);
+    if (*end || x < -100000 || x > 100000000)
+        return -1;
+    *v = (int)x;
+    return 0;
+}
+
+/* Fills entry e from one (kind, value) pair of a data file. Returns 0, or -1 when the
+ * kind or value is unknown. */
+static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t vn)
+{
+#define KIND(s) (kn == sizeof(s) - 1 && !memcmp(k, s, kn))
+    int n = 0;
+    if (KIND("month") || KIND("weekday") || KIND("weekdays")) {
+        if (parse_int(v, vn, &n) || n < 1 || n > (KIND("month") ? 12 : 7))
+            return -1;
+        if (KIND("month")) {
+            e->cls |= W_MONTH;
+            e->month = (int8_t)n;
+        } else {
+            e->cls |= KIND("weekday") ? W_WEEKDAY : W_WEEKDAYS;
+            e->wday = (int8_t)n;
+        }
+    } else if (KIND("season") || KIND("seasons")) {
+        static const char *const codes[] = {"", "SP", "SU", "FA", "WI"};
+        if (!(n = lookup_name(codes, 5, v, vn)))
+            return -1;
+        e->cls |= KIND("season") ? W_SEASON : W_SEASONS;
+        e->season = (int8_t)n;
+    } else if (KIND("partofday")) {
+        if (!(n = lookup_name(pod_names, DL_COUNT(pod_names), v, vn)))
+            return -1;
+        e->cls |= W_POD;
+        e->pod = (int8_t)n;
+    } else if (KIND("clock")) {
+        int h, m;
+        if (vn != 5 || v[2] != ':' || parse_int(v, 2, &h) || parse_int(v + 3, 2, &m))
+            return -1;
+        e->cls |= W_CLOCK;
+        e->clock_h = (int16_t)h;
+        e->clock_m = (int16_t)m;
+    } else if (KIND("ampm")) {
+        e->cls |= W_AMPM;
+        e->ampm = vn == 2 && !memcmp(v, "pm", 2) ? 2 : 1;
+    } else if (KIND("zone")) {
+        e->cls |= W_ZONE;
+    } else if (KIND("card") || KIND("mult") || KIND("ord")) {
+        if (parse_int(v, vn, &n) || n < 0)
+            return -1;
+        if (KIND("card"))
+            e->cls |= W_CARD, e->card = n;
+        else if (KIND("mult"))
+            e->cls |= W_MULT, e->mult = n;
+        else
+            e->cls |= W_ORD, e->ord = n;
+    } else if (KIND("vague")) {
+        e->cls |= W_VAGUE;
+    } else if (KIND("unit") || KIND("units")) {
+        if (!(n = lookup_name(unit_names, DL_COUNT(unit_names), v, vn)))
+            return -1;
+        e->cls |= KIND("unit") ? W_UNIT : W_UNITS;
+        e->unit = (int8_t)n;
+    } else if (KIND("article")) {
+        e->cls |= W_ARTICLE;
+        e->article_def = vn == 3 && !memcmp(v, "def", 3);
+    } else if (KIND("deictic")) {
+        const char *sp = memchr(v, ' ', vn);
+        size_t ln = sp ? (size_t)(sp - v) : vn;
+        if (parse_int(v, ln, &n))
+            return -1;
+        e->cls |= W_DEICTIC;
+        e->dshift = (int8_t)n;
+        if (sp && !(e->dpod = (int8_t)lookup_name(pod_names, DL_COUNT(pod_names), sp + 1,
+                                                   vn - ln - 1)))
+            return -1;
+    } else if (KIND("rel")) {
+        size_t ln = 0;
+        while (ln < vn && (v[ln] == '-' || v[ln] == '+' || isdigit((unsigned char)v[ln])))
+            ln++;
+        if (parse_int(v, ln, &n))
+            return -1;
+        e->cls |= W_REL;
+        e->rel = (int8_t)n;
+        for (size_t i = ln; i < vn; i++) {
+            if (v[i] == 'n')
+                e->rel_narr = 1;
+            else if (v[i] == 'd')
+                e->rel_dur = 1;
+            else
+                return -1;
+        }
+    } else if (KIND("anchor")) {
+        if (vn < 1 || (v[0] != '-' && v[0] != '+') || (vn == 2 && v[1] != 'n') || vn > 2)
+            return -1;
+        e->cls |= W_ANCHOR;
+        e->anchor = v[0] == '-' ? -1 : 1;
+        e->anchor_narr = vn == 2;
+    } else if (KIND("ref") || KIND("refnoun") || KIND("refadj")) {
+        if (!(n = lookup_name(ref_names, DL_COUNT(ref_names), v, vn)))
+            return -1;
+        if (KIND("ref"))
+            e->cls |= W_REF, e->ref = (int8_t)n;
+        else if (KIND("refnoun"))
+            e->cls |= W_REFNOUN, e->refnoun = (int8_t)n;
+        else
+            e->cls |= W_REFADJ, e->refadj = (int8_t)n;
+    } else if (KIND("set")) {
+        if (vn == 0 || vn >= sizeof e->set)
+            return -1;
+        e->cls |= W_SET;
+        memcpy(e->set, v, vn);
+        e->set[vn] = 0;
+    } else if (KIND("setdet")) {
+        e->cls |= W_SETDET;
+        e->every_other = vn == 1 && v[0] == 'o';
+    } else if (KIND("mod") || KIND("postmod")) {
+        if (!(n = lookup_name(mod_names, DL_COUNT(mod_names), v, vn)))
+            return -1;
+        if (KIND("mod"))
+            e->cls |= W_MOD, e->mod = (int8_t)n;
+        else
+            e->cls |= W_POSTMOD, e->postmod = (int8_t)n;
+    } else if (KIND("fiscal")) {
+        e->cls |= W_FISCAL;
+    } else if (KIND("future")) {
+        e->cls |= W_FUTURE;
+        e->future_aux = vn == 3 && !memcmp(v, "aux", 3);
+    } else if (KIND("dirprep")) {
+        if (parse_int(v, vn, &n) || (n != -1 && n != 1))
+            return -1;
+        e->cls |= W_DIRPREP;
+        e->dirprep = (int8_t)n;
+    } else if (KIND("notyear")) {
+        e->cls |= W_NOTYEAR;
+    } else if (KIND("yearcue")) {
+        e->cls |= W_YEARCUE;
+    } else {
+        return -1;
+    }
+    return 0;
+#undef KIND
+}
+
+/* Reads a holiday rule: MM-DD, MM/N/W[+K], easter+K. */
+static int set_holiday(wentry *e, const char *v, size_t vn)
+{
+    char buf[32];
+    if (vn >= sizeof buf)
+        return -1;
+    memcpy(buf, v, vn);
+    buf[vn] = 0;
+    int a, b, c, k = 0;
+    char tail;
+    e->cls |= W_HOLIDAY;
+    if (sscanf(buf, "easter%d%c", &k, &tail) == 1) {
+        e->hrule = HR_EASTER;
+        e->hoff = (int16_t)k;
+        return 0;
+    }
+    if (sscanf(buf, "%d-%d%c", &a, &b, &tail) == 2 && a >= 1 && a <= 12 && b >= 1 && b <= 31) {
+        e->hrule = HR_FIXED;
+        e->hmon = (int8_t)a;
+        e->hday = (int8_t)b;
+        return 0;
+    }
+    int r = sscanf(buf, "%d/%d/%d%d%c", &a, &b, &c, &k, &tail);
+    if ((r == 3 || r == 4) && a >= 1 && a <= 12 && b >= -1 && b <= 5 && b != 0 && c >= 1 && c <= 7) {
+        e->hrule = HR_NTH;
+        e->hmon = (int8_t)a;
+        e->hnth = (int8_t)b;
+        e->hwday = (int8_t)c;
+        e->hoff = (int16_t)(r == 4 ? k : 0);
+        return 0;
+    }
+    return -1;
+}
+
+/* Adds the rows of one data file. holidays: the file of named days (name, rule). */
+static dl_status load_file(dl_timex_lex *x, const char *name, int holidays, dl_error *err)
+{
+    char src[64];
+    snprintf(src, sizeof src, "data/%s", name);
+    const dl_blob *b = dl_data_get(name);
+    if (!b)
+        return dl_fail(err, DL_EDATA, "%s: not built in", name);
+    dl_tsv t;
+    dl_status st = dl_tsv_open_mem(&t, src, (const char *)b->data, b->len,
+                                   holidays ? "name\trule" : "word\tkind\tvalue", err);
+    if (st)
+        return st;
+    const char *c[3];
+    size_t l[3];
+    int r;
+    while ((r = dl_tsv_next(&t, c, l, 3, err)) > 0) {
+        char key[128];
+        size_t kn;
+        int words = phrase_key(c[0], l[0], key, sizeof key, &kn);
+        if (words < 1 || words > 8)
+            return dl_fail(err, DL_EDATA, "%s:%d: a word or phrase of 1 to 8 words expected", src,
+                           t.line);
+        wentry *e = lex_entry(x, key, kn);
+        if (!e)
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        if (holidays ? set_holiday(e, c[1], l[1]) : set_kind(e, c[1], l[1], c[2], l[2]))
+            return dl_fail(err, DL_EDATA, "%s:%d: unknown kind or value", src, t.line);
+        if (words > 1) {
+            /* Mark the first word so that phrases are tried only where they can start. */
+            const char *sp = memchr(key, ' ', kn);
+            wentry *f = lex_entry(x, key, (size_t)(sp - key));
+            if (!f)
+                return dl_fail(err, DL_ENOMEM, "out of memory");
+            f->cls |= W_PHRASE;
+            if (f->maxphrase < words)
+                f->maxphrase = (uint8_t)words;
+        }
+    }
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
+dl_status dl_timex_load(dl_engine *e, dl_error *err)
+{
+    dl_timex_lex *x = calloc(1, sizeof *x);
+    if (!x || !(x->map = dl_map_new())) {
+        free(x);
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    }
+    static const char *const files[] = {"timex-calendar.tsv", "timex-numbers.tsv",
+                                        "timex-units.tsv", "timex-words.tsv"};
+    dl_status st = DL_OK;
+    for (size_t i = 0; i < DL_COUNT(files) && !st; i++)
+        st = load_file(x, files[i], 0, err);
+    if (!st)
+        st = load_file(x, "timex-holidays.tsv", 1, err);
+    if (st) {
+        dl_timex_free_lex(x);
+        return st;
+    }
+    e->timex = x;
+    return DL_OK;
+}
+
+/* The entry of a lower-case word (a final dot may be left out in the data), or NULL. */
+static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
+{
+    uint32_t idx;
+    if (dl_map_get(x->map, w, n, &idx))
+        return &x->ent[idx];
+    if (n > 1 && w[n - 1] == '.' && dl_map_get(x->map, w, n - 1, &idx))
+        return &x->ent[idx];
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- meaning of an expression */
+
+enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
+static const char *const type_names[] = {"DATE", "TIME", "DURATION", "SET"};
+
+/* How a value is found. */
+enum {
+    HOW_LIT,      /* sem.lit as it is: durations, sets, references, complete dates */
+    HOW_FIELDS,   /* a named period (month, day, season, quarter, half, holiday, weekend) in
+                     year sem.y, or, when y < 0, found from the base date by sem.dir */
+    HOW_WDAY,     /* a weekday found from the base date by sem.dir */
+    HOW_OFFSET    /* the base date moved by sem.months and sem.days, at granularity gran */
+};
+
+/* Where a named period lies from the base date (the DCT, or the narrative date). */
+enum {
+    DIR_TENSE,    /* by the tense of the clause */
+    DIR_LAST,     /* the latest that ended before the base ("last March") */
+    DIR_NEXT,     /* the first that starts after it ("next Tuesday") */
+    DIR_THIS,     /* the one that holds it, else by tense ("this Friday") */
+    DIR_PAST,     /* the latest that started on or before it */
+    DIR_FUTURE,   /* the first that ends on or after it */
+    DIR_NEAR      /* the nearest */
+};
+
+typedef struct sem {
+    int type, how, gran;
+    int y, m, d;                 /* HOW_FIELDS: y < 0 when the year is not written */
+    int season, quarter, half;
+    const wentry *hol;           /* a holiday (HOW_FIELDS, gran day) */
+    int wday;                    /* HOW_WDAY */
+    int dir;
+    long months, days;           /* HOW_OFFSET: the move */
+    int narr;                    /* the base is the narrative date */
+    int keep;                    /* keep the narrative's precision when finer ("a year earlier") */
+    int pod, hh, mm;             /* time of day: a part of the day, or a clock time (hh >= 0) */
+    int mod;
+    char lit[32];                /* HOW_LIT */
+} sem;
+
+typedef struct cand {
+    uint32_t t1;                 /* the token after the expression */
+    sem s;
+} cand;
+
+static void sem_init(sem *s, int type, int how)
+{
+    memset(s, 0, sizeof *s);
+    s->type = type;
+    s->how = how;
+    s->y = -1;
+    s->hh = -1;
+}
+
+static void sem_lit(sem *s, int type, const char *v)
+{
+    sem_init(s, type, HOW_LIT);
+    snprintf(s->lit, sizeof s->lit, "%s", v);
+}
+
+/* Granularity of a unit when it names a period ("last week"), or -1. */
+static int unit_gran(int u)
+{
+    switch (u) {
+    case U_D: return DL_G_DAY;
+    case U_WE: return DL_G_WEEKEND;
+    case U_W: return DL_G_WEEK;
+    case U_M: return DL_G_MONTH;
+    case U_SE: return DL_G_SEASON;
+    case U_Q: return DL_G_QUARTER;
+    case U_Y: return DL_G_YEAR;
+    case U_DE: return DL_G_DECADE;
+    case U_CE: return DL_G_CENTURY;
+    }
+    return -1;
+}
+
+/* A move of k units as months and days. Returns 0, or -1 for units finer than a day. */
+static int unit_move(int u, long k, long *months, long *days)
+{
+    *months = *days = 0;
+    switch (u) {
+    case U_D: *days = k; break;
+    case U_WE: case U_W: *days = 7 * k; break;
+    case U_FN: *days = 14 * k; break;
+    case U_M: *months = k; break;
+    case U_SE: case U_Q: *months = 3 * k; break;
+    case U_Y: *months = 12 * k; break;
+    case U_DE: *months = 120 * k; break;
+    case U_CE: *months = 1200 * k; break;
+    case U_ML: *months = 12000 * k; break;
+    default: return -1;
+    }
+    return 0;
+}
+
+/* Writes a TIMEX3 duration of v units; v < 0 is an unknown count (PXY). */
+static void fmt_dur(char *out, size_t n, double v, int u)
+{
+    /* A fraction goes to the next smaller unit when that makes it whole (1.5 years:
+     * P18M); decades and centuries are written in years. */
+    static const struct { int u, to; double f; } finer[] = {
+        {U_Y, U_M, 12}, {U_W, U_D, 7}, {U_D, U_H, 24}, {U_H, U_MIN, 60}, {U_MIN, U_S, 60},
+        {U_DE, U_Y, 10}, {U_CE, U_Y, 100}, {U_ML, U_Y, 1000}, {U_FN, U_D, 14}};
+    if (v >= 0) {
+        if (u == U_DE || u == U_CE || u == U_ML)
+            v *= u == U_DE ? 10 : u == U_CE ? 100 : 1000, u = U_Y;
+        else if (u == U_FN)
+            v *= 2, u = U_W;
+        else if (u == U_SE)
+            v *= 3, u = U_M;
+        else if (u == U_WE)
+            v *= 2, u = U_D;
+        for (size_t i = 0; i < DL_COUNT(finer) && v != (double)(long)v; i++)
+            if (finer[i].u == u && v * finer[i].f == (double)(long)(v * finer[i].f))
+                v *= finer[i].f, u = finer[i].to;
+    }
+    const char *t = (u == U_H || u == U_MIN || u == U_S) ? "T" : "";
+    const char *code = u == U_MIN ? "M" : u == U_DE ? "DE" : u == U_CE ? "CE" : u == U_ML ? "ML"
+                       : u == U_SE ? "M" : u == U_WE ? "WE" : unit_names[u];
+    if (v < 0)
+        snprintf(out, n, "P%sX%s", t, code);
+    else
+        snprintf(out, n, "P%s%g%s", t, v, code);
+}
+
+/* ---------------------------------------------------------------- the scanner */
+
+typedef struct scan {
+    dl_doc *d;
+    const dl_timex_lex *x;
+    uint32_t s0, s1;             /* tokens of the sentence */
+    int sent;
+    const wentry **w;            /* the entry of each token of the document, or NULL */
+    long dct;                    /* the DCT in days, when d->has_dct */
+    int has_narr;                /* the narrative date: set by the last dated expression */
+    int narr_gran;
+    long narr_day;
+    int narr_sent;               /* the sentence that set it */
+} scan;
+
+static const dl_token *tk(const scan *sc, uint32_t k)
+{
+    return &sc->d->tok[k];
+}
+
+static const wentry *we(const scan *sc, uint32_t k)
+{
+    return k >= sc->s0 && k < sc->s1 ? sc->w[k] : NULL;
+}
+
+static int hasc(const scan *sc, uint32_t k, uint64_t cls)
+{
+    const wentry *e = we(sc, k);
+    return e && (e->cls & cls);
+}
+
+static int is(const scan *sc, uint32_t k, const char *s)
+{
+    return k >= sc->s0 && k < sc->s1 && !strcmp(tk(sc, k)->lower, s);
+}
+
+/* A capitalised word inside a sentence (a name), not its first word. */
+static int is_name_like(const scan *sc, uint32_t k)
+{
+    const dl_token *t = tk(sc, k);
+    return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START);
+}
+
+/* The longest phrase of the data at token k with one of the classes cls; its length in
+ * tokens goes to *n. Single words are found too. */
+static const wentry *item_at(const scan *sc, uint32_t k, uint64_t cls, uint32_t *n)
+{
+    const wentry *e = we(sc, k);
+    if (!e)
+        return NULL;
+    if (e->cls & W_PHRASE) {
+        for (uint32_t len = e->maxphrase; len >= 2; len--) {
+            if (k + len > sc->s1)
+                continue;
+            char key[128];
+            size_t o = 0;
+            int ok = 1;
+            for (uint32_t i = 0; i < len && ok; i++) {
+                const char *w = tk(sc, k + i)->lower;
+                size_t wl = strlen(w);
+                if (o + wl + 2 >= sizeof key)
+                    ok = 0;
+                else {
+                    if (i)
+                        key[o++] = ' ';
+                    memcpy(key + o, w, wl);
+                    o += wl;
+                }
+            }
+            const wentry *p = ok ? lex_word(sc->x, key, o) : NULL;
+            if (p && (p->cls & cls)) {
+                *n = len;
+                return p;
+            }
+        }
+    }
+    if (e->cls & cls) {
+        *n = 1;
+        return e;
+    }
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+/* The value of a number token: "24", "4.8", "10,000". */
+static int tok_num(const dl_token *t, double *v)
+{
+    if (!(t->flags & DL_T_NUMBER))
+        return 0;
+    char buf[32];
+    size_t o = 0;
+    for (const char *p = t->lower; *p; p++) {
+        if (*p == ',')
+            continue;
+        if (o + 1 >= sizeof buf)
+            return 0;
+        buf[o++] = *p;
+    }
+    buf[o] = 0;
+    char *end;
+    *v = strtod(buf, &end);
+    return *end == 0 && o > 0;
+}
+
+/* Exactly n digits at s, nothing else. */
+static int str_digits(const char *s, size_t n, int *v)
+{
+    if (strlen(s) != n)
+        return 0;
+    int x = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+        x = x * 10 + (s[i] - '0');
+    }
+    *v = x;
+    return 1;
+}
+
+/* A token of exactly n digits, nothing else. */
+static int tok_digits(const dl_token *t, size_t n, int *v)
+{
+    return str_digits(t->lower, n, v);
+}
+
+/* A day of the month: "17", "17th", "1st". */
+static int tok_day(const scan *sc, uint32_t k, int *day)
+{
+    if (k >= sc->s1)
+        return 0;
+    const dl_token *t = tk(sc, k);
+    const char *s = t->lower;
+    int v = 0;
+    size_t i = 0;
+    while (isdigit((unsigned char)s[i]) && i < 3)
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || i > 2)
+        return 0;
+    if (s[i] && strcmp(s + i, "st") && strcmp(s + i, "nd") && strcmp(s + i, "rd") && strcmp(s + i, "th"))
+        return 0;
+    if (v < 1 || v > 31)
+        return 0;
+    *day = v;
+    return 1;
+}
+
+/* An ordinal: a word ("third") or digits with a suffix ("3rd"). */
+static int tok_ord(const scan *sc, uint32_t k, int *ord)
+{
+    const wentry *e = we(sc, k);
+    if (e && (e->cls & W_ORD)) {
+        *ord = e->ord;
+        return 1;
+    }
+    if (k >= sc->s1)
+        return 0;
+    const char *s = tk(sc, k)->lower;
+    size_t i = 0;
+    int v = 0;
+    while (isdigit((unsigned char)s[i]) && i < 4)
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || (strcmp(s + i, "st") && strcmp(s + i, "nd") && strcmp(s + i, "rd") && strcmp(s + i, "th")))
+        return 0;
+    *ord = v;
+    return 1;
+}
+
+/* A cardinal word, hyphenated compounds included ("twenty-four"). */
+static int card_word(const scan *sc, const char *w, size_t n, double *v)
+{
+    const wentry *e = lex_word(sc->x, w, n);
+    if (e && (e->cls & W_CARD)) {
+        *v = e->card;
+        return 1;
+    }
+    const char *h = memchr(w, '-', n);
+    if (!h)
+        return 0;
+    const wentry *a = lex_word(sc->x, w, (size_t)(h - w));
+    const wentry *b = lex_word(sc->x, h + 1, n - (size_t)(h - w) - 1);
+    if (a && b && (a->cls & W_CARD) && (b->cls & W_CARD) && a->card >= 20 && a->card % 10 == 0 &&
+        b->card < 10) {
+        *v = a->card + b->card;
+        return 1;
+    }
+    return 0;
+}
+
+/* Reads a count at token k: digits ("24", "1 1/2"), number words ("twenty four",
+ * "two hundred", "a dozen", "a couple of"), "a"/"an" before a unit, "half a", or a vague
+ * count ("several", "a few", "dozens of": *vague set). Returns the token after it, or k. */
+static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
+{
+    *vague = 0;
+    *v = 0;
+    if (k >= sc->s1)
+        return k;
+    const dl_token *t = tk(sc, k);
+    const wentry *e = we(sc, k);
+    double x;
+    if (tok_num(t, &x)) {
+        uint32_t j = k + 1;
+        int a, b;
+        const char *f = j < sc->s1 ? tk(sc, j)->lower : "";
+        if (j < sc->s1 && strlen(f) == 3 && f[1] == '/' && isdigit((unsigned char)f[0]) &&
+            isdigit((unsigned char)f[2]) && (a = f[0] - '0') < (b = f[2] - '0') && b > 0) {
+            x += (double)a / b;
+            j++;
+        }
+        *v = x;
+        return j;
+    }
+    if (e && (e->cls & W_ARTICLE) && !e->article_def) {
+        const wentry *n = we(sc, k + 1);
+        if (n && (n->cls & W_UNIT)) {
+            *v = 1;
+            return k + 1;
+        }
+        if (n && (n->cls & W_MULT)) {
+            *v = n->mult;
+            return k + 2;
+        }
+        if (is(sc, k + 1, "dozen")) {
+            *v = 12;
+            return k + 2;
+        }
+        if (is(sc, k + 1, "couple")) {
+            *v = 2;
+            return is(sc, k + 2, "of") ? k + 3 : k + 2;
+        }
+        if (is(sc, k + 1, "few")) {
+            *vague = 1;
+            return k + 2;
+        }
+        if (is(sc, k + 1, "half") && hasc(sc, k + 2, W_UNIT)) {
+            *v = 0.5;
+            return k + 2;
+        }
+        return k;
+    }
+    if (is(sc, k, "half") && hasc(sc, k + 1, W_ARTICLE) && !we(sc, k + 1)->article_def &&
+        hasc(sc, k + 2, W_UNIT)) {
+        *v = 0.5;
+        return k + 2;
+    }
+    if (e && (e->cls & W_VAGUE)) {
+        *vague = 1;
+        return is(sc, k + 1, "of") ? k + 2 : k + 1;
+    }
+    if (card_word(sc, t->lower, strlen(t->lower), &x)) {
+        uint32_t j = k + 1;
+        double u;
+        if (x >= 20 && x < 100 && (long)x % 10 == 0 && j < sc->s1 &&
+            card_word(sc, tk(sc, j)->lower, strlen(tk(sc, j)->lower), &u) && u < 10) {
+            x += u;
+            j++;
+        }
+        const wentry *m = we(sc, j);
+        if (m && (m->cls & W_MULT)) {
+            x *= m->mult;
+            j++;
+        }
+        *v = x;
+        return j;
+    }
+    return k;
+}
+
+/* "and a half" after a count or a unit: returns the token after it, or k. */
+static uint32_t and_a_half(const scan *sc, uint32_t k)
+{
+    if (is(sc, k, "and") && hasc(sc, k + 1, W_ARTICLE) && is(sc, k + 2, "half"))
+        return k + 3;
+    return k;
+}
+
+/* ---------------------------------------------------------------- tense of a clause */
+
+enum { TENSE_NONE, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE };
+
+static int lemma_is(const dl_token *t, const char *l)
+{
+    return !strcmp(t->lemma, l);
+}
+
+/* Words before a noun that show a word is no verb ("the armored train", "his visits"). */
+static int determiner_like(const scan *sc, uint32_t k)
+{
+    static const char *const dets[] = {"the", "a", "an", "'s", "his", "her", "its", "their", "our",
+                                       "my", "your", "this", "these", "those", "some", "any",
+                                       "no", "every", "each"};
+    if (k < sc->s0 || k >= sc->s1)
+        return 0;
+    for (size_t i = 0; i < DL_COUNT(dets); i++)
+        if (!strcmp(tk(sc, k)->lower, dets[i]))
+            return 1;
+    return 0;
+}
+
+/* The tense the verb group at token k shows, or TENSE_NONE when k is no finite verb. */
+static int verb_signal(const scan *sc, uint32_t k)
+{
+    const dl_token *t = tk(sc, k);
+    const wentry *e = we(sc, k);
+    if (t->flags & DL_T_PUNCT)
+        return TENSE_NONE;
+    if (e && (e->cls & W_FUTURE)) {
+        if (e->future_aux)
+            return TENSE_FUTURE;
+        /* "scheduled to", "expected to visit", "planned for": the plan is ahead. */
+        if (is(sc, k + 1, "for") ||
+            (is(sc, k + 1, "to") && k + 2 < sc->s1 && (tk(sc, k + 2)->pos & DL_POS_VERB) &&
+             !determiner_like(sc, k + 2)))
+            return TENSE_FUTURE;
+    }
+    if (!strcmp(t->lower, "ll") && k > sc->s0 && !strcmp(tk(sc, k - 1)->lower, "'"))
+        return TENSE_FUTURE;
+    if (!strcmp(t->lower, "going") && is(sc, k + 1, "to"))
+        return TENSE_FUTURE;
+    if (lemma_is(t, "be")) {
+        if (!strcmp(t->lower, "was") || !strcmp(t->lower, "were"))
+            return TENSE_PAST;
+        if (!strcmp(t->lower, "is") || !strcmp(t->lower, "are") || !strcmp(t->lower, "am"))
+            return is(sc, k + 1, "to") ? TENSE_FUTURE : TENSE_PRESENT;
+        return TENSE_NONE;   /* be, been, being: the auxiliary before decides */
+    }
+    if (lemma_is(t, "have")) {
+        if (!strcmp(t->lower, "had"))
+            return TENSE_PAST;
+        if (!strcmp(t->lower, "has") || !strcmp(t->lower, "have")) {
+            /* Present perfect: what it reports is past. */
+            for (uint32_t j = k + 1; j < sc->s1 && j <= k + 3; j++) {
+                const dl_token *u = tk(sc, j);
+                if (u->vform == DL_VF_PAST && (u->pos & DL_POS_VERB))
+                    return TENSE_PAST;
+                if (!(u->pos & DL_POS_ADV))
+                    break;
+            }
+            return TENSE_PRESENT;
+        }
+        return TENSE_NONE;
+    }
+    if (lemma_is(t, "do")) {
+        if (!strcmp(t->lower, "did"))
+            return TENSE_PAST;
+        if (!strcmp(t->lower, "does") || !strcmp(t->lower, "do"))
+            return TENSE_PRESENT;
+    }
+    if (!(t->pos & DL_POS_VERB) || is_name_like(sc, k) || (k > sc->s0 && determiner_like(sc, k - 1)))
+        return TENSE_NONE;
+    if (t->vform == DL_VF_PAST)
+        return TENSE_PAST;
+    if (t->vform == DL_VF_S && !(t->pos & DL_POS_NOUN))
+        return TENSE_PRESENT;
+    return TENSE_NONE;
+}
+
+/* The tense of the clause of the expression [t0, t1): the nearest verb group before it
+ * in the sentence, else the first after it. */
+static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
+{
+    uint32_t lim = 30;
+    for (uint32_t k = t0; k > sc->s0 && t0 - k < lim;) {
+        k--;
+        if (is(sc, k, ";"))
+            break;
+        int s = verb_signal(sc, k);
+        if (s != TENSE_NONE)
+            return s;
+    }
+    for (uint32_t k = t1; k < sc->s1 && k - t1 < lim; k++) {
+        if (is(sc, k, ";"))
+            break;
+        int s = verb_signal(sc, k);
+        if (s != TENSE_NONE)
+            return s;
+    }
+    return TENSE_NONE;
+}
+
+/* Where a bare month or weekday lies, from its clause: the past for a past verb, the
+ * future for a future one; with a present verb or none, a preposition before it may say
+ * ("comes after Biden's visit in September": before now), else the nearest. */
+static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
+{
+    int t = clause_tense(sc, t0, t1);
+    if (t == TENSE_PAST)
+        return DIR_PAST;
+    if (t == TENSE_FUTURE)
+        return DIR_FUTURE;
+    for (uint32_t k = t0; k > sc->s0 && t0 - k <= 8;) {
+        k--;
+        const wentry *e = we(sc, k);
+        if (e && (e->cls & W_DIRPREP))
+            return e->dirprep < 0 ? DIR_PAST : DIR_FUTURE;
+        if (verb_signal(sc, k) != TENSE_NONE || is(sc, k, ",") || is(sc, k, ";"))
+            break;
+    }
+    return DIR_NEAR;
+}
+
+/* ---------------------------------------------------------------- resolution */
+
+/* The first day of a named period in year y, or -1 when it has none. */
+static long fields_day(const sem *s, int y)
+{
+    if (y < 1 || y > 9999)
+        return -1;
+    if (s->hol) {
+        const wentry *h = s->hol;
+        int m = h->hmon, d = h->hday;
+        if (h->hrule == HR_EASTER)
+            dl_cal_easter(y, &m, &d);
+        else if (h->hrule == HR_NTH && !(d = dl_cal_nth_weekday(y, m, h->hnth, h->hwday)))
+            return -1;
+        return dl_cal_to_days(y, m, d) + h->hoff;
+    }
+    switch (s->gran) {
+    case DL_G_DAY:
+        return dl_cal_valid(y, s->m, s->d) ? dl_cal_to_days(y, s->m, s->d) : -1;
+    case DL_G_MONTH:
+        return dl_cal_to_days(y, s->m, 1);
+    case DL_G_SEASON:
+        return dl_cal_to_days(y, s->season == DL_SEASON_WI ? 12 : 3 * s->season, 1);
+    case DL_G_QUARTER:
+        return dl_cal_to_days(y, 3 * s->quarter - 2, 1);
+    case DL_G_HALF:
+        return dl_cal_to_days(y, 6 * s->half - 5, 1);
+    case DL_G_YEAR:
+        return dl_cal_to_days(y, 1, 1);
+    case DL_G_DECADE:
+    case DL_G_CENTURY:
+        return dl_cal_to_days(y, 1, 1);
+    }
+    return -1;
+}
+
+/* Picks among periods sorted by start the one dir names from day b. Returns its index
+ * or -1. */
+static int pick(const long *first, const long *last, int n, int dir, long b)
+{
+    int best = -1;
+    switch (dir) {
+    case DIR_PAST:
+        for (int i = 0; i < n; i++)
+            if (first[i] <= b)
+                best = i;
+        return best;
+    case DIR_LAST:
+        for (int i = 0; i < n; i++)
+            if (last[i] < b)
+                best = i;
+        return best;
+    case DIR_FUTURE:
+        for (int i = 0; i < n; i++)
+            if (last[i] >= b)
+                return i;
+        return -1;
+    case DIR_NEXT:
+        for (int i = 0; i < n; i++)
+            if (first[i] > b)
+                return i;
+        return -1;
+    case DIR_THIS:
+        for (int i = 0; i < n; i++)
+            if (first[i] <= b && b <= last[i])
+                return i;
+        return -1;
+    default: {
+        long bd = 0;
+        for (int i = 0; i < n; i++) {
+            long dist = b < first[i] ? first[i] - b : b > last[i] ? b - last[i] : 0;
+            if (best < 0 || dist < bd) {   /* ties go to the earlier: news reports the past */
+                best = i;
+                bd = dist;
+            }
+        }
+        return best;
+    }
+    }
+}
+
+/* The value of a named period or weekday with no year written, when there is no base
+ * date: TimeML's underspecified form. */
+static void fmt_unknown_fields(const sem *s, char *out, size_t n)
+{
+    if (s->how == HOW_WDAY) {
+        snprintf(out, n, "XXXX-WXX-%d", s->wday);
+        return;
+    }
+    static const char *const sc[] = {"", "SP", "SU", "FA", "WI"};
+    if (s->hol)
+        s->hol->hrule == HR_FIXED ? snprintf(out, n, "XXXX-%02d-%02d", s->hol->hmon, s->hol->hday)
+                                  : snprintf(out, n, "XXXX-XX-XX");
+    else if (s->gran == DL_G_DAY)
+        snprintf(out, n, "XXXX-%02d-%02d", s->m, s->d);
+    else if (s->gran == DL_G_MONTH)
+        snprintf(out, n, "XXXX-%02d", s->m);
+    else if (s->gran == DL_G_SEASON)
+        snprintf(out, n, "XXXX-%s", sc[s->season]);
+    else if (s->gran == DL_G_QUARTER)
+        snprintf(out, n, "XXXX-Q%d", s->quarter);
+    else if (s->gran == DL_G_HALF)
+        snprintf(out, n, "XXXX-H%d", s->half);
+    else if (s->gran == DL_G_WEEKEND)
+        snprintf(out, n, "XXXX-WXX-WE");
+    else
+        snprintf(out, n, "XXXX");
+}
+
+static void fmt_unknown_gran(int gran, char *out, size_t n)
+{
+    static const char *const v[] = {"XXXX-XX-XX", "XXXX-WXX-WE", "XXXX-WXX", "XXXX-XX", "XXXX-XX",
+                                    "XXXX-QX", "XXXX-HX", "XXXX", "XXX", "XX"};
+    snprintf(out, n, "%s", gran >= 0 && gran < (int)DL_COUNT(v) ? v[gran] : "XXXX");
+}
+
+/* Writes the value of s, an expression on tokens [t0, t1). Sets *kind to the anchor used. */
+static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char *out, size_t n,
+                    int *kind)
+{
+    const dl_doc *d = sc->d;
+    int use_narr = s->narr && sc->has_narr;
+    int has_base = use_narr || d->has_dct;
+    long base = use_narr ? sc->narr_day : sc->dct;
+    *kind = s->how == HOW_LIT || (s->how == HOW_FIELDS && s->y >= 0) ? DL_ANCHOR_EXPLICIT
+            : use_narr ? DL_ANCHOR_NARRATIVE : DL_ANCHOR_DCT;
+    if (s->how == HOW_LIT) {
+        snprintf(out, n, "%s", s->lit);
+        return;
+    }
+    int gran = s->gran;
+    long day = -1;
+    if (s->how == HOW_FIELDS && s->y >= 0) {
+        day = fields_day(s, s->y);
+    } else if (s->how == HOW_FIELDS || s->how == HOW_WDAY) {
+        if (!has_base) {
+            fmt_unknown_fields(s, out, n);
+            goto time_of_day;
+        }
+        int dir = s->dir;
+        if (dir == DIR_TENSE || dir == DIR_THIS) {
+            int td = tense_dir(sc, t0, t1);
+            if (dir == DIR_TENSE)
+                dir = td;
+        }
+        long first[8], last[8];
+        int nc = 0;
+        if (s->how == HOW_WDAY) {
+            if (s->dir == DIR_THIS) {
+                /* The weekday of the base's week. */
+                int y, m, dd;
+                dl_cal_from_days(base, &y, &m, &dd);
+                day = base - dl_cal_weekday(y, m, dd) + s->wday;
+                goto format;
+            }
+            int y, m, dd;
+            dl_cal_from_days(base, &y, &m, &dd);
+            long w0 = base - 14 + ((s->wday - dl_cal_weekday(y, m, dd)) % 7 + 7) % 7;
+            for (int i = 0; i < 5; i++)
+                first[nc] = last[nc] = w0 + 7L * i, nc++;
+        } else {
+            int y, m, dd;
+            dl_cal_from_days(base, &y, &m, &dd);
+            for (int cy = y - 2; cy <= y + 2 && nc < 8; cy++) {
+                long f = fields_day(s, cy);
+                if (f < 0)
+                    continue;
+                long a, b;
+                if (s->hol || gran == DL_G_DAY)
+                    a = b = f;
+                else
+                    dl_cal_period(gran, f, &a, &b);
+                first[nc] = a;
+                last[nc] = b;
+                nc++;
+            }
+        }
+        int i = pick(first, last, nc, dir, base);
+        if (i < 0 && s->dir == DIR_THIS)
+            i = pick(first, last, nc, tense_dir(sc, t0, t1) == DIR_PAST ? DIR_PAST : DIR_FUTURE, base);
+        if (i < 0) {
+            fmt_unknown_fields(s, out, n);
+            goto time_of_day;
+        }
+        day = first[i];
+    } else {   /* HOW_OFFSET */
+        if (!has_base) {
+            fmt_unknown_gran(gran, out, n);
+            goto time_of_day;
+        }
+        if (use_narr && s->keep && sc->narr_gran < gran)
+            gran = sc->narr_gran;
+        day = dl_cal_add_months(base, s->months) + s->days;
+    }
+format:
+    if (day < 0 || dl_cal_format(gran, day, out, n)) {
+        fmt_unknown_gran(gran, out, n);
+        return;
+    }
+time_of_day:
+    if (s->type == TY_TIME && (gran == DL_G_DAY || s->how == HOW_WDAY)) {
+        size_t l = strlen(out);
+        if (s->hh >= 0)
+            snprintf(out + l, n - l, "T%02d:%02d", s->hh, s->mm);
+        else if (s->pod)
+            snprintf(out + l, n - l, "T%s", pod_names[s->pod]);
+    }
+}
+
+/* ---------------------------------------------------------------- grammar: pieces */
+
+static int core_at(const scan *sc, uint32_t k, cand *c);
+
+/* Is the four-digit token k (value y) a year? Numbers in 1900-2099 are, unless the words
+ * around show a count or an identifier ("2000 troops", "flight 1948", "$2000"); others
+ * need a word before them that introduces a year ("in 1848"). */
+static int year_ok(const scan *sc, uint32_t k, int y)
+{
+    if (y < 1000 || y > 2199)
+        return 0;
+    const wentry *p = k > sc->s0 ? we(sc, k - 1) : NULL;
+    if (p && (p->cls & W_NOTYEAR))
+        return 0;
+    if (k > sc->s0 && (tk(sc, k - 1)->flags & DL_T_NUMBER))
+        return 0;
+    if (k + 1 < sc->s1) {
+        const dl_token *n = tk(sc, k + 1);
+        const wentry *ne = we(sc, k + 1);
+        if (!strcmp(n->lower, "%") || !strcmp(n->lower, "percent") || !strcmp(n->lower, ":"))
+            return 0;
+        if (ne && (ne->cls & (W_UNIT | W_UNITS)))
+            return 0;
+        /* "2000 troops": a plural noun after it makes it a count, unless a preposition
+         * before says year ("in 1998 sales rose"). */
+        if ((n->flags & DL_T_ALPHA) && !(n->flags & DL_T_CAP) && (n->pos & DL_POS_NOUN) &&
+            !(n->pos & DL_POS_FUNC) && strcmp(n->nlemma, n->lower) && !(p && (p->cls & W_YEARCUE)))
+            return 0;
+    }
+    if (y >= 1900 && y <= 2099)
+        return 1;
+    return p && (p->cls & (W_YEARCUE | W_MONTH | W_SEASON | W_FISCAL));
+}
+
+/* A four-digit year at token k. */
+static int year_at(const scan *sc, uint32_t k, int *y)
+{
+    return k < sc->s1 && tok_digits(tk(sc, k), 4, y) && year_ok(sc, k, *y);
+}
+
+/* Is token k a month name? Month words that are also common words (May, March, Sun.)
+ * count only when capitalised, and at the start of a sentence only before a day or year. */
+static int month_ok(const scan *sc, uint32_t k)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_MONTH))
+        return 0;
+    const dl_token *t = tk(sc, k);
+    if (!(t->flags & DL_T_CAP))
+        return 0;
+    size_t n = strlen(t->lower);
+    int abbrev = t->lower[n - 1] == '.';
+    if (abbrev || t->pos == 0 || (t->pos == DL_POS_NOUN && n > 3))
+        return 1;
+    /* May, March, Mar, Jan: only before a day or year, or after a preposition. */
+    int d, y;
+    if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)))
+        return 1;
+    if (t->flags & (DL_T_SENT_START | DL_T_UPPER))
+        return 0;
+    return !(t->pos & DL_POS_FUNC) || (k > sc->s0 && hasc(sc, k - 1, W_YEARCUE | W_REL));
+}
+
+/* Is token k a weekday name (or its plural)? Short forms need a capital. */
+static int weekday_ok(const scan *sc, uint32_t k)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & (W_WEEKDAY | W_WEEKDAYS)))
+        return 0;
+    const dl_token *t = tk(sc, k);
+    if (!(t->flags & DL_T_CAP))
+        return 0;
+    size_t n = strlen(t->lower);
+    return n > 5 || t->lower[n - 1] == '.' || t->pos == 0;
+}
+
+/* The token after an expression can take "of 1998", ", 1998", "of last year" for a
+ * period whose year is not written: sets s->y and returns the token after, or k. */
+static uint32_t year_of(const scan *sc, uint32_t k, sem *s, int comma_ok)
+{
+    uint32_t j = k;
+    if (is(sc, j, "of") || (comma_ok && is(sc, j, ",")))
+        j++;
+    else if (!(s->gran == DL_G_SEASON || s->gran == DL_G_QUARTER || s->gran == DL_G_HALF || s->hol))
+        return k;
+    int y;
+    if (hasc(sc, j, W_FISCAL))
+        j++;
+    if (year_at(sc, j, &y) || (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1000 && y <= 2199)) {
+        s->y = y;
+        return j + 1;
+    }
+    if (j == k)
+        return k;
+    /* "of this year", "of last year", "of the year" */
+    const wentry *r = we(sc, j);
+    uint32_t u = j + 1;
+    if (r && (r->cls & W_ARTICLE) && r->article_def)
+        r = NULL;
+    else if (!(r && (r->cls & W_REL) && !r->rel_narr))
+        return k;
+    const wentry *ue = we(sc, u);
+    if (!ue || !(ue->cls & W_UNIT) || ue->unit != U_Y || !sc->d->has_dct)
+        return k;
+    int dy, dm, dd;
+    dl_cal_from_days(r ? sc->dct : (sc->has_narr ? sc->narr_day : sc->dct), &dy, &dm, &dd);
+    s->y = dy + (r ? r->rel : 0);
+    return u + 1;
+}
+
+/* ---------------------------------------------------------------- grammar: families */
+
+/* Month-first dates: "June 17, 2024", "June 17", "June 2024", "June of 2024", "June". */
+static int g_month(const scan *sc, uint32_t k, cand *c)
+{
+    if (!month_ok(sc, k))
+        return 0;
+    int m = we(sc, k)->month, d, y;
+    uint32_t j = k + 1;
+    if (tok_day(sc, j, &d) && !hasc(sc, j + 1, W_UNIT | W_UNITS) && !is(sc, j + 1, "%")) {
+        j++;
+        uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
+        sem_init(&c->s, TY_DATE, HOW_FIELDS);
+        c->s.gran = DL_G_DAY;
+        c->s.m = m;
+        c->s.d = d;
+        c->s.dir = DIR_TENSE;
+        if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
+            c->s.y = y;
+            j = j2 + 1;
+        }
+        c->t1 = j;
+        return 1;
+    }
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_MONTH;
+    c->s.m = m;
+    c->s.dir = DIR_TENSE;
+    uint32_t j2 = is(sc, j, "of") || is(sc, j, ",") ? j + 1 : j;
+    if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199 &&
+        (j2 == j || year_ok(sc, j2, y))) {
+        c->s.y = y;
+        j = j2 + 1;
+    } else {
+        j = year_of(sc, j, &c->s, 0);
+    }
+    c->t1 = j;
+    return 1;
+}
+
+/* Day-first dates: "17 June 2024", "17th of June", "the 17th of June". */
+static int g_dayfirst(const scan *sc, uint32_t k, cand *c)
+{
+    int d, y;
+    if (!tok_day(sc, k, &d))
+        return 0;
+    uint32_t j = k + 1;
+    if (is(sc, j, "of"))
+        j++;
+    if (!month_ok(sc, j))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_DAY;
+    c->s.m = we(sc, j)->month;
+    c->s.d = d;
+    c->s.dir = DIR_TENSE;
+    j++;
+    uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
+    if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
+        c->s.y = y;
+        j = j2 + 1;
+    }
+    c->t1 = j;
+    return 1;
+}
+
+/* Weekdays: "Friday", "Friday morning", "Friday, June 17, 2024", "Tuesdays" (a set). */
+static int g_weekday(const scan *sc, uint32_t k, cand *c)
+{
+    if (!weekday_ok(sc, k))
+        return 0;
+    const wentry *e = we(sc, k);
+    uint32_t j = k + 1;
+    if (e->cls & W_WEEKDAYS) {
+        char v[32];
+        const wentry *p = we(sc, j);
+        if (p && (p->cls & W_POD)) {
+            snprintf(v, sizeof v, "XXXX-WXX-%dT%s", e->wday, pod_names[p->pod]);
+            j++;
+        } else {
+            snprintf(v, sizeof v, "XXXX-WXX-%d", e->wday);
+        }
+        sem_lit(&c->s, TY_SET, v);
+        c->t1 = j;
+        return 1;
+    }
+    uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
+    cand m;
+    if ((g_month(sc, j2, &m) || g_dayfirst(sc, j2, &m)) && m.s.gran == DL_G_DAY) {
+        *c = m;
+        return 1;
+    }
+    sem_init(&c->s, TY_DATE, HOW_WDAY);
+    c->s.gran = DL_G_DAY;
+    c->s.wday = e->wday;
+    c->s.dir = DIR_TENSE;
+    const wentry *p = we(sc, j);
+    if (p && (p->cls & W_POD)) {
+        c->s.type = TY_TIME;
+        c->s.pod = p->pod;
+        j++;
+    }
+    c->t1 = j;
+    return 1;
+}
+
+/* Days named from the DCT: "today", "yesterday morning", "tonight". */
+static int g_deictic(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_DEICTIC))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_OFFSET);
+    c->s.gran = DL_G_DAY;
+    c->s.days = e->dshift;
+    c->s.pod = e->dpod;
+    uint32_t j = k + 1;
+    const wentry *p = we(sc, j);
+    if (!c->s.pod && p && (p->cls & W_POD)) {
+        c->s.pod = p->pod;
+        j++;
+    }
+    if (c->s.pod)
+        c->s.type = TY_TIME;
+    c->t1 = j;
+    return 1;
+}
+
+/* A count and a unit: "24 years", "two and a half hours", "a decade", "several months",
+ * "15 years old". Sets *v (negative when vague) and *unit; returns the token after it or k. */
+static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
+{
+    int vague;
+    uint32_t j = count_at(sc, k, v, &vague);
+    if (j == k)
+        return k;
+    uint32_t h = and_a_half(sc, j);
+    if (h > j && !vague) {
+        *v += 0.5;
+        j = h;
+    }
+    const wentry *u = we(sc, j);
+    /* "several more years", "20 more years" */
+    if (!(u && (u->cls & (W_UNIT | W_UNITS))) && (is(sc, j, "more") || is(sc, j, "additional"))) {
+        j++;
+        u = we(sc, j);
+    }
+    if (!u || !(u->cls & (W_UNIT | W_UNITS)))
+        return k;
+    /* A plural unit after "a"/"one" is no count of it ("a years-long"); a singular unit
+     * after a vague word is none either ("several year"). */
+    if (vague && !(u->cls & W_UNITS))
+        return k;
+    *unit = u->unit;
+    if (vague)
+        *v = -1;
+    j++;
+    h = and_a_half(sc, j);
+    if (h > j && *v >= 0) {
+        *v += 0.5;
+        j = h;
+    }
+    return j;
+}
+
+/* Does token k begin a noun phrase (so that "after" before it is a preposition)? */
+static int np_follows(const scan *sc, uint32_t k)
+{
+    if (k >= sc->s1)
+        return 0;
+    const dl_token *t = tk(sc, k);
+    if (t->flags & DL_T_PUNCT)
+        return 0;
+    static const char *const stop[] = {"and", "but", "or", "when", "as", "that", "than", "because",
+                                       "while", "if", "so"};
+    for (size_t i = 0; i < DL_COUNT(stop); i++)
+        if (!strcmp(t->lower, stop[i]))
+            return 0;
+    /* A verb right after: "two weeks after, he left" has a comma; "days after taking office"
+     * is a clause: treat -ing forms as a phrase too. */
+    return 1;
+}
+
+/* Is the token before k a quantity ("twice a year", "$5 a day", "50 percent a year")? */
+static int quantity_before(const scan *sc, uint32_t k)
+{
+    if (k <= sc->s0)
+        return 0;
+    const dl_token *p = tk(sc, k - 1);
+    static const char *const q[] = {"times", "twice", "thrice", "once", "percent", "%", "million",
+                                    "billion", "dollars", "cents", "each"};
+    if (p->flags & DL_T_NUMBER)
+        return 1;
+    for (size_t i = 0; i < DL_COUNT(q); i++)
+        if (!strcmp(p->lower, q[i]))
+            return 1;
+    return 0;
+}
+
+/* Quantities of time and the dates they make: "24 years", "nine months ago", "a year
+ * earlier", "two weeks later", "twice a year" (a set). */
+static int g_count(const scan *sc, uint32_t k, cand *c)
+{
+    double v;
+    int u;
+    uint32_t j = count_unit(sc, k, &v, &u);
+    if (j == k)
+        return 0;
+    char dur[32];
+    fmt_dur(dur, sizeof dur, v, u);
+    /* "a year" after a quantity is a rate: a set. */
+    if (v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
+        sem_lit(&c->s, TY_SET, dur);
+        c->t1 = j;
+        return 1;
+    }
+    if (is(sc, j, "old") && v >= 0) {   /* "15 years old" */
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = j + 1;
+        return 1;
+    }
+    uint32_t an = 0;
+    const wentry *a = item_at(sc, j, W_ANCHOR, &an);
+    if (a && a->anchor_narr && an == 1 && (is(sc, j, "before") || is(sc, j, "after")) &&
+        np_follows(sc, j + 1))
+        a = NULL;   /* "two months after Kim's visit": a duration before a preposition */
+    if (!a) {
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = j;
+        return 1;
+    }
+    c->t1 = j + an;
+    if (v < 0) {
+        /* "several years ago": some time before now. */
+        if (a->anchor_narr) {
+            sem_lit(&c->s, TY_DURATION, dur);
+            c->t1 = j;
+        } else {
+            sem_lit(&c->s, TY_DATE, a->anchor < 0 ? "PAST_REF" : "FUTURE_REF");
+        }
+        return 1;
+    }
+    int g = unit_gran(u);
+    long months, days;
+    if (g < 0 || u == U_WE || v != (double)(long)v || unit_move(u, (long)v * a->anchor, &months, &days)) {
+        if (u == U_H || u == U_MIN || u == U_S) {   /* "two hours ago": today */
+            g = DL_G_DAY;
+            months = days = 0;
+        } else {
+            sem_lit(&c->s, TY_DURATION, dur);
+            c->t1 = j;
+            return 1;
+        }
+    }
+    sem_init(&c->s, TY_DATE, HOW_OFFSET);
+    c->s.gran = g;
+    c->s.months = months;
+    c->s.days = days;
+    if (a->anchor_narr) {
+        c->s.narr = 1;
+        c->s.keep = 1;
+    } else if (sc->has_narr && sc->narr_sent == sc->sent && sc->narr_gran < g &&
+               sc->narr_gran >= DL_G_MONTH) {
+        /* "profit rose from a year ago" after "third-quarter": the same quarter a year before. */
+        c->s.narr = 1;
+        c->s.keep = 1;
+    }
+    return 1;
+}
+
+/* Shifts that a relative word makes: "last week", "next month", "the previous year", "the
+ * past two years", "last winter", "last March", "next Tuesday", "this morning". */
+static int g_rel(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_REL))
+        return 0;
+    /* "the talks will last two weeks": a verb. */
+    if (k > sc->s0 && (is(sc, k - 1, "to") || is(sc, k - 1, "will") || is(sc, k - 1, "would") ||
+                       is(sc, k - 1, "could") || is(sc, k - 1, "may") || is(sc, k - 1, "might")))
+        return 0;
+    int r = e->rel;
+    uint32_t j = k + 1;
+    double v;
+    int u;
+    uint32_t j2 = count_unit(sc, j, &v, &u);
+    if (j2 > j) {
+        char dur[32];
+        fmt_dur(dur, sizeof dur, v, u);
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = j2;
+        return 1;
+    }
+    const wentry *n = we(sc, j);
+    if (!n)
+        return 0;
+    if (n->cls & W_UNITS) {   /* "the coming weeks", "recent years" */
+        char dur[32];
+        fmt_dur(dur, sizeof dur, -1, n->unit);
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = j + 1;
+        return 1;
+    }
+    if (n->cls & W_FISCAL && hasc(sc, j + 1, W_UNIT) && we(sc, j + 1)->unit == U_Y) {
+        n = we(sc, j + 1);   /* "last fiscal year" */
+        j++;
+    }
+    if (n->cls & W_UNIT) {
+        int g = unit_gran(n->unit);
+        long months, days;
+        if (g < 0 || e->rel_dur || unit_move(n->unit, r, &months, &days)) {
+            if (r == 0 && !e->rel_dur)
+                return 0;
+            char dur[32];
+            fmt_dur(dur, sizeof dur, 1, n->unit);
+            sem_lit(&c->s, TY_DURATION, dur);
+            c->t1 = j + 1;
+            return 1;
+        }
+        sem_init(&c->s, TY_DATE, HOW_OFFSET);
+        c->s.gran = g;
+        c->s.months = months;
+        c->s.days = days;
+        /* "the next day" counts from the story's day, "next week" from today. */
+        c->s.narr = e->rel_narr || (n->unit == U_D && r != 0);
+        c->t1 = j + 1;
+        const wentry *p = we(sc, j + 1);
+        if (n->unit == U_D && p && (p->cls & W_POD)) {
+            c->s.type = TY_TIME;
+            c->s.pod = p->pod;
+            c->t1++;
+        }
+        return 1;
+    }
+    int dir = r < 0 ? DIR_LAST : r > 0 ? DIR_NEXT : DIR_THIS;
+    if (n->cls & W_SEASON) {
+        sem_init(&c->s, TY_DATE, HOW_FIELDS);
+        c->s.gran = DL_G_SEASON;
+        c->s.season = n->season;
+        c->s.dir = dir;
+        c->s.narr = e->rel_narr;
+        c->t1 = year_of(sc, j + 1, &c->s, 0);
+        return 1;
+    }
+    if (month_ok(sc, j)) {
+        sem_init(&c->s, TY_DATE, HOW_FIELDS);
+        c->s.gran = DL_G_MONTH;
+        c->s.m = n->month;
+        c->s.dir = dir;
+        c->s.narr = e->rel_narr;
+        c->t1 = j + 1;
+        return 1;
+    }
+    if (weekday_ok(sc, j) && (n->cls & W_WEEKDAY)) {
+        sem_init(&c->s, TY_DATE, HOW_WDAY);
+        c->s.gran = DL_G_DAY;
+        c->s.wday = n->wday;
+        c->s.dir = dir;
+        c->s.narr = e->rel_narr;
+        c->t1 = j + 1;
+        const wentry *p = we(sc, j + 1);
+        if (p && (p->cls & W_POD)) {
+            c->s.type = TY_TIME;
+            c->s.pod = p->pod;
+            c->t1++;
+        }
+        return 1;
+    }
+    if (n->cls & W_POD) {   /* "this morning", "last night", "the next morning", "that night" */
+        sem_init(&c->s, TY_TIME, HOW_OFFSET);
+        c->s.gran = DL_G_DAY;
+        c->s.days = r;
+        c->s.pod = n->pod;
+        c->s.narr = e->rel_narr || r > 0;
+        c->t1 = j + 1;
+        return 1;
+    }
+    uint32_t hn;
+    const wentry *h = item_at(sc, j, W_HOLIDAY, &hn);
+    if (h && (tk(sc, j)->flags & DL_T_CAP)) {
+        sem_init(&c->s, TY_DATE, HOW_FIELDS);
+        c->s.gran = DL_G_DAY;
+        c->s.hol = h;
+        c->s.dir = dir;
+        c->s.narr = e->rel_narr;
+        c->t1 = j + hn;
+        return 1;
+    }
+    return 0;
+}
+
+/* Ordinal periods: "third quarter", "first half", "first nine months", "20th century". */
+static int g_ord(const scan *sc, uint32_t k, cand *c)
+{
+    int o;
+    if (!tok_ord(sc, k, &o))
+        return 0;
+    uint32_t j = k + 1;
+    const wentry *n = we(sc, j);
+    if (n && (n->cls & W_FISCAL) && hasc(sc, j + 1, W_UNIT)) {   /* "the first fiscal quarter" */
+        j++;
+        n = we(sc, j);
+    }
+    if (n && (n->cls & W_UNIT) && (n->unit == U_Q || n->unit == U_CE || n->unit == U_DE)) {
+        if (n->unit == U_Q) {
+            if (o < 1 || o > 4)
+                return 0;
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.gran = DL_G_QUARTER;
+            c->s.quarter = o;
+            c->s.dir = DIR_TENSE;
+            c->t1 = year_of(sc, j + 1, &c->s, 0);
+            return 1;
+        }
+        if (n->unit == U_CE && o >= 1 && o <= 21) {
+            char v[8];
+            snprintf(v, sizeof v, "%02d", o - 1);
+            sem_lit(&c->s, TY_DATE, v);
+            c->t1 = j + 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (is(sc, j, "half") && o >= 1 && o <= 2) {
+        sem_init(&c->s, TY_DATE, HOW_FIELDS);
+        c->s.gran = DL_G_HALF;
+        c->s.half = o;
+        c->s.dir = DIR_TENSE;
+        c->t1 = year_of(sc, j + 1, &c->s, 0);
+        return 1;
+    }
+    double v;
+    int u;
+    uint32_t j2 = count_unit(sc, j, &v, &u);
+    if (j2 > j) {   /* "the first nine months" */
+        char dur[32];
+        fmt_dur(dur, sizeof dur, v, u);
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = j2;
+        return 1;
+    }
+    return 0;
+}
+
+/* Clock times: "3 p.m.", "15:30 GMT", "10:35 a.m.", "noon", "3 o'clock", and the day
+ * after them ("10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6"). */
+static int g_clock(const scan *sc, uint32_t k, cand *c)
+{
+    int hh = -1, mm = 0, strong = 0, colon = 0;
+    uint32_t j = k + 1;
+    const wentry *e = we(sc, k);
+    const char *s = tk(sc, k)->lower;
+    if (e && (e->cls & W_CLOCK)) {
+        hh = e->clock_h;
+        mm = e->clock_m;
+        strong = 1;
+    } else {
+        size_t n = strlen(s);
+        int a, b;
+        if ((n == 4 || n == 5) && s[n - 3] == ':' && str_digits(s + n - 2, 2, &b)) {
+            char h[3] = {s[0], n == 5 ? s[1] : 0, 0};
+            if (!str_digits(h, n - 3, &a))
+                return 0;
+            hh = a;
+            mm = b;
+            colon = 1;
+        } else if (tok_digits(tk(sc, k), n, &a) && n <= 2 && a >= 1 && a <= 12) {
+            hh = a;
+        } else {
+            return 0;
+        }
+    }
+    const wentry *ap = we(sc, j);
+    if (ap && (ap->cls & W_AMPM) && hh <= 12) {
+        if (ap->ampm == 2 && hh < 12)
+            hh += 12;
+        else if (ap->ampm == 1 && hh == 12)
+            hh = 0;
+        j++;
+        strong = 1;
+    } else if (is(sc, j, "o'clock") && !colon) {
+        j++;
+        strong = 1;
+    }
+    if (hasc(sc, j, W_ZONE) && (tk(sc, j)->flags & DL_T_UPPER) && (strong || colon)) {
+        j++;
+        strong = 1;
+    }
+    if (!strong && !(colon && k > sc->s0 &&
+                     (is(sc, k - 1, "at") || is(sc, k - 1, "by") || is(sc, k - 1, "around") ||
+                      is(sc, k - 1, "until") || is(sc, k - 1, "from") || is(sc, k - 1, "before") ||
+                      is(sc, k - 1, "after") || is(sc, k - 1, "till"))))
+        return 0;
+    if (hh < 0 || hh > 24 || mm > 59)
+        return 0;
+    sem_init(&c->s, TY_TIME, HOW_OFFSET);
+    c->s.gran = DL_G_DAY;
+    c->s.hh = hh;
+    c->s.mm = mm;
+    c->t1 = j;
+    uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
+    cand dc;
+    if ((g_weekday(sc, j2, &dc) || g_deictic(sc, j2, &dc) || g_month(sc, j2, &dc) ||
+         g_dayfirst(sc, j2, &dc)) &&
+        dc.s.type != TY_SET && dc.s.gran == DL_G_DAY && (dc.s.how != HOW_FIELDS || dc.s.d > 0)) {
+        c->s = dc.s;
+        c->s.type = TY_TIME;
+        c->s.hh = hh;
+        c->s.mm = mm;
+        c->s.pod = 0;
+        c->t1 = dc.t1;
+    }
+    return 1;
+}
+
+/* Dates written in digits: 2024-06-17, 6/17/2024, 6/17/24, 2024/06/17, 17.06.2024. */
+static int g_datetok(const scan *sc, uint32_t k, cand *c)
+{
+    const char *s = tk(sc, k)->lower;
+    size_t n = strlen(s);
+    int f[3], nf = 0, len[3];
+    char sep = 0;
+    for (size_t i = 0; i < n && nf < 3;) {
+        if (!isdigit((unsigned char)s[i]))
+            return 0;
+        int v = 0, l = 0;
+        while (i < n && isdigit((unsigned char)s[i]) && l < 5)
+            v = v * 10 + (s[i++] - '0'), l++;
+        f[nf] = v;
+        len[nf++] = l;
+        if (i < n) {
+            if (sep && s[i] != sep)
+                return 0;
+            sep = s[i];
+            if (sep != '-' && sep != '/' && sep != '.')
+                return 0;
+            i++;
+            if (i == n)
+                return 0;
+        }
+    }
+    if (nf != 3)
+        return 0;
+    int y, m, d;
+    if (len[0] == 4 && len[1] <= 2 && len[2] <= 2 && sep != '.') {
+        y = f[0], m = f[1], d = f[2];
+    } else if (len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || (len[2] == 2 && sep == '/'))) {
+        y = len[2] == 4 ? f[2] : f[2] + (f[2] < 50 ? 2000 : 1900);
+        if (sep == '/') {           /* American order, unless the first cannot be a month */
+            m = f[0], d = f[1];
+            if (m > 12 && d <= 12)
+                m = f[1], d = f[0];
+        } else if (sep == '.') {    /* European order */
+            d = f[0], m = f[1];
+        } else {
+            return 0;
+        }
+    } else {
+        return 0;
+    }
+    if (!dl_cal_valid(y, m, d))
+        return 0;
+    char v[16];
+    snprintf(v, sizeof v, "%04d-%02d-%02d", y, m, d);
+    sem_lit(&c->s, TY_DATE, v);
+    c->t1 = k + 1;
+    return 1;
+}
+
+/* Years and decades in digits: "1948", "1990s", "'90s", "1900s" (a century). */
+static int g_year(const scan *sc, uint32_t k, cand *c)
+{
+    const char *s = tk(sc, k)->lower;
+    size_t n = strlen(s);
+    int y;
+    char v[8];
+    char four[5] = {0};
+    if (n == 5)
+        memcpy(four, s, 4);
+    if (n == 5 && s[4] == 's' && str_digits(four, 4, &y) && y % 10 == 0 && y >= 1000 && y <= 2190) {
+        if (y % 100 == 0 && y != 2000)
+            snprintf(v, sizeof v, "%02d", y / 100);
+        else
+            snprintf(v, sizeof v, "%03d", y / 10);
+    } else if ((n == 4 && s[0] == '\'') || n == 3) {
+        const char *p = s[0] == '\'' ? s + 1 : s;
+        if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) || p[2] != 's' || p[1] != '0')
+            return 0;
+        int yy = (p[0] - '0') * 10;
+        snprintf(v, sizeof v, "%03d", (yy <= 30 ? 2000 + yy : 1900 + yy) / 10);
+    } else if (year_at(sc, k, &y)) {
+        snprintf(v, sizeof v, "%04d", y);
+    } else {
+        return 0;
+    }
+    sem_lit(&c->s, TY_DATE, v);
+    c->t1 = k + 1;
+    return 1;
+}
+
+/* Expressions that start with "the": "the previous year", "the third quarter", "the
+ * nine months", "the 1990s", "the past", "the future", "the year", "the weekend", "the
+ * quarter", "the year before", "the fiscal year". */
+static int g_the(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_ARTICLE) || !e->article_def)
+        return 0;
+    uint32_t j = k + 1;
+    if (j >= sc->s1)
+        return 0;
+    const wentry *n = we(sc, j);
+    cand t;
+    if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
+        g_year(sc, j, &t)) {
+        /* "the 1998 period" */
+        if (t.s.how == HOW_LIT && strlen(t.s.lit) == 4 && is(sc, t.t1, "period"))
+            t.t1++;
+        else if (t.s.how == HOW_LIT && strlen(t.s.lit) == 4)
+            return 0;   /* "the 2000 election": the year alone */
+        *c = t;
+        return 1;
+    }
+    if (!n)
+        return 0;
+    if (n->cls & W_REFNOUN) {
+        /* "the future", "the past", but not "the future enforcement of sanctions". */
+        const dl_token *a = j + 1 < sc->s1 ? tk(sc, j + 1) : NULL;
+        if (a && (a->flags & DL_T_ALPHA) && (a->pos & DL_POS_NOUN) && !(a->pos & DL_POS_FUNC) &&
+            !(a->pos & DL_POS_VERB && a->vform))
+            return 0;
+        if (a && (is(sc, j + 1, "of") || is(sc, j + 1, "'s")))
+            return 0;
+        sem_lit(&c->s, TY_DATE, ref_names[n->refnoun]);
+        c->t1 = j + 1;
+        return 1;
+    }
+    if (n->cls & W_FISCAL) {
+        int y;
+        if (hasc(sc, j + 1, W_UNIT) && we(sc, j + 1)->unit == U_Y) {
+            if (j + 2 < sc->s1 && tok_digits(tk(sc, j + 2), 4, &y)) {
+                char v[8];
+                snprintf(v, sizeof v, "%04d", y);
+                sem_lit(&c->s, TY_DATE, v);
+                c->t1 = j + 3;
+                return 1;
+            }
+            sem_lit(&c->s, TY_DURATION, "P1Y");
+            c->t1 = j + 2;
+            return 1;
+        }
+        return 0;
+    }
+    if (n->cls & W_UNITS) {   /* "the years": a while */
+        char dur[16];
+        fmt_dur(dur, sizeof dur, -1, n->unit);
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = j + 1;
+        return 1;
+    }
+    if (!(n->cls & W_UNIT))
+        return 0;
+    int u = n->unit, g = unit_gran(u);
+    /* "the year before", "the day after": from the narrative date. */
+    uint32_t an;
+    const wentry *a = item_at(sc, j + 1, W_ANCHOR, &an);
+    if (a && a->anchor_narr && g >= 0 && !np_follows(sc, j + 1 + an)) {
+        long months, days;
+        if (unit_move(u, a->anchor, &months, &days))
+            return 0;
+        sem_init(&c->s, TY_DATE, HOW_OFFSET);
+        c->s.gran = g;
+        c->s.months = months;
+        c->s.days = days;
+        c->s.narr = 1;
+        c->t1 = j + 1 + an;
+        return 1;
+    }
+    static const char *const over[] = {"for", "during", "over", "throughout", "through", "all"};
+    int span = 0;
+    for (size_t i = 0; i < DL_COUNT(over) && k > sc->s0; i++)
+        if (is(sc, k - 1, over[i]))
+            span = 1;
+    switch (u) {
+    case U_Y:
+    case U_M:
+    case U_W:
+        if (span) {   /* "for the year": its length */
+            char dur[16];
+            fmt_dur(dur, sizeof dur, 1, u);
+            sem_lit(&c->s, TY_DURATION, dur);
+        } else {      /* "earlier in the year": the current one, or the story's */
+            sem_init(&c->s, TY_DATE, HOW_OFFSET);
+            c->s.gran = g;
+            c->s.narr = sc->has_narr && sc->narr_gran <= g;
+        }
+        c->t1 = j + 1;
+        return 1;
+    case U_Q:
+        /* "the quarter": the one the story is about, else the last one reported. */
+        sem_init(&c->s, TY_DATE, HOW_OFFSET);
+        c->s.gran = DL_G_QUARTER;
+        if (sc->has_narr && sc->narr_gran == DL_G_QUARTER)
+            c->s.narr = 1;
+        else
+            c->s.months = -3;
+        c->t1 = j + 1;
+        return 1;
+    case U_WE:
+        sem_init(&c->s, TY_DATE, HOW_WDAY);
+        c->s.gran = DL_G_WEEKEND;
+        c->s.wday = 6;
+        c->s.dir = DIR_TENSE;
+        c->t1 = j + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Words that are time expressions alone: "now", "currently", "recently", "soon", "these
+ * days", "right now". */
+static int g_ref(const scan *sc, uint32_t k, cand *c)
+{
+    uint32_t n;
+    const wentry *e = item_at(sc, k, W_REF, &n);
+    if (!e)
+        return 0;
+    if (n == 1 && e->ref == REF_PAST && k > sc->s0) {
+        /* "have recently made", "was recently extended", "the recently passed law": an
+         * adverb of the verb's own time, no expression of its own. */
+        const dl_token *p = tk(sc, k - 1);
+        if (lemma_is(p, "have") || lemma_is(p, "be") || determiner_like(sc, k - 1))
+            return 0;
+    }
+    if (n == 1 && e->ref == REF_FUTURE) {
+        /* "as soon as", "soon after", and a past clause ("was soon released"). */
+        if ((k > sc->s0 && is(sc, k - 1, "as")) || is(sc, k + 1, "after") || is(sc, k + 1, "before") ||
+            is(sc, k + 1, "as") || clause_tense(sc, k, k + 1) == TENSE_PAST)
+            return 0;
+    }
+    sem_lit(&c->s, TY_DATE, ref_names[e->ref]);
+    c->t1 = k + n;
+    return 1;
+}
+
+/* Adjectives that are references to now or the past: "current", "recent" ("recent
+ * years" is a duration). */
+static int g_refadj(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_REFADJ))
+        return 0;
+    const wentry *n = we(sc, k + 1);
+    if (n && (n->cls & W_UNITS)) {
+        char dur[16];
+        fmt_dur(dur, sizeof dur, -1, n->unit);
+        sem_lit(&c->s, TY_DURATION, dur);
+        c->t1 = k + 2;
+        return 1;
+    }
+    if (k + 1 >= sc->s1 || !(tk(sc, k + 1)->flags & DL_T_ALPHA) || (n && (n->cls & W_UNIT)))
+        return 0;
+    sem_lit(&c->s, TY_DATE, ref_names[e->refadj]);
+    c->t1 = k + 1;
+    return 1;
+}
+
+/* Sets: "daily", "annual", "every day", "each year", "every other week", "every two years",
+ * "every Monday", "each July", "every morning". */
+static int g_set(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (e && (e->cls & W_SET)) {
+        sem_lit(&c->s, TY_SET, e->set);
+        c->t1 = k + 1;
+        return 1;
+    }
+    uint32_t n;
+    e = item_at(sc, k, W_SETDET, &n);
+    if (!e)
+        return 0;
+    uint32_t j = k + n;
+    int mult = e->every_other ? 2 : 1;
+    double v;
+    int u;
+    char val[32];
+    uint32_t j2 = count_unit(sc, j, &v, &u);
+    const wentry *w = we(sc, j);
+    if (j2 > j && v > 0) {
+        fmt_dur(val, sizeof val, v * mult, u);
+        j = j2;
+    } else if (w && (w->cls & W_UNIT)) {
+        fmt_dur(val, sizeof val, mult, w->unit);
+        j++;
+    } else if (weekday_ok(sc, j) && (w->cls & W_WEEKDAY)) {
+        const wentry *p = we(sc, j + 1);
+        if (p && (p->cls & W_POD)) {
+            snprintf(val, sizeof val, "XXXX-WXX-%dT%s", w->wday, pod_names[p->pod]);
+            j++;
+        } else {
+            snprintf(val, sizeof val, "XXXX-WXX-%d", w->wday);
+        }
+        j++;
+    } else if (month_ok(sc, j)) {
+        snprintf(val, sizeof val, "XXXX-%02d", w->month);
+        j++;
+    } else if (w && (w->cls & W_SEASON)) {
+        static const char *const codes[] = {"", "SP", "SU", "FA", "WI"};
+        snprintf(val, sizeof val, "XXXX-%s", codes[w->season]);
+        j++;
+    } else if (w && (w->cls & W_POD)) {
+        snprintf(val, sizeof val, "XXXX-XX-XXT%s", pod_names[w->pod]);
+        j++;
+    } else {
+        return 0;
+    }
+    sem_lit(&c->s, TY_SET, val);
+    c->t1 = j;
+    return 1;
+}
+
+/* Named days: "Christmas", "Thanksgiving Day 1998", "New Year's Eve". */
+static int g_holiday(const scan *sc, uint32_t k, cand *c)
+{
+    uint32_t n;
+    const wentry *h = item_at(sc, k, W_HOLIDAY, &n);
+    if (!h || !(tk(sc, k)->flags & DL_T_CAP))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_DAY;
+    c->s.hol = h;
+    c->s.dir = DIR_TENSE;
+    uint32_t j = k + n;
+    int y;
+    uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
+    if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
+        c->s.y = y;
+        j = j2 + 1;
+    }
+    c->t1 = j;
+    return 1;
+}
+
+/* Fiscal years: "fiscal 1998", "fiscal year 1998". */
+static int g_fiscal(const scan *sc, uint32_t k, cand *c)
+{
+    if (!hasc(sc, k, W_FISCAL))
+        return 0;
+    uint32_t j = k + 1;
+    if (hasc(sc, j, W_UNIT) && we(sc, j)->unit == U_Y)
+        j++;
+    int y;
+    if (j >= sc->s1 || !tok_digits(tk(sc, j), 4, &y) || y < 1000 || y > 2199)
+        return 0;
+    char v[8];
+    snprintf(v, sizeof v, "%04d", y);
+    sem_lit(&c->s, TY_DATE, v);
+    c->t1 = j + 1;
+    return 1;
+}
+
+/* A plural unit alone: "years" (PXY), "after years of war"; "years ago" is the past. */
+static int g_units_bare(const scan *sc, uint32_t k, cand *c)
+{
+    const wentry *e = we(sc, k);
+    if (!e || !(e->cls & W_UNITS) || (tk(sc, k)->flags & DL_T_CAP && !(tk(sc, k)->flags & DL_T_SENT_START)))
+        return 0;
+    if (is(sc, k + 1, "ago")) {
+        sem_lit(&c->s, TY_DATE, "PAST_REF");
+        c->t1 = k + 2;
+        return 1;
+    }
+    char dur[16];
+    fmt_dur(dur, sizeof dur, -1, e->unit);
+    sem_lit(&c->s, TY_DURATION, dur);
+    c->t1 = k + 1;
+    return 1;
+}
+
+/* Quarters written Q3 ("Q3 2023"). */
+static int g_qtok(const scan *sc, uint32_t k, cand *c)
+{
+    const char *s = tk(sc, k)->lower;
+    if (s[0] != 'q' || s[1] < '1' || s[1] > '4' || s[2] || !(tk(sc, k)->flags & DL_T_CAP))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_QUARTER;
+    c->s.quarter = s[1] - '0';
+    c->s.dir = DIR_TENSE;
+    int y;
+    uint32_t j = k + 1;
+    if (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1000 && y <= 2199) {
+        c->s.y = y;
+        j++;
+    } else {
+        j = year_of(sc, j, &c->s, 0);
+    }
+    c->t1 = j;
+    return 1;
+}
+
+/* Hyphenated words: "15-year-old", "five-year", "24-hour", "year-long", "third-quarter",
+ * "first-half", "mid-1990s", "mid-March", "late-November", "mid-afternoon", "year-end",
+ * "year-earlier", "year-ago". */
+static int g_compound(const scan *sc, uint32_t k, cand *c)
+{
+    const char *s = tk(sc, k)->lower;
+    const char *part[6];
+    size_t plen[6];
+    const wentry *pe[6];
+    int np = 0;
+    for (const char *p = s;;) {
+        const char *h = strchr(p, '-');
+        size_t l = h ? (size_t)(h - p) : strlen(p);
+        if (np == 6 || l == 0)
+            return 0;
+        part[np] = p;
+        plen[np] = l;
+        pe[np] = lex_word(sc->x, p, l);
+        np++;
+        if (!h)
+            break;
+        p = h + 1;
+    }
+    if (np < 2)
+        return 0;
+    c->t1 = k + 1;
+    const char *rest = part[1];
+    size_t rlen = strlen(rest);
+    /* mid-1990s, mid-March, late-November, mid-afternoon, mid-year */
+    if (pe[0] && (pe[0]->cls & W_MOD) &&
+        (pe[0]->mod == MOD_START || pe[0]->mod == MOD_MID || pe[0]->mod == MOD_END)) {
+        int y;
+        char v[8];
+        const wentry *r = np == 2 ? pe[1] : NULL;
+        if (np == 2 && rlen == 4 && str_digits(rest, 4, &y) && y >= 1000 &&
+            y <= 2199) {
+            snprintf(v, sizeof v, "%04d", y);
+            sem_lit(&c->s, TY_DATE, v);
+        } else if (np == 2 && rlen == 5 && rest[4] == 's' && isdigit((unsigned char)rest[0]) &&
+                   isdigit((unsigned char)rest[3])) {
+            snprintf(v, sizeof v, "%.3s", rest);
+            sem_lit(&c->s, TY_DATE, v);
+        } else if (r && (r->cls & W_MONTH)) {
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.gran = DL_G_MONTH;
+            c->s.m = r->month;
+            c->s.dir = DIR_TENSE;
+            c->t1 = year_of(sc, k + 1, &c->s, 1);
+        } else if (r && (r->cls & W_POD)) {
+            sem_init(&c->s, TY_TIME, HOW_OFFSET);
+            c->s.gran = DL_G_DAY;
+            c->s.pod = r->pod;
+            cand dc;
+            if (g_deictic(sc, k + 1, &dc) || g_weekday(sc, k + 1, &dc)) {
+                c->s = dc.s;
+                c->s.type = TY_TIME;
+                c->s.pod = r->pod;
+                c->t1 = dc.t1;
+            }
+        } else if (r && (r->cls & W_UNIT) && unit_gran(r->unit) >= DL_G_WEEK) {
+            sem_init(&c->s, TY_DATE, HOW_OFFSET);
+            c->s.gran = unit_gran(r->unit);
+        } else {
+            return 0;
+        }
+        c->s.mod = pe[0]->mod;
+        return 1;
+    }
+    if (np == 2 && pe[0] && (pe[0]->cls & W_ORD) && pe[1]) {
+        int o = pe[0]->ord;
+        if ((pe[1]->cls & W_UNIT) && pe[1]->unit == U_Q && o >= 1 && o <= 4) {
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.gran = DL_G_QUARTER;
+            c->s.quarter = o;
+            c->s.dir = DIR_TENSE;
+            c->t1 = year_of(sc, k + 1, &c->s, 0);
+            return 1;
+        }
+        if (plen[1] == 4 && !memcmp(part[1], "half", 4) && o >= 1 && o <= 2) {
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.gran = DL_G_HALF;
+            c->s.half = o;
+            c->s.dir = DIR_TENSE;
+            c->t1 = year_of(sc, k + 1, &c->s, 0);
+            return 1;
+        }
+    }
+    /* year-earlier, year-ago, year-end */
+    if (np == 2 && pe[0] && (pe[0]->cls & W_UNIT) && unit_gran(pe[0]->unit) >= DL_G_DAY && pe[1]) {
+        int u = pe[0]->unit, g = unit_gran(u);
+        if (pe[1]->cls & W_ANCHOR) {
+            long months, days;
+            if (unit_move(u, pe[1]->anchor, &months, &days))
+                return 0;
+            sem_init(&c->s, TY_DATE, HOW_OFFSET);
+            c->s.gran = g;
+            c->s.months = months;
+            c->s.days = days;
+            c->s.narr = 1;
+            c->s.keep = 1;
+            /* "the year-earlier quarter", "year-ago period", "the year-earlier nine months" */
+            double v;
+            int cu;
+            uint32_t j2 = count_unit(sc, k + 1, &v, &cu);
+            const wentry *n = we(sc, k + 1);
+            if (j2 > k + 1) {
+                char dur[16];
+                fmt_dur(dur, sizeof dur, v, cu);
+                sem_lit(&c->s, TY_DURATION, dur);
+                c->t1 = j2;
+            } else if (n && (n->cls & W_UNIT) && unit_gran(n->unit) >= 0) {
+                c->s.gran = unit_gran(n->unit);
+                c->s.keep = 0;
+                c->t1 = k + 2;
+            } else if (is(sc, k + 1, "period")) {
+                c->t1 = k + 2;
+            }
+            return 1;
+        }
+        if (plen[1] == 3 && !memcmp(part[1], "end", 3) && g >= DL_G_MONTH) {
+            sem_init(&c->s, TY_DATE, HOW_OFFSET);
+            c->s.gran = g;
+            c->s.mod = MOD_END;
+            return 1;
+        }
+    }
+    /* 15-year-old, five-year, twenty-four-hour, half-hour, multi-year, year-long */
+    int i = 0;
+    double v = 0;
+    int vague = 0;
+    if (plen[0] < 8 && isdigit((unsigned char)part[0][0])) {
+        char buf[8];
+        memcpy(buf, part[0], plen[0]);
+        buf[plen[0]] = 0;
+        char *end;
+        v = strtod(buf, &end);
+        if (*end)
+            return 0;
+        i = 1;
+    } else {
+        double x;
+        while (i < np && card_word(sc, part[i], plen[i], &x)) {
+            v = (i > 0 && v >= 20 && x < 10) ? v + x : (i == 0 ? x : -2);
+            if (v < 0)
+                return 0;
+            i++;
+        }
+        if (i == 0 && ((plen[0] == 5 && !memcmp(part[0], "multi", 5)) || (pe[0] && (pe[0]->cls & W_VAGUE)))) {
+            vague = 1;
+            i = 1;
+        } else if (i == 0 && plen[0] == 4 && !memcmp(part[0], "half", 4)) {
+            v = 0.5;
+            i = 1;
+        }
+    }
+    if (i >= np || !pe[i] || !(pe[i]->cls & (W_UNIT | W_UNITS)))
+        return 0;
+    int u = pe[i]->unit;
+    int plural = (pe[i]->cls & W_UNITS) && !(pe[i]->cls & W_UNIT);
+    i++;
+    if (i < np && ((plen[i] == 3 && !memcmp(part[i], "old", 3)) || (plen[i] == 4 && !memcmp(part[i], "long", 4))))
+        i++;
+    if (i != np)
+        return 0;
+    if (i == 2 && v == 0 && !vague) {   /* "year-long", "decades-long" */
+        if (!(plen[1] == 4 && !memcmp(part[1], "long", 4)))
+            return 0;
+        v = plural ? -1 : 1;
+    }
+    char dur[16];
+    fmt_dur(dur, sizeof dur, vague ? -1 : v, u);
+    sem_lit(&c->s, TY_DURATION, dur);
+    return 1;
+}
+
+/* ---------------------------------------------------------------- grammar: driver */
+
+static int core_at(const scan *sc, uint32_t k, cand *best)
+{
+    if (k >= sc->s1)
+        return 0;
+    const dl_token *t = tk(sc, k);
+    const wentry *e = we(sc, k);
+    int found = 0;
+    cand c;
+#define TRY(f)                                                      \
+    do {                                                            \
+        if (f(sc, k, &c) && (!found || c.t1 > best->t1)) {          \
+            *best = c;                                              \
+            found = 1;                                              \
+        }                                                           \
+    } while (0)
+    if (t->flags & DL_T_DIGIT) {
+        TRY(g_datetok);
+        TRY(g_year);
+        TRY(g_dayfirst);
+        TRY(g_clock);
+        TRY(g_count);
+        TRY(g_ord);
+    }
+    if ((t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && strchr(t->lower, '-'))
+        TRY(g_compound);
+    if (e) {
+        if (e->cls & W_MONTH)
+            TRY(g_month);
+        if (e->cls & (W_WEEKDAY | W_WEEKDAYS))
+            TRY(g_weekday);
+        if (e->cls & W_DEICTIC)
+            TRY(g_deictic);
+        if (e->cls & W_REL)
+            TRY(g_rel);
+        if ((e->cls & W_ARTICLE) && e->article_def)
+            TRY(g_the);
+        if (e->cls & (W_ARTICLE | W_CARD | W_VAGUE))
+            TRY(g_count);
+        if (e->cls & W_ORD)
+            TRY(g_ord);
+        if (e->cls & W_CLOCK)
+            TRY(g_clock);
+        if (e->cls & (W_REF | W_PHRASE))
+            TRY(g_ref);
+        if (e->cls & W_REFADJ)
+            TRY(g_refadj);
+        if (e->cls & (W_SET | W_SETDET | W_PHRASE))
+            TRY(g_set);
+        if (e->cls & (W_HOLIDAY | W_PHRASE))
+            TRY(g_holiday);
+        if (e->cls & W_FISCAL)
+            TRY(g_fiscal);
+        if (e->cls & W_UNITS)
+            TRY(g_units_bare);
+    } else if (!strcmp(t->lower, "half")) {
+        TRY(g_count);
+    } else if (t->lower[0] == 'q') {
+        TRY(g_qtok);
+    }
+#undef TRY
+    return found;
+}
+
+/* Does mod m (words [k0, k)) go with the expression c that follows it? Quantities
+ * ("about", "more than") go with counts, clock times and written dates, not with "the
+ * past two years" ("over the past two years" is a preposition); parts of a period
+ * ("early", "the end of") go with dates; "earlier"/"later" with "this week", "today". */
+static int mod_fits(const scan *sc, const wentry *m, uint32_t k0, uint32_t k, const cand *c)
+{
+    if (c->s.type == TY_SET)
+        return 0;
+    const wentry *e = we(sc, k);
+    if (m->mod == MOD_START || m->mod == MOD_MID || m->mod == MOD_END) {
+        if (c->s.type == TY_DURATION)
+            return 0;
+        if (hasc(sc, k0, W_ANCHOR))   /* "later this week", "earlier today" */
+            return e && (e->cls & (W_REL | W_DEICTIC | W_WEEKDAY)) && !(e->cls & W_ARTICLE);
+        return 1;
+    }
+    const dl_token *t = tk(sc, k);
+    if (e && (e->cls & (W_REL | W_ARTICLE)) && !(e->cls & W_ARTICLE && !e->article_def))
+        return 0;
+    int countlike = (t->flags & DL_T_DIGIT) || (e && (e->cls & (W_CARD | W_ARTICLE | W_VAGUE))) ||
+                    !strcmp(t->lower, "half");
+    if ((is(sc, k0, "over") || is(sc, k0, "under") || is(sc, k0, "some")) && c->s.type != TY_DURATION &&
+        !(c->s.type == TY_DATE && countlike && c->s.how == HOW_OFFSET))
+        return 0;
+    return countlike || (e && (e->cls & (W_MONTH | W_CLOCK | W_WEEKDAY)));
+}
+
+/* The expression that starts at token k, with its modifiers, or 0. */
+static int match_at(const scan *sc, uint32_t k, cand *best)
+{
+    int found = core_at(sc, k, best);
+    uint32_t mn;
+    const wentry *m = item_at(sc, k, W_MOD, &mn);
+    if (m) {
+        cand c;
+        if (core_at(sc, k + mn, &c) && mod_fits(sc, m, k, k + mn, &c) && (!found || c.t1 > best->t1)) {
+            if (!c.s.mod)
+                c.s.mod = m->mod;
+            *best = c;
+            found = 1;
+        }
+    }
+    if (!found)
+        return 0;
+    /* "this year's third quarter", "1998's first half" */
+    int o;
+    uint32_t q = best->t1 + 1;
+    if (is(sc, best->t1, "'s") && tok_ord(sc, q, &o) &&
+        ((hasc(sc, q + 1, W_UNIT) && we(sc, q + 1)->unit == U_Q && o >= 1 && o <= 4) ||
+         (is(sc, q + 1, "half") && o >= 1 && o <= 2))) {
+        char v[32];
+        int kind;
+        resolve(sc, &best->s, k, best->t1, v, sizeof v, &kind);
+        if (strlen(v) == 4 && isdigit((unsigned char)v[0]) && best->s.type == TY_DATE) {
+            int quarter = is(sc, q + 1, "half") ? 0 : o;
+            sem_init(&best->s, TY_DATE, HOW_FIELDS);
+            best->s.y = atoi(v);
+            best->s.gran = quarter ? DL_G_QUARTER : DL_G_HALF;
+            best->s.quarter = quarter;
+            best->s.half = quarter ? 0 : o;
+            best->t1 = q + 2;
+        }
+    }
+    uint32_t pn;
+    const wentry *pm = item_at(sc, best->t1, W_POSTMOD, &pn);
+    if (pm && best->s.type != TY_SET) {
+        best->s.mod = pm->postmod;
+        best->t1 += pn;
+    }
+    return 1;
+}
+
+/* ---------------------------------------------------------------- finding */
+
+/* Adds the expression [t0, c->t1) to the document and makes it the narrative date. */
+static dl_status emit(scan *sc, uint32_t t0, const cand *c)
+{
+    dl_doc *d = sc->d;
+    char v[64];
+    int kind;
+    resolve(sc, &c->s, t0, c->t1, v, sizeof v, &kind);
+    if (DL_GROW(d->tx, d->cap_tx, d->ntx + 1))
+        return DL_ENOMEM;
+    dl_timex_int *x = &d->tx[d->ntx];
+    memset(x, 0, sizeof *x);
+    const dl_token *a = &d->tok[t0], *b = &d->tok[c->t1 - 1];
+    x->pub.start = a->cp;
+    x->pub.end = b->cp + b->cplen;
+    x->pub.byte_start = a->b;
+    x->pub.byte_end = b->b + b->blen;
+    x->pub.type = type_names[c->s.type];
+    x->pub.value = dl_arena_strdup(d->arena, v);
+    x->pub.mod = mod_names[c->s.mod];
+    x->pub.text = dl_arena_strndup(d->arena, d->text + a->b, x->pub.byte_end - x->pub.byte_start);
+    x->pub.sentence = sc->sent;
+    x->tok0 = t0;
+    x->ntok = c->t1 - t0;
+    x->anchor_kind = kind;
+    x->relative = kind != DL_ANCHOR_EXPLICIT;
+    if (!x->pub.value || !x->pub.text)
+        return DL_ENOMEM;
+    d->ntx++;
+    int g;
+    long day;
+    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !dl_cal_parse_value(v, &g, &day)) {
+        sc->has_narr = 1;
+        sc->narr_gran = g;
+        sc->narr_day = day;
+        sc->narr_sent = sc->sent;
+    }
+    return DL_OK;
+}
+
+dl_status dl_timex_find(dl_doc *d, dl_error *err)
+{
+    const dl_timex_lex *x = d->eng->timex;
+    d->ntx = 0;
+    if (!x || d->ntok == 0)
+        return DL_OK;
+    const wentry **w = malloc(d->ntok * sizeof *w);
+    if (!w)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    for (size_t k = 0; k < d->ntok; k++)
+        w[k] = lex_word(x, d->tok[k].lower, strlen(d->tok[k].lower));
+    scan sc = {.d = d, .x = x, .w = w};
+    if (d->has_dct)
+        sc.dct = dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
+    dl_status st = DL_OK;
+    for (size_t si = 0; si < d->nsent && !st; si++) {
+        const dl_sent *s = &d->sent[si];
+        if (s->pub.boilerplate)
+            continue;
+        sc.s0 = s->tok0;
+        sc.s1 = s->tok0 + s->ntok;
+        sc.sent = (int)si;
+        for (uint32_t k = sc.s0; k < sc.s1 && !st;) {
+            const dl_token *t = &d->tok[k];
+            cand c;
+            if ((w[k] || (t->flags & DL_T_DIGIT) || strchr(t->lower, '-') || t->lower[0] == 'q' ||
+                 !strcmp(t->lower, "half")) &&
+                match_at(&sc, k, &c) && c.t1 > k) {
+                st = emit(&sc, k, &c);
+                k = c.t1;
+            } else {
+                k++;
+            }
+        }
+    }
+    free(w);
+    return st ? dl_fail(err, st, "out of memory") : DL_OK;
+}
