@@ -362,6 +362,11 @@ const char *dl_modality_name(int modality);
  * out. Returns NULL with err filled on failure; free with agclose(). */
 struct Agraph_s;
 struct Agraph_s *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err);
+/* The layout engine for a graph of `nodes` nodes: o->layout when given, else dot for story
+ * graphs and sfdp beyond DL_GRAPH_BIG nodes. The legend depends on it (only dot draws the
+ * country clusters). */
+#define DL_GRAPH_BIG 100
+const char *dl_graph_layout(const dl_graph_opts *o, size_t nodes);
 
 /* Writes the cell for a spreadsheet: formula characters get a leading apostrophe. */
 const char *dl_csv_safe(dl_buf *scratch, const char *s);
