@@ -313,6 +313,9 @@ START_TEST(documents_can_go_once_added)
     ck_assert_ptr_nonnull(strstr(buf, "Olaf Scholz"));
     ck_assert_ptr_nonnull(strstr(buf, "Poland"));
     ck_assert_ptr_nonnull(strstr(buf, "praise"));
+    /* Weights count events, not mentions: each event here is told twice. */
+    ck_assert_ptr_nonnull(strstr(buf, "weight=1"));
+    ck_assert_ptr_null(strstr(buf, "weight=2"));
     free(buf);
     /* The actors of the corpus: events and the mentions of those events. */
     buf = NULL;

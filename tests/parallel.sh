@@ -66,6 +66,17 @@ expect_rc 0 $? "merge"
 same "$T/one.csv" "$T/red.csv" "map + reduce = --merge (timeline)"
 same "$T/one.dot" "$T/red.dot" "map + reduce = --merge (graph)"
 same "$T/one.jsonl" "$T/red.jsonl" "map + reduce = --merge (event lines)"
+# The comparisons prove something only if there are events, some told more than once.
+rows=$(($(wc -l < "$T/one.csv") - 1))
+if [ "$rows" -ge 100 ]; then ok; else no "the generated corpus gave $rows merged events"; fi
+if awk -F, 'NR > 1 && $NF > 1 { found = 1 } END { exit !found }' "$T/one.csv"; then ok; else
+    no "no event of the generated corpus is told by two documents"; fi
+# Two halves of the mappers' output, merged apart and then together.
+n=$(wc -l < "$T/events.jsonl")
+head -n $((n / 2)) "$T/events.jsonl" | "$PROG" merge -q --jsonl-out "$T/half1.jsonl"
+tail -n +$((n / 2 + 1)) "$T/events.jsonl" | "$PROG" merge -q --jsonl-out "$T/half2.jsonl"
+"$PROG" merge -q --csv "$T/halves.csv" "$T/half2.jsonl" "$T/half1.jsonl"
+same "$T/one.csv" "$T/halves.csv" "merge of the two halves' merges = --merge of the whole"
 
 # ---------------------------------------------------------------- merging is associative
 # Hand-made event lines: the same events told by several documents, in any order.
