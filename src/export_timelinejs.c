@@ -373,13 +373,44 @@ static void inflect(dl_buf *b, const char *w, size_t n, int third)
     }
 }
 
+/* Appends the -ing form of verb w[0..n): "agreeing", "negotiating", "admitting", "dying". */
+static void gerund(dl_buf *b, const char *w, size_t n)
+{
+    uint32_t i;
+    char last = n ? w[n - 1] : 0, prev = n > 1 ? w[n - 2] : 0;
+    if (V.ok && dl_map_get(V.forms, w, n, &i) && V.form[i].part) {
+        /* A listed doubling ("admitted") doubles before -ing too. */
+        const char *p = V.form[i].part;
+        size_t pl = strlen(p);
+        if (pl == n + 3 && !strncmp(p, w, n) && p[n] == last && !strcmp(p + n + 1, "ed")) {
+            dl_buf_append(b, p, n + 1);
+            dl_buf_puts(b, "ing");
+            return;
+        }
+    }
+    if (last == 'e' && prev == 'i') {
+        dl_buf_append(b, w, n - 2);
+        dl_buf_puts(b, "ying");
+    } else if (last == 'e' && prev != 'e' && prev != 'o' && prev != 'y' && n > 2) {
+        dl_buf_append(b, w, n - 1);
+        dl_buf_puts(b, "ing");
+    } else {
+        dl_buf_append(b, w, n);
+        if (doubles(w, n))
+            dl_buf_putc(b, last);
+        dl_buf_puts(b, "ing");
+    }
+}
+
 /* A verb phrase ("hold talks") with its first word inflected (form: 0 base, 1 third, 2
- * participle). */
+ * participle, 3 gerund). */
 static void verb_phrase(dl_buf *b, const char *vp, int form)
 {
     size_t n = strcspn(vp, " ");
     if (form == 0)
         dl_buf_append(b, vp, n);
+    else if (form == 3)
+        gerund(b, vp, n);
     else
         inflect(b, vp, n, form == 1);
     dl_buf_puts(b, vp + n);
@@ -405,10 +436,11 @@ static int plural_subject(const char *name, const char *type)
     return dl_lex_lookup(low, n, &e) && (e.pos & DL_POS_NOUN) && e.nlemma && strcmp(e.nlemma, low) != 0;
 }
 
+/* Is the relation a verb, or a phrase led by one ("come to power")? */
 static int is_verb(const char *w)
 {
     dl_lexentry e;
-    return dl_lex_lookup(w, strlen(w), &e) && (e.pos & DL_POS_VERB);
+    return dl_lex_lookup(w, strcspn(w, " "), &e) && (e.pos & DL_POS_VERB);
 }
 
 /* Appends an object phrase cut to about 60 bytes at a word boundary. */
@@ -488,8 +520,8 @@ char *dl_evrec_headline(const dl_evrec *r, char *out, size_t n)
             put_object(&b, O);
         }
     } else if (T[0] && prep) {
-        /* "travel to X" has no patient to make a passive of. */
-        verb_phrase(&b, vp, 0);
+        /* "travel to X" has no patient to make a passive of: "Traveling to X". */
+        verb_phrase(&b, vp, 3);
         dl_buf_printf(&b, " %s %s", prep, T);
     } else if (T[0] || O[0]) {
         /* Headline passive: "Kharkiv attacked", "Satellite launched". */
@@ -574,6 +606,9 @@ static const char *html(dl_buf *b, const char *s)
 
 /* ---------------------------------------------------------------- TimelineJS CSV */
 
+/* The group of events whose source is unknown. */
+#define NO_SOURCE "(source unknown)"
+
 static const char *const TL_COLUMNS[] = {
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time",
     "Display Date", "Headline", "Text", "Media", "Media Credit", "Media Caption",
@@ -622,7 +657,7 @@ dl_status dl_corpus_write_timelinejs_csv(dl_corpus *c, FILE *out, unsigned flags
         dl_csv_cell(out, &first, slide_text(r, &text), 1, &scratch);
         for (int k = 0; k < 5; k++)   /* Media, Media Credit, Caption, Thumbnail, Type */
             dl_csv_cell(out, &first, "", 0, &scratch);
-        dl_csv_cell(out, &first, html(&tmp, r->source), 1, &scratch);
+        dl_csv_cell(out, &first, html(&tmp, r->source[0] ? r->source : NO_SOURCE), 1, &scratch);
         dl_csv_cell(out, &first, "", 0, &scratch);
         fputs("\r\n", out);
     }
@@ -713,8 +748,9 @@ dl_status dl_corpus_write_timelinejs_json(dl_corpus *c, FILE *out, dl_error *err
         json_object_set_new(tx, "headline", json_string(html(&tmp, head)));
         json_object_set_new(tx, "text", json_string(slide_text(r, &text)));
         json_object_set_new(ev, "text", tx);
-        if (r->source[0])
-            json_object_set_new(ev, "group", json_string(html(&tmp, r->source)));
+        /* TimelineJS lays out a mix of grouped and ungrouped events badly: an event
+         * without a source goes in a group of its own name. */
+        json_object_set_new(ev, "group", json_string(html(&tmp, r->source[0] ? r->source : NO_SOURCE)));
         json_object_set_new(ev, "unique_id", json_string(uid));
         bad |= json_array_append_new(events, ev) != 0;
         shown++;

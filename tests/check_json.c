@@ -194,6 +194,11 @@ START_TEST(headlines_agree)
     ck_assert_str_eq(head("", "", "carry", "", "the bill", ""), "The bill carried");
     ck_assert_str_eq(head("Israel", "country", "ceasefire", "Hamas", "", ""), "Israel\xE2\x80\x93Hamas ceasefire");
     ck_assert_str_eq(head("", "", "election", "", "", ""), "Election");
+    ck_assert_str_eq(head("Fidel Castro", "person", "come to power", "", "", ""), "Fidel Castro comes to power");
+    ck_assert_str_eq(head("", "", "negotiate", "Mexico", "", ""), "Negotiating with Mexico");
+    ck_assert_str_eq(head("", "", "agree", "Canada", "", ""), "Agreeing with Canada");
+    ck_assert_str_eq(head("", "", "travel", "Chad", "", ""), "Traveling to Chad");
+    ck_assert_str_eq(head("Iran", "country", "buy", "Belarus", "drones", ""), "Iran buys drones from Belarus");
 }
 END_TEST
 

@@ -16,7 +16,7 @@ if [ -z "$CHROME" ] || ! command -v npm > /dev/null 2>&1; then
     exit 0
 fi
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
+if [ -n "${KEEP:-}" ]; then echo "timelinejs.sh: files kept in $T"; else trap 'rm -rf "$T"' EXIT; fi
 (cd "$T" && npm install --silent --no-audit --no-fund @knight-lab/timelinejs > npm.log 2>&1) || {
     echo "timelinejs.sh: npm install @knight-lab/timelinejs failed: $(tail -3 "$T/npm.log")"
     exit 1
@@ -41,6 +41,12 @@ EOF
     cat "$T/tl.json"
     cat <<'EOF'
 ;
+// Open on the event told most often (slide 0 is the title).
+var best = 0, at = 1;
+data.events.forEach(function (e, i) {
+  var m = /told (\d+) times/.exec(e.text.text);
+  if (m && +m[1] > best) { best = +m[1]; at = i + 1; }
+});
 try {
   var tl = new TL.Timeline('tl', data, {timenav_height: 250, start_at_slide: Math.max(1, data.events.length - 2)});
   tl.on('loaded', function () { document.body.setAttribute('data-loaded', 'yes'); });
@@ -48,7 +54,7 @@ try {
 </script></body></html>
 EOF
 } > "$T/page.html"
-flags="--headless --no-sandbox --disable-gpu --allow-file-access-from-files --virtual-time-budget=5000"
+flags="--headless --no-sandbox --disable-gpu --allow-file-access-from-files --virtual-time-budget=8000"
 "$CHROME" $flags --dump-dom "file://$T/page.html" > "$T/dom.html" 2> "$T/chrome.err"
 "$CHROME" $flags --window-size=1200,700 --screenshot="$T/shot.png" "file://$T/page.html" > /dev/null 2>&1
 pass=0
