@@ -64,7 +64,10 @@ static void progress_draw(const dl_jobs *r, double elapsed)
         remain = elapsed * (double)(r->total_docs - r->docs_done) / (double)r->docs_done;
     if (remain >= 0) {
         long s = (long)(remain + 0.5);
-        snprintf(left, sizeof left, ", %ld:%02ld:%02ld left", s / 3600, s / 60 % 60, s % 60);
+        if (s < 3600)
+            snprintf(left, sizeof left, ", %ld:%02ld left", s / 60, s % 60);
+        else
+            snprintf(left, sizeof left, ", %ld:%02ld:%02ld left", s / 3600, s / 60 % 60, s % 60);
     }
     if (r->total_docs)
         fprintf(stderr, "\r" PROG ": %zu/%zu documents, %.1f MB/s%s\033[K", r->docs_done,
@@ -475,8 +478,11 @@ int dl_cli_merge(const opts *o, char **files, int nfiles)
             w.csv = "-";
         rc |= dl_cli_write_corpus(c, &w, 1);
         if (!o->quiet)
-            fprintf(stderr, PROG ": merged %zu events from %zu documents\n", dl_corpus_n_events(c),
-                    dl_corpus_n_docs(c));
+        {
+            size_t ne = dl_corpus_n_events(c), nd = dl_corpus_n_docs(c);
+            fprintf(stderr, PROG ": merged %zu event%s from %zu document%s\n", ne, ne == 1 ? "" : "s",
+                    nd, nd == 1 ? "" : "s");
+        }
     }
     dl_corpus_free(c);
     return rc ? 1 : 0;
