@@ -21,9 +21,9 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(SAN) $(CFLAGS)
 LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lutf8proc -ljansson -lpthread -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
-LIB_SRC := $(filter-out src/main.c src/output.c,$(wildcard src/*.c))
+LIB_SRC := $(filter-out src/main.c src/output.c src/cli_%.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/data_embed.o $(BUILD)/wordnet_table.o
-CLI_OBJ := $(BUILD)/main.o $(BUILD)/output.o
+CLI_OBJ := $(BUILD)/main.o $(BUILD)/output.o $(patsubst src/%.c,$(BUILD)/%.o,$(wildcard src/cli_*.c))
 DATA := $(filter-out data/samples/%,$(wildcard data/*.tsv))
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 
@@ -90,6 +90,7 @@ cli: all
 	@sh tests/cli.sh ./dateline
 
 test: unit cases cli fuzz-short
+	@sh tests/parallel.sh ./dateline
 	@echo "make test: all tests passed"
 
 # ---------------------------------------------------------------- fuzzing

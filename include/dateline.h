@@ -244,6 +244,152 @@ dl_status dl_write_dot(dl_doc *const *docs, size_t n, const dl_graph_opts *o, FI
 dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const char *format,
                     FILE *out, dl_error *err);
 
+
+/* ---------------------------------------------------------------- corpora
+ *
+ * Many documents at once (merge.c, export_json.c, export_gexf.c). A corpus holds event
+ * records: flat copies of events with every string copied, so a document can be freed as
+ * soon as its events are added, and memory grows with the number of distinct events and
+ * actors, not with the text read. The same event told by several documents (same date,
+ * source, relation and target) becomes one record that counts its mentions and lists its
+ * documents, the way GDELT counts mentions; its other fields are those of its most certain
+ * telling (asserted first), then its earliest. Merging is associative and commutative: the
+ * records of partial corpora (written as JSON Lines and read back) merge into the same
+ * result as one corpus of all the documents, whatever the order. Undated events are never
+ * merged with each other. A corpus belongs to one thread at a time.
+ */
+
+/**
+ * An event record: an event with its actors, its evidence and its document, as plain
+ * strings ("" when absent, never NULL). The field names are the timeline CSV's columns.
+ */
+typedef struct dl_evrec {
+    const char *event_id;          /* "<doc>-e<N>" of the telling that represents it */
+    const char *doc, *dct, *url;   /* that document: id, creation date ("" unknown), URL */
+    const char *date, *date_mod, *start, *end, *precision, *date_text, *date_anchor;
+    const char *source, *source_type, *source_country, *source_role;
+    const char *relation, *cameo;
+    int quad_class;                /* 1..4, 0 when unknown */
+    double goldstein;              /* meaningful only when cameo is not "" */
+    const char *target, *target_type, *target_country, *target_role;
+    const char *object, *modality, *trigger;
+    const char *sentence;          /* the evidence sentence, on one line */
+    int sentence_no;               /* 1-based */
+    long char_start, char_end;     /* the trigger's code points in its document */
+    long mentions;                 /* how many times the corpus tells it (>= 1) */
+    size_t ndocs;                  /* how many documents tell it */
+    const char *const *docs;       /* their ids, sorted (strcmp), no duplicates */
+} dl_evrec;
+
+/** A set of event records, merged or not. Opaque. */
+typedef struct dl_corpus dl_corpus;
+
+/** Flags of dl_corpus_new. */
+enum {
+    DL_CORPUS_NO_MERGE = 1 << 0    /* keep every event as its own record (no merging) */
+};
+
+/** Makes an empty corpus. Returns NULL (err filled) when out of memory. Free with dl_corpus_free. */
+dl_corpus *dl_corpus_new(unsigned flags, dl_error *err);
+
+/** Frees a corpus; accepts NULL. */
+void dl_corpus_free(dl_corpus *c);
+
+/**
+ * Adds every event of a document (dated or not), copying what it needs: the document may
+ * be freed right after. DL_ENOMEM on failure (the corpus stays usable).
+ */
+dl_status dl_corpus_add_doc(dl_corpus *c, const dl_doc *d, dl_error *err);
+
+/**
+ * Adds one record (copied; its mentions and docs are added to a matching record's).
+ * A record with no doc, or mentions < 1, is DL_EARG.
+ */
+dl_status dl_corpus_add(dl_corpus *c, const dl_evrec *r, dl_error *err);
+
+/**
+ * Parses one JSON Lines event record (as written by dl_write_jsonl or
+ * dl_corpus_write_jsonl) and adds it. DL_EPARSE with a message (column included) when
+ * the line is not such a record; the corpus is then unchanged.
+ */
+dl_status dl_corpus_add_json(dl_corpus *c, const char *line, size_t len, dl_error *err);
+
+/**
+ * The records in timeline order: dated before undated, then by start (end when start
+ * is open), then document id, sentence and offset. The pointer returned by
+ * dl_corpus_event lives until the next change of the corpus. dl_corpus_n_events may
+ * allocate (to sort) and returns 0 when that fails.
+ */
+size_t dl_corpus_n_events(dl_corpus *c);
+const dl_evrec *dl_corpus_event(dl_corpus *c, size_t i);
+
+/** Documents added, distinct documents named by the records. */
+size_t dl_corpus_n_docs(dl_corpus *c);
+
+/**
+ * The timeline CSV of a corpus: the columns of dl_write_csv, then `mentions` (times
+ * told) and `docs` (number of documents that tell it). Flags as dl_write_csv.
+ */
+dl_status dl_corpus_write_csv(dl_corpus *c, FILE *out, unsigned flags, dl_error *err);
+
+/**
+ * The actors of a corpus' events: id, name, type, country, role, events (records with the
+ * actor as source or target), mentions (times those events are told). Dated events only
+ * unless DL_CSV_UNDATED.
+ */
+dl_status dl_corpus_write_actors_csv(dl_corpus *c, FILE *out, unsigned flags, dl_error *err);
+
+/** The actor graph of a corpus (dated events; one event per record, so weights count
+ * events, not mentions), as DOT or rendered like dl_write_dot and dl_render. */
+dl_status dl_corpus_write_dot(dl_corpus *c, const dl_graph_opts *o, FILE *out, dl_error *err);
+dl_status dl_corpus_render(dl_corpus *c, const dl_graph_opts *o, const char *format, FILE *out,
+                           dl_error *err);
+
+/**
+ * JSON Lines, one object per event (dated or not), keys the timeline CSV's columns plus
+ * dct, url, source_role, target_role, mentions and docs (an array of ids); goldstein and
+ * quad_class are null when unknown. Valid UTF-8 JSON whatever the text. dl_write_jsonl
+ * writes one document's events; dl_corpus_write_jsonl a corpus' records, which
+ * dl_corpus_add_json reads back.
+ */
+dl_status dl_write_jsonl(const dl_doc *d, FILE *out, dl_error *err);
+dl_status dl_corpus_write_jsonl(dl_corpus *c, FILE *out, dl_error *err);
+
+/**
+ * TimelineJS's spreadsheet format: the header `Year,Month,Day,Time,End Year,End Month,
+ * End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media
+ * Thumbnail,Type,Group,Background`, one row per dated event. Display Date at the date's
+ * precision ("18 June 2024", "March 2024", "Winter 2023–24"), Headline a short sentence
+ * ("Vladimir Putin visits North Korea"), Text the evidence sentence (HTML-escaped) and its
+ * document, Group the source actor. DL_CSV_BOM honoured.
+ */
+dl_status dl_corpus_write_timelinejs_csv(dl_corpus *c, FILE *out, unsigned flags, dl_error *err);
+
+/** TimelineJS's JSON: {"events": [{start_date, end_date, display_date, text: {headline,
+ * text}, group, unique_id}]}, one event per dated record. */
+dl_status dl_corpus_write_timelinejs_json(dl_corpus *c, FILE *out, dl_error *err);
+
+/**
+ * GEXF 1.3 for Gephi: a dynamic directed graph (timeformat date) with a node per actor
+ * (from its first event on) and an edge per (source, target, relation) whose weight
+ * counts events and whose spells give each event's start and end.
+ */
+dl_status dl_corpus_write_gexf(dl_corpus *c, FILE *out, dl_error *err);
+
+/**
+ * A short English sentence for an event: "Vladimir Putin visits North Korea", "Russian
+ * forces attack Kharkiv", "Satellite launched". Writes at most n bytes (NUL included)
+ * to out and returns out.
+ */
+char *dl_evrec_headline(const dl_evrec *r, char *out, size_t n);
+
+/**
+ * The date of a record as a reader says it, at its precision: "18 June 2024",
+ * "March 2024", "Winter 2023–24", "Week of 17 June 2024", "1990s", "Before March 2024".
+ * "" for an undated record. Writes at most n bytes to out and returns out.
+ */
+char *dl_evrec_display_date(const dl_evrec *r, char *out, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

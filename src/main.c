@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "dateline.h"
 #include "output.h"
 
@@ -22,19 +23,12 @@
 
 /* ---------------------------------------------------------------- options */
 
-typedef struct opts {
-    const char *dct, *csv, *dot, *svg, *png, *pdf, *timex_tsv, *timeml, *actors_csv;
-    const char *outdir, *manifest;
-    const char **actor_files;
-    int nactor_files;
-    unsigned csv_flags;
-    int merge, quiet;
-    dl_graph_opts graph;
-} opts;
 
 static void usage(FILE *f)
 {
     fputs("Usage: " PROG " [options] FILE|DIR|- ...\n"
+          "       " PROG " [options] --jsonl < documents.jsonl\n"
+          "       " PROG " merge [options] [EVENTS.jsonl ...]\n"
           "Reads English news articles and writes a timeline of dated events (CSV) and an\n"
           "actor-relationship graph (Graphviz).\n\n"
           "Dates:\n"
@@ -48,18 +42,34 @@ static void usage(FILE *f)
           "  --actors-csv PATH    one row per actor\n"
           "  --dot PATH           actor graph in DOT\n"
           "  --svg PATH, --png PATH, --pdf PATH   actor graph rendered by Graphviz\n"
+          "  --jsonl-out PATH     events as JSON Lines (one object per event), the input of\n"
+          "                       'dateline merge'\n"
+          "  --timelinejs-csv PATH   TimelineJS spreadsheet (its template's columns)\n"
+          "  --timelinejs-json PATH  TimelineJS JSON\n"
+          "  --gexf PATH          dynamic actor graph in GEXF 1.3 (Gephi)\n"
           "  -o, --output-dir DIR where outputs go when none of the above is given:\n"
-          "                       DIR/<doc>.csv, .dot, .svg (default: output)\n"
+          "                       DIR/<doc>.csv, .dot, .svg, or with --merge DIR/timeline.csv,\n"
+          "                       graph.dot, graph.svg (default: output)\n"
+          "Corpora:\n"
+          "  --merge              one timeline and one graph for all documents; the same event\n"
+          "                       told by several documents is one row, with 'mentions' and\n"
+          "                       'docs' columns added to the timeline CSV\n"
+          "  --jsonl              read documents as JSON Lines on standard input\n"
+          "                       ({\"id\",\"date\",\"text\",\"url\"} per line) and write their\n"
+          "                       events as JSON Lines on standard output (unless outputs are\n"
+          "                       named), flushed after each document\n"
+          "  -j, --jobs N         process documents on N threads (output identical to -j 1)\n"
+          "  merge [FILE...]      merge event lines (of --jsonl or --jsonl-out; standard input\n"
+          "                       when no FILE) into one timeline and graph (default: --csv -)\n"
           "Options:\n"
           "  --actors FILE        add or override actors (format of data/actors.tsv)\n"
           "  --bom                start CSV files with a UTF-8 byte order mark (for Excel)\n"
           "  --undated            add events without a date at the end of the timeline\n"
-          "  --merge              one timeline and one graph for all documents\n"
           "  --layout NAME        graph layout: dot, neato, sfdp, circo (default by size)\n"
           "  --event-nodes        show events without a target as small nodes\n"
           "  --min-weight N       keep graph edges with at least N events\n"
           "  --top N              keep the N heaviest graph edges\n"
-          "  -q, --quiet          no summary lines on stderr\n"
+          "  -q, --quiet          no summary or progress lines on stderr\n"
           "  -h, --help           this help\n"
           "  -V, --version        the version\n"
           "Exit status: 0 success, 1 an input or data error, 2 a usage error.\n",
@@ -79,6 +89,7 @@ static int usage_error(const char *fmt, ...)
 
 static void error(const char *fmt, ...)
 {
+    dl_progress_clear();
     va_list ap;
     va_start(ap, fmt);
     fprintf(stderr, PROG ": error: ");
@@ -271,7 +282,16 @@ static char *read_all(const char *path, size_t *len, char *msg, size_t msglen)
 typedef struct manifest {
     char **doc, **date, **url;
     size_t n;
+    size_t *order;   /* indexes sorted by doc, then line: look-ups are binary searches */
 } manifest;
+
+static int cmp_manifest(const void *a, const void *b, void *ctx)
+{
+    const manifest *m = ctx;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    int c = strcmp(m->doc[x], m->doc[y]);
+    return c ? c : (x > y) - (x < y);
+}
 
 static int load_manifest(manifest *m, const char *path)
 {
@@ -324,17 +344,34 @@ static int load_manifest(manifest *m, const char *path)
         m->n++;
     }
     fclose(f);
+    if (rc == 0 && m->n) {
+        m->order = malloc(m->n * sizeof *m->order);
+        if (!m->order) {
+            error("out of memory");
+            return -1;
+        }
+        for (size_t i = 0; i < m->n; i++)
+            m->order[i] = i;
+        qsort_r(m->order, m->n, sizeof *m->order, cmp_manifest, m);
+    }
     return rc;
 }
 
+/* The first line naming doc, if any. */
 static void manifest_lookup(const manifest *m, const char *doc, const char **date, const char **url)
 {
-    for (size_t i = 0; i < m->n; i++)
-        if (strcmp(m->doc[i], doc) == 0) {
-            *date = m->date[i];
-            *url = m->url[i];
-            return;
-        }
+    size_t lo = 0, hi = m->order ? m->n : 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(m->doc[m->order[mid]], doc) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < (m->order ? m->n : 0) && strcmp(m->doc[m->order[lo]], doc) == 0) {
+        *date = m->date[m->order[lo]];
+        *url = m->url[m->order[lo]];
+    }
 }
 
 static void manifest_free(manifest *m)
@@ -347,6 +384,7 @@ static void manifest_free(manifest *m)
     free(m->doc);
     free(m->date);
     free(m->url);
+    free(m->order);
 }
 
 /* ---------------------------------------------------------------- signals */
@@ -393,6 +431,16 @@ static dl_status w_timeml(dl_doc *const *d, size_t n, FILE *f, const opts *o, dl
     (void)o;
     for (size_t i = 0; i < n; i++) {
         dl_status st = dl_write_timeml(d[i], f, e);
+        if (st)
+            return st;
+    }
+    return DL_OK;
+}
+static dl_status w_jsonl(dl_doc *const *d, size_t n, FILE *f, const opts *o, dl_error *e)
+{
+    (void)o;
+    for (size_t i = 0; i < n; i++) {
+        dl_status st = dl_write_jsonl(d[i], f, e);
         if (st)
             return st;
     }
@@ -531,11 +579,144 @@ static int stream_close(stream *s, const opts *o)
     return 0;
 }
 
+/* ---------------------------------------------------------------- documents of a run */
+
+/* What the documents of a run go into; used in input order (cli_corpus.c runs them). */
+typedef struct run {
+    const opts *o;
+    const inputs *in;
+    const manifest *man;
+    int named, graph, keep, per_doc_lines;
+    stream s_csv, s_tsv, s_act, s_timeml, s_jsonl;
+    dl_corpus *corpus;       /* --merge, or the corpus formats: the events of all documents */
+    dl_doc **kept;           /* documents kept for a graph of all documents (not merged) */
+    size_t nkept, capkept;
+    size_t docs, events, dated;
+    dl_jsonl_src *src;       /* --jsonl */
+    int rc;
+} run;
+
+static int jsonl_next(void *ctx, dl_job *j)
+{
+    return dl_jsonl_next(((run *)ctx)->src, j);
+}
+
+static void jsonl_load(void *ctx, dl_job *j)
+{
+    dl_jsonl_load(((run *)ctx)->src, j);
+}
+
+static int file_next(void *ctx, dl_job *j)
+{
+    run *r = ctx;
+    if (j->index >= r->in->n)
+        return 0;
+    j->path = r->in->v[j->index].path;
+    return 1;
+}
+
+static void file_load(void *ctx, dl_job *j)
+{
+    run *r = ctx;
+    const input *f = &r->in->v[j->index];
+    char msg[512];
+    size_t len = 0;
+    j->text = read_all(f->path, &len, msg, sizeof msg);
+    if (!j->text) {
+        j->failed = 1;
+        snprintf(j->msg, sizeof j->msg, "%s: %s", f->path, msg);
+        return;
+    }
+    j->bytes = len;
+    j->in = (dl_input){.name = f->name, .text = j->text, .len = len, .dct = r->o->dct};
+    if (!r->o->dct && r->o->manifest)
+        manifest_lookup(r->man, f->name, &j->in.dct, &j->in.url);
+}
+
+static void doc_done(void *ctx, dl_job *j)
+{
+    run *r = ctx;
+    const opts *o = r->o;
+    if (j->failed) {
+        error("%s", j->msg);
+        r->rc = 1;
+        return;
+    }
+    dl_doc *d = j->doc;
+    const char *name = dl_doc_name(d);
+    for (size_t w = 0; w < dl_doc_n_warnings(d); w++) {
+        dl_progress_clear();
+        if (j->lineno)
+            fprintf(stderr, PROG ": warning: %s:%zu: %s\n", j->path, j->lineno, dl_doc_warning(d, w));
+        else
+            fprintf(stderr, PROG ": warning: %s: %s\n", j->path, dl_doc_warning(d, w));
+    }
+    char outs[3 * 4096 + 16] = "";
+    if (r->named) {
+        stream_write(&r->s_csv, d, o);
+        stream_write(&r->s_tsv, d, o);
+        stream_write(&r->s_act, d, o);
+        stream_write(&r->s_timeml, d, o);
+        stream_write(&r->s_jsonl, d, o);
+        if (r->s_jsonl.open && !r->s_jsonl.failed && fflush(r->s_jsonl.out.fp) != 0) {
+            error("%s: %s", r->s_jsonl.path, strerror(errno));
+            dl_out_abort(&r->s_jsonl.out);
+            r->s_jsonl.failed = 1;
+        }
+    } else {
+        /* Per-document files in the output folder. */
+        char p[4096];
+        dl_doc *one[1] = {d};
+        snprintf(p, sizeof p, "%s/%s.csv", o->outdir, name);
+        r->rc |= write_file(p, w_csv, one, 1, o);
+        snprintf(outs, sizeof outs, "%s", p);
+        snprintf(p, sizeof p, "%s/%s.dot", o->outdir, name);
+        r->rc |= write_file(p, w_dot, one, 1, o);
+        snprintf(outs + strlen(outs), sizeof outs - strlen(outs), ", %s", p);
+        snprintf(p, sizeof p, "%s/%s.svg", o->outdir, name);
+        r->rc |= write_file(p, w_svg, one, 1, o);
+        snprintf(outs + strlen(outs), sizeof outs - strlen(outs), ", %s", p);
+    }
+    size_t dated = 0;
+    for (size_t k = 0; k < dl_doc_n_events(d); k++)
+        dated += dl_doc_event(d, k)->date[0] != 0;
+    r->docs++;
+    r->events += dl_doc_n_events(d);
+    r->dated += dated;
+    if (r->per_doc_lines)
+        fprintf(stderr, PROG ": %s: %zu events (%zu dated), %zu actors, %zu time expressions, dct %s%s%s\n",
+                name, dl_doc_n_events(d), dated, dl_doc_n_actors(d), dl_doc_n_timex(d),
+                dl_doc_dct(d)[0] ? dl_doc_dct(d) : "none", outs[0] ? " -> " : "", outs);
+    if (r->corpus) {
+        dl_error err = {0};
+        if (dl_corpus_add_doc(r->corpus, d, &err) != DL_OK) {
+            error("%s: %s", j->path, err.msg);
+            r->rc = 1;
+        }
+    }
+    if (r->keep) {
+        if (r->nkept == r->capkept) {
+            size_t nc = r->capkept ? r->capkept * 2 : 16;
+            dl_doc **nk = realloc(r->kept, nc * sizeof *nk);
+            if (!nk) {
+                error("out of memory");
+                r->rc = 1;
+                return;
+            }
+            r->kept = nk;
+            r->capkept = nc;
+        }
+        r->kept[r->nkept++] = d;
+        j->doc = NULL;   /* taken */
+    }
+}
+
 /* ---------------------------------------------------------------- main */
 
 enum {
     O_DCT = 256, O_CSV, O_DOT, O_SVG, O_PNG, O_PDF, O_TIMEX, O_TIMEML, O_ACTORS, O_ACTORS_CSV,
-    O_BOM, O_UNDATED, O_MERGE, O_LAYOUT, O_EVENT_NODES, O_MIN_WEIGHT, O_TOP, O_MANIFEST
+    O_BOM, O_UNDATED, O_MERGE, O_LAYOUT, O_EVENT_NODES, O_MIN_WEIGHT, O_TOP, O_MANIFEST,
+    O_JSONL, O_JSONL_OUT, O_TL_CSV, O_TL_JSON, O_GEXF
 };
 
 int main(int argc, char **argv)
@@ -560,26 +741,34 @@ int main(int argc, char **argv)
         {"event-nodes", no_argument, 0, O_EVENT_NODES},
         {"min-weight", required_argument, 0, O_MIN_WEIGHT},
         {"top", required_argument, 0, O_TOP},
+        {"jsonl", no_argument, 0, O_JSONL},
+        {"jsonl-out", required_argument, 0, O_JSONL_OUT},
+        {"timelinejs-csv", required_argument, 0, O_TL_CSV},
+        {"timelinejs-json", required_argument, 0, O_TL_JSON},
+        {"gexf", required_argument, 0, O_GEXF},
+        {"jobs", required_argument, 0, 'j'},
         {"quiet", no_argument, 0, 'q'},
         {"help", no_argument, 0, 'h'},
         {"version", no_argument, 0, 'V'},
         {0, 0, 0, 0}};
-    opts o = {.outdir = "output"};
-    o.actor_files = calloc((size_t)argc, sizeof(char *));
-    if (!o.actor_files) {
-        error("out of memory");
-        return 1;
+    /* `dateline merge ...`: the same options, event lines as inputs. */
+    int merge_cmd = argc > 1 && strcmp(argv[1], "merge") == 0;
+    if (merge_cmd) {
+        argv[1] = argv[0];
+        argv++;
+        argc--;
     }
-/* Every way out frees what main holds, so that LeakSanitizer and valgrind see no leak. */
-#define EXIT_WITH(code) do { free(o.actor_files); return (code); } while (0)
+    opts o = {.outdir = "output", .jobs = 1};
+    const char *actor_files[argc > 0 ? argc : 1];   /* on the stack: no leak on early exits */
+    o.actor_files = actor_files;
     int c;
-    while ((c = getopt_long(argc, argv, "o:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:j:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case O_DCT: {
             dl_date dt;
             dl_error err;
             if (dl_date_parse(optarg, &dt, &err) != DL_OK)
-                EXIT_WITH(usage_error("--dct: %s", err.msg));
+                return (usage_error("--dct: %s", err.msg));
             o.dct = optarg;
             break;
         }
@@ -593,6 +782,15 @@ int main(int argc, char **argv)
         case O_ACTORS: o.actor_files[o.nactor_files++] = optarg; break;
         case O_ACTORS_CSV: o.actors_csv = optarg; break;
         case O_MANIFEST: o.manifest = optarg; break;
+        case O_JSONL: o.jsonl = 1; break;
+        case O_JSONL_OUT: o.jsonl_out = optarg; break;
+        case O_TL_CSV: o.tl_csv = optarg; break;
+        case O_TL_JSON: o.tl_json = optarg; break;
+        case O_GEXF: o.gexf = optarg; break;
+        case 'j':
+            if (parse_int(optarg, &o.jobs) || o.jobs < 1 || o.jobs > 256)
+                return usage_error("-j: '%s' is not a number of threads (1 to 256)", optarg);
+            break;
         case 'o': o.outdir = optarg; break;
         case O_BOM: o.csv_flags |= DL_CSV_BOM; break;
         case O_UNDATED: o.csv_flags |= DL_CSV_UNDATED; break;
@@ -600,44 +798,47 @@ int main(int argc, char **argv)
         case O_LAYOUT:
             if (strcmp(optarg, "dot") && strcmp(optarg, "neato") && strcmp(optarg, "sfdp") &&
                 strcmp(optarg, "circo") && strcmp(optarg, "fdp") && strcmp(optarg, "twopi"))
-                EXIT_WITH(usage_error("--layout: unknown layout '%s'", optarg));
+                return (usage_error("--layout: unknown layout '%s'", optarg));
             o.graph.layout = optarg;
             break;
         case O_EVENT_NODES: o.graph.event_nodes = 1; break;
         case O_MIN_WEIGHT:
             if (parse_int(optarg, &o.graph.min_weight))
-                EXIT_WITH(usage_error("--min-weight: '%s' is not a count", optarg));
+                return (usage_error("--min-weight: '%s' is not a count", optarg));
             break;
         case O_TOP:
             if (parse_int(optarg, &o.graph.top))
-                EXIT_WITH(usage_error("--top: '%s' is not a count", optarg));
+                return (usage_error("--top: '%s' is not a count", optarg));
             break;
         case 'q': o.quiet = 1; break;
-        case 'h': usage(stdout); EXIT_WITH(0);
-        case 'V': printf(PROG " " DL_VERSION "\n"); EXIT_WITH(0);
-        default: EXIT_WITH(usage_error("unknown option"));
+        case 'h': usage(stdout); return 0;
+        case 'V': printf(PROG " " DL_VERSION "\n"); return 0;
+        default: return usage_error("unknown option");
         }
     }
-    if (optind >= argc)
-        EXIT_WITH(usage_error("no input files"));
-
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGHUP, on_signal);
     signal(SIGPIPE, SIG_IGN);
+    if (merge_cmd) {
+        return dl_cli_merge(&o, argv + optind, argc - optind);
+    }
+    if (o.jsonl && optind < argc)
+        return usage_error("--jsonl reads standard input: no input files");
+    if (!o.jsonl && optind >= argc)
+        return usage_error("no input files");
 
     int rc = 0;
     manifest man = {0};
     inputs in = {0};
+    double total_bytes = 0;
     dl_engine *eng = NULL;
-    dl_doc **kept = NULL;
-    size_t nkept = 0, capkept = 0;
     dl_error err = {0};
+    run r = {0};
     if (o.manifest && load_manifest(&man, o.manifest)) {
         rc = 1;
         goto done;
     }
-
     for (int i = optind; i < argc; i++) {
         struct stat st;
         if (strcmp(argv[i], "-") != 0 && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -679,7 +880,8 @@ int main(int argc, char **argv)
     if (nread_ids)
         qsort(read_ids, nread_ids, sizeof *read_ids, cmp_id);
     {
-        const char *outs[] = {o.csv, o.dot, o.svg, o.png, o.pdf, o.timex_tsv, o.timeml, o.actors_csv};
+        const char *outs[] = {o.csv, o.dot, o.svg, o.png, o.pdf, o.timex_tsv, o.timeml, o.actors_csv,
+                              o.jsonl_out, o.tl_csv, o.tl_json, o.gexf};
         for (size_t i = 0; i < sizeof outs / sizeof *outs; i++)
             if (is_read(outs[i])) {
                 rc = usage_error("%s: is also an input of this run; refusing to overwrite it", outs[i]);
@@ -687,122 +889,108 @@ int main(int argc, char **argv)
             }
     }
 
-    int named = o.csv || o.dot || o.svg || o.png || o.pdf || o.timex_tsv || o.timeml || o.actors_csv;
-    if (!named) {
+    int named = o.csv || o.dot || o.svg || o.png || o.pdf || o.timex_tsv || o.timeml || o.actors_csv ||
+                o.jsonl_out || o.tl_csv || o.tl_json || o.gexf;
+    char mpath[3][4096];
+    int need_dir = !named && !o.jsonl;
+    if (!named && o.jsonl) {
+        o.jsonl_out = "-";   /* the mapper: event lines on standard output */
+        named = 1;
+    } else if (!named && o.merge) {
+        /* One corpus: DIR/timeline.csv, graph.dot, graph.svg. */
+        snprintf(mpath[0], sizeof mpath[0], "%s/timeline.csv", o.outdir);
+        snprintf(mpath[1], sizeof mpath[1], "%s/graph.dot", o.outdir);
+        snprintf(mpath[2], sizeof mpath[2], "%s/graph.svg", o.outdir);
+        o.csv = mpath[0];
+        o.dot = mpath[1];
+        o.svg = mpath[2];
+        named = 1;
+    }
+    if (need_dir) {
         if (mkdir(o.outdir, 0777) != 0 && errno != EEXIST) {
             error("%s: %s", o.outdir, strerror(errno));
             rc = 1;
             goto done;
         }
     }
-    int graph = o.dot || o.svg || o.png || o.pdf;
-    /* Row outputs stream document by document unless merged; the graph keeps documents. */
-    stream s_csv = {.path = o.merge ? NULL : o.csv, .head = w_csv, .rows = w_csv_rows};
-    stream s_tsv = {.path = o.merge ? NULL : o.timex_tsv, .head = w_tsv, .rows = w_tsv_rows};
-    stream s_act = {.path = o.merge ? NULL : o.actors_csv, .head = w_actors, .rows = w_actors_rows};
-    int keep = named && (graph || o.merge || o.timeml);
+    r = (run){.o = &o, .in = &in, .man = &man, .named = named};
+    r.graph = o.dot || o.svg || o.png || o.pdf;
+    /* Row outputs stream document by document unless merged; a graph of documents not
+     * merged keeps them; a merged corpus keeps event records only. */
+    r.s_csv = (stream){.path = o.merge ? NULL : o.csv, .head = w_csv, .rows = w_csv_rows};
+    r.s_tsv = (stream){.path = o.timex_tsv, .head = w_tsv, .rows = w_tsv_rows};
+    r.s_act = (stream){.path = o.merge ? NULL : o.actors_csv, .head = w_actors, .rows = w_actors_rows};
+    r.s_timeml = (stream){.path = o.timeml, .head = w_timeml, .rows = w_timeml};
+    r.s_jsonl = (stream){.path = o.merge ? NULL : o.jsonl_out, .head = w_jsonl, .rows = w_jsonl};
+    r.keep = named && !o.merge && r.graph;
+    if (o.merge || o.tl_csv || o.tl_json || o.gexf) {
+        r.corpus = dl_corpus_new(o.merge ? 0 : DL_CORPUS_NO_MERGE, &err);
+        if (!r.corpus) {
+            error("%s", err.msg);
+            rc = 1;
+            goto done;
+        }
+    }
 
-    for (size_t i = 0; i < in.n; i++) {
-        const char *path = in.v[i].path;
-        char msg[512];
-        size_t len = 0;
-        char *text = read_all(path, &len, msg, sizeof msg);
-        if (!text) {
-            error("%s: %s", path, msg);
-            rc = 1;
-            continue;
+    dl_jsonl_src src = {.f = stdin, .dct = o.dct};
+    dl_jobs jobs = {.done = doc_done, .ctx = &r, .eng = eng, .threads = o.jobs};
+    r.src = &src;
+    if (o.jsonl) {
+        jobs.next = jsonl_next;
+        jobs.load = jsonl_load;
+    } else {
+        jobs.next = file_next;
+        jobs.load = file_load;
+        for (size_t i = 0; i < in.n; i++) {
+            struct stat st;
+            if (strcmp(in.v[i].path, "-") && stat(in.v[i].path, &st) == 0)
+                total_bytes += (double)st.st_size;
         }
-        dl_input di = {.name = in.v[i].name, .text = text, .len = len, .dct = o.dct};
-        if (!o.dct && o.manifest)
-            manifest_lookup(&man, in.v[i].name, &di.dct, &di.url);
-        dl_doc *d = dl_doc_process(eng, &di, &err);
-        free(text);
-        if (!d) {
-            error("%s: %s", path, err.msg);
-            rc = 1;
-            continue;
-        }
-        for (size_t w = 0; w < dl_doc_n_warnings(d); w++)
-            fprintf(stderr, PROG ": warning: %s: %s\n", path, dl_doc_warning(d, w));
-        char outs[3 * 4096 + 16] = "";
-        if (named) {
-            stream_write(&s_csv, d, &o);
-            stream_write(&s_tsv, d, &o);
-            stream_write(&s_act, d, &o);
-        } else {
-            /* Per-document files in the output folder. */
-            char p[4096];
-            dl_doc *one[1] = {d};
-            snprintf(p, sizeof p, "%s/%s.csv", o.outdir, in.v[i].name);
-            rc |= write_file(p, w_csv, one, 1, &o);
-            snprintf(outs, sizeof outs, "%s", p);
-            snprintf(p, sizeof p, "%s/%s.dot", o.outdir, in.v[i].name);
-            rc |= write_file(p, w_dot, one, 1, &o);
-            snprintf(outs + strlen(outs), sizeof outs - strlen(outs), ", %s", p);
-            snprintf(p, sizeof p, "%s/%s.svg", o.outdir, in.v[i].name);
-            rc |= write_file(p, w_svg, one, 1, &o);
-            snprintf(outs + strlen(outs), sizeof outs - strlen(outs), ", %s", p);
-        }
-        if (!o.quiet) {
-            size_t dated = 0;
-            for (size_t k = 0; k < dl_doc_n_events(d); k++)
-                dated += dl_doc_event(d, k)->date[0] != 0;
-            fprintf(stderr, PROG ": %s: %zu events (%zu dated), %zu actors, %zu time expressions, dct %s%s%s\n",
-                    in.v[i].name, dl_doc_n_events(d), dated, dl_doc_n_actors(d), dl_doc_n_timex(d),
-                    dl_doc_dct(d)[0] ? dl_doc_dct(d) : "none", outs[0] ? " -> " : "", outs);
-        }
-        if (keep) {
-            if (nkept == capkept) {
-                capkept = capkept ? capkept * 2 : 16;
-                dl_doc **nk = realloc(kept, capkept * sizeof *nk);
-                if (!nk) {
-                    error("out of memory");
-                    dl_doc_free(d);
-                    rc = 1;
-                    break;
-                }
-                kept = nk;
-            }
-            kept[nkept++] = d;
-        } else {
-            dl_doc_free(d);
-        }
+        jobs.total_docs = in.n;
+        jobs.total_bytes = total_bytes;
     }
-    rc |= stream_close(&s_csv, &o);
-    rc |= stream_close(&s_tsv, &o);
-    rc |= stream_close(&s_act, &o);
-    if (o.merge) {
-        if (o.csv)
-            rc |= write_file(o.csv, w_csv, kept, nkept, &o);
-        if (o.timex_tsv)
-            rc |= write_file(o.timex_tsv, w_tsv, kept, nkept, &o);
-        if (o.actors_csv)
-            rc |= write_file(o.actors_csv, w_actors, kept, nkept, &o);
+    /* A progress line on a terminal for corpora; one summary line per document otherwise. */
+    jobs.progress = !o.quiet && isatty(2) && (o.jsonl || in.n > 1);
+    r.per_doc_lines = !o.quiet && !jobs.progress;
+    if (dl_jobs_run(&jobs) != 0) {
+        error("cannot start %d threads", o.jobs);
+        rc = 1;
     }
-    if (o.timeml)
-        rc |= write_file(o.timeml, w_timeml, kept, nkept, &o);
-    if (o.dot)
-        rc |= write_file(o.dot, w_dot, kept, nkept, &o);
-    if (o.svg)
-        rc |= write_file(o.svg, w_svg, kept, nkept, &o);
-    if (o.png)
-        rc |= write_file(o.png, w_png, kept, nkept, &o);
-    if (o.pdf)
-        rc |= write_file(o.pdf, w_pdf, kept, nkept, &o);
+    rc |= r.rc;
+    if (jobs.progress)
+        fprintf(stderr, PROG ": %zu documents, %zu events (%zu dated) in %.1f s (%.1f MB/s)\n",
+                r.docs, r.events, r.dated, jobs.seconds,
+                jobs.seconds > 0 ? jobs.bytes_done / jobs.seconds / 1e6 : 0.0);
+    rc |= stream_close(&r.s_csv, &o);
+    rc |= stream_close(&r.s_tsv, &o);
+    rc |= stream_close(&r.s_act, &o);
+    rc |= stream_close(&r.s_timeml, &o);
+    rc |= stream_close(&r.s_jsonl, &o);
+    if (r.corpus)
+        rc |= dl_cli_write_corpus(r.corpus, &o, o.merge);
+    if (!o.merge) {
+        if (o.dot)
+            rc |= write_file(o.dot, w_dot, r.kept, r.nkept, &o);
+        if (o.svg)
+            rc |= write_file(o.svg, w_svg, r.kept, r.nkept, &o);
+        if (o.png)
+            rc |= write_file(o.png, w_png, r.kept, r.nkept, &o);
+        if (o.pdf)
+            rc |= write_file(o.pdf, w_pdf, r.kept, r.nkept, &o);
+    }
 
 done:
-    for (size_t i = 0; i < nkept; i++)
-        dl_doc_free(kept[i]);
-    free(kept);
+    for (size_t i = 0; i < r.nkept; i++)
+        dl_doc_free(r.kept[i]);
+    free(r.kept);
+    dl_corpus_free(r.corpus);
     for (size_t i = 0; i < in.n; i++) {
         free(in.v[i].path);
         free(in.v[i].name);
     }
     free(in.v);
     manifest_free(&man);
-    free(o.actor_files);
     free(read_ids);
     dl_engine_free(eng);
     return rc == 2 ? 2 : rc ? 1 : 0;
-#undef EXIT_WITH
 }
