@@ -5,7 +5,6 @@
  * binary data refused, over-long documents refused before reading, over-long words and
  * sentences cut, inputs that used to take quadratic time.
  */
-#include <time.h>
 
 #include "testutil.h"
 
@@ -33,13 +32,6 @@ static char *repeat(const char *unit, size_t times, const char *tail)
         memcpy(s + i * ul, unit, ul);
     memcpy(s + ul * times, tail, tl + 1);
     return s;
-}
-
-static double seconds_since(const struct timespec *t0)
-{
-    struct timespec t1;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
 /* ---------------------------------------------------------------- text */
@@ -237,12 +229,10 @@ END_TEST
 START_TEST(test_dotted_chain_is_linear)
 {
     /* "a.b.c.d..." was scanned again from every letter (quadratic: a megabyte took
-     * minutes). 512 KB must take well under the test's timeout. */
+     * minutes). 512 KB must finish within the test case's timeout, a guard against a hang;
+     * speed itself is measured by make bench, never by a test. */
     char *s = repeat("a.", 262144, "B");
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     dl_doc *d = process(s, NULL);
-    ck_assert_msg(seconds_since(&t0) < 5.0, "took %.1f s", seconds_since(&t0));
     assert_bounded(d);
     dl_doc_free(d);
     free(s);
@@ -279,12 +269,10 @@ END_TEST
 
 START_TEST(test_many_dates_one_sentence)
 {
-    /* 10,000 dates in one sentence: bounded sentences, in bounded time. */
+    /* 10,000 dates in one sentence: bounded sentences (and no hang: the test case's
+     * timeout guards against one). */
     char *s = repeat("17 June 2024, ", 10000, "and then.");
-    struct timespec t0;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
     dl_doc *d = process(s, NULL);
-    ck_assert_msg(seconds_since(&t0) < 5.0, "took %.1f s", seconds_since(&t0));
     assert_bounded(d);
     for (size_t i = 0; i < d->ntx; i++)
         ck_assert_uint_le(d->tx[i].pub.byte_end, d->len);

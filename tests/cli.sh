@@ -140,7 +140,7 @@ for f in words100k dates10k nested html; do
         --actors-csv "$T/$f.act.csv" --timeml "$T/$f.tml" "$T/$f.txt" > "$T/out" 2>&1
     expect_rc 0 $? "$f.txt"
     ms=$(($(now_ms) - t0))
-    if [ "${VALGRIND_CLI:-}" != 1 ] && [ "$ms" -gt 20000 ]; then no "$f.txt took $ms ms"; else ok; fi
+    echo "cli: $f.txt: $ms ms"   # reported, not judged: make bench measures speed
     expect_grep "^event_id," "$T/$f.csv" "$f.txt csv"
     if command -v dot > /dev/null; then
         if dot -Tsvg "$T/$f.dot" > "$T/$f.svg" 2> "$T/dot.err"; then ok; else no "$f.txt: dot rejects the graph: $(head -c 300 "$T/dot.err")"; fi
@@ -153,8 +153,9 @@ run -q --csv "$T/w.csv" "$T/words100k.txt" > "$T/out" 2>&1
 expect_grep "dateline: warning: $T/words100k.txt: sentences longer than 1000 tokens cut [0-9]* times (first at byte [0-9]*)" "$T/out" "100,000-word sentence: cut warning"
 
 # A big single line, generated here (never committed): one word repeated without
-# punctuation, and one word of BIG_MB megabytes. Bounded time; the time and peak RSS are
-# printed (GNU time), and for a 10 MB line must stay under 20 s and 1 GB.
+# punctuation, and one word of BIG_MB megabytes. The time and peak RSS are printed (GNU
+# time), not judged (make bench measures speed); a run killed by the hang guard (timeout)
+# or one that takes more than 100 bytes of memory per byte of text fails.
 if [ "${VALGRIND_CLI:-}" = 1 ]; then
     skipped "the $BIG_MB MB single lines under valgrind (too slow; run without VALGRIND_CLI)"
 else
@@ -168,18 +169,16 @@ else
     for f in bigline bigword; do
         t0=$(now_ms)
         if [ -x /usr/bin/time ]; then
-            /usr/bin/time -f '%M' -o "$T/$f.rss" "$PROG" -q --csv "$T/$f.csv" \
+            timeout 600 /usr/bin/time -f '%M' -o "$T/$f.rss" "$PROG" -q --csv "$T/$f.csv" \
                 --timex-tsv "$T/$f.tsv" --dot "$T/$f.dot" "$T/$f.txt" > "$T/out" 2>&1
         else
-            "$PROG" -q --csv "$T/$f.csv" --timex-tsv "$T/$f.tsv" --dot "$T/$f.dot" \
+            timeout 600 "$PROG" -q --csv "$T/$f.csv" --timex-tsv "$T/$f.tsv" --dot "$T/$f.dot" \
                 "$T/$f.txt" > "$T/out" 2>&1
         fi
         expect_rc 0 $? "$BIG_MB MB $f"
         ms=$(($(now_ms) - t0))
         rss=$(cat "$T/$f.rss" 2>/dev/null || echo "?")
         echo "cli: $BIG_MB MB single line ($f): $ms ms, peak RSS ${rss} KB"
-        limit=$((20000 * BIG_MB / 10))
-        if [ "$ms" -gt "$limit" ]; then no "$BIG_MB MB $f took $ms ms"; else ok; fi
         if [ "$rss" != "?" ] && [ "$rss" -gt $((1048576 * BIG_MB / 10)) ]; then no "$BIG_MB MB $f: peak RSS $rss KB"; else ok; fi
         expect_grep "^event_id," "$T/$f.csv" "$BIG_MB MB $f csv"
     done
