@@ -91,6 +91,7 @@ cli: all
 
 test: unit cases cli fuzz-short
 	@sh tests/parallel.sh ./dateline
+	@sh tests/spreadsheet.sh ./dateline
 	@echo "make test: all tests passed"
 
 # ---------------------------------------------------------------- fuzzing
