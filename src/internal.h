@@ -238,11 +238,11 @@ int dl_doc_warn(dl_doc *d, const char *fmt, ...) __attribute__((format(printf, 2
 /* ================================================================ text (text.c) */
 
 /* Limits that keep time and memory per document linear and bounded (README, "Limits").
- * A document must be smaller than DL_MAX_DOC_BYTES (dateline.h); a run of word characters longer than DL_MAX_TOKEN_BYTES is cut
- * into tokens of that size; a sentence is never longer than DL_MAX_SENT_TOKENS tokens (a
- * longer one is split, at its last comma or semicolon when there is one near the end);
- * a dotted letter group ("U.S.A.") has at most DL_MAX_DOTTED_GROUPS dots. Each cut adds
- * one warning to the document. */
+ * A document must be smaller than DL_MAX_DOC_BYTES (dateline.h); a run of word characters
+ * longer than DL_MAX_TOKEN_BYTES is cut into tokens of that size; a sentence is never
+ * longer than DL_MAX_SENT_TOKENS tokens (a longer one is split at its last comma,
+ * semicolon, colon or dash in its final fifth, or at the limit); a dotted letter group
+ * ("U.S.A.") has at most DL_MAX_DOTTED_GROUPS dots. Each kind of cut adds one warning. */
 #define DL_MAX_TOKEN_BYTES 256
 #define DL_MAX_SENT_TOKENS 1000
 #define DL_MAX_DOTTED_GROUPS 8

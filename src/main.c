@@ -300,10 +300,11 @@ static int load_manifest(manifest *m, const char *path)
         error("%s: %s", path, strerror(errno));
         return -1;
     }
-    char line[8192];
+    char *line = NULL;   /* getline: a long line (a long URL) stays one line */
+    size_t linecap = 0;
     int lineno = 0, rc = 0;
     size_t cap = 0;
-    while (fgets(line, sizeof line, f)) {
+    while (getline(&line, &linecap, f) >= 0) {
         lineno++;
         line[strcspn(line, "\r\n")] = 0;
         if (!line[0] || line[0] == '#')
@@ -343,6 +344,7 @@ static int load_manifest(manifest *m, const char *path)
         m->url[m->n] = t2 ? strdup(t2 + 1) : NULL;
         m->n++;
     }
+    free(line);
     fclose(f);
     if (rc == 0 && m->n) {
         m->order = malloc(m->n * sizeof *m->order);

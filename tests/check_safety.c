@@ -261,6 +261,34 @@ static const char *const NAMES[] = {
     "edge", "digraph", "}", "Kim Jong-un", "\xE2\x80\x9CQ\xE2\x80\x9D",
 };
 
+/* DOT text as shown: a doubled backslash is one (DOT keeps a backslash before anything
+ * but '"', so the exporter doubles them: a name ending in '\' cannot escape its closing
+ * quote, and "\N" in a name is not Graphviz's node-name escape). */
+static void unescape(const char *s, char *out, size_t n)
+{
+    size_t o = 0;
+    for (; *s && o + 1 < n; s++) {
+        if (s[0] == '\\' && s[1] == '\\')
+            s++;
+        out[o++] = *s;
+    }
+    out[o] = 0;
+}
+
+/* A node of g that shows name (as its ID or its label). */
+static int shows(Agraph_t *g, const char *name)
+{
+    char a[256], b[256];
+    for (Agnode_t *v = agfstnode(g); v; v = agnxtnode(g, v)) {
+        unescape(agnameof(v), a, sizeof a);
+        char *label = agget(v, "label");
+        unescape(label && strcmp(label, "\\N") ? label : "", b, sizeof b);
+        if (!strcmp(a, name) || !strcmp(b, name))
+            return 1;
+    }
+    return 0;
+}
+
 START_TEST(test_dot_round_trip)
 {
     dl_doc *d = doc_with("Text.", "doc");
@@ -277,12 +305,14 @@ START_TEST(test_dot_round_trip)
     fclose(f);
 
     char problem[512] = "";
+    agseterr(AGMAX);   /* the failure is reported below, not by cgraph on stderr */
     Agraph_t *g = agmemread(buf);
+    agseterr(AGWARN);
     if (!g) {
         snprintf(problem, sizeof problem, "agmemread cannot read the DOT output");
     } else {
         for (size_t i = 0; i < DL_COUNT(NAMES) && !problem[0]; i++)
-            if (!agnode(g, (char *)NAMES[i], 0))
+            if (!shows(g, NAMES[i]))
                 snprintf(problem, sizeof problem, "node %zu [%s] lost in the round trip", i, NAMES[i]);
         if (!problem[0] && agnnodes(g) != (int)DL_COUNT(NAMES))
             snprintf(problem, sizeof problem, "%d nodes read back, %zu written", agnnodes(g), DL_COUNT(NAMES));

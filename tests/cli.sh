@@ -290,6 +290,14 @@ else
     expect_grep "^dateline: error: $T/bad-actors.tsv:3: " "$T/out" "malformed --actors line: FILE:LINE"
 fi
 
+# A malformed --manifest line: FILE:LINE (a 10,000-byte URL on the line before is one line).
+{ printf 'doc\tdate\turl\na\t2024-06-17\thttp://example.com/'
+  awk 'BEGIN { for (i = 0; i < 10000; i++) printf "y"; print "" }'
+  printf 'b\t2024-02-30\n'; } > "$T/bad-manifest.tsv"
+run -q --manifest "$T/bad-manifest.tsv" --csv "$T/x.csv" "$T/a.txt" > "$T/out" 2>&1
+expect_rc 1 $? "malformed --manifest line"
+expect_grep "^dateline: error: $T/bad-manifest.tsv:3: '2024-02-30' is no day of the calendar" "$T/out" "malformed --manifest line: FILE:LINE"
+
 # ---------------------------------------------------------------- outputs
 # A missing folder: an error naming the path, exit 1; the other outputs are written.
 run -q --csv "$T/no/such/dir/t.csv" --timex-tsv "$T/ok.tsv" "$T/a.txt" > "$T/out" 2>&1
