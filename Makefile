@@ -29,7 +29,15 @@ TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 
 .PHONY: all deps run test unit cases cli eval bench sanitize memcheck fuzz fuzz-build fuzz-short install clean
 
-all: deps dateline
+# The program: ./dateline for the normal build; a build in another folder (make sanitize's
+# build-san/) makes its own, so an instrumented binary never replaces ./dateline.
+ifeq ($(BUILD),build)
+PROG := dateline
+else
+PROG := $(BUILD)/dateline
+endif
+
+all: deps $(PROG)
 
 # Installs missing Debian packages once; the stamp is remade when the script changes.
 deps: $(BUILD)/.deps
@@ -59,7 +67,7 @@ $(BUILD)/libdateline.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-dateline: $(CLI_OBJ) $(BUILD)/libdateline.a
+$(PROG): $(CLI_OBJ) $(BUILD)/libdateline.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
 # ---------------------------------------------------------------- running
@@ -84,14 +92,14 @@ $(BUILD)/run_cases: tests/run_cases.c | $(BUILD)/.deps
 	$(CC) $(ALL_CFLAGS) -o $@ $< -lcsv
 
 cases: all $(BUILD)/run_cases
-	@$(BUILD)/run_cases ./dateline tests/cases
+	@$(BUILD)/run_cases ./$(PROG) tests/cases
 
 cli: all
-	@sh tests/cli.sh ./dateline
+	@sh tests/cli.sh ./$(PROG)
 
 test: unit cases cli fuzz-short
-	@sh tests/parallel.sh ./dateline
-	@sh tests/spreadsheet.sh ./dateline
+	@sh tests/parallel.sh ./$(PROG)
+	@sh tests/spreadsheet.sh ./$(PROG)
 	@echo "make test: all tests passed"
 
 # ---------------------------------------------------------------- fuzzing

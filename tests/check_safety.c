@@ -13,13 +13,6 @@
 
 #include "testutil.h"
 
-/* Set to 0 when the graph branch escapes backslashes in DOT names and labels
- * (export_dot.c; cgraph escapes only '"'): until then a DOT round-trip failure is printed
- * as PENDING instead of failing the test. */
-#ifndef DL_PENDING_DOT_ESCAPES
-#define DL_PENDING_DOT_ESCAPES 1
-#endif
-
 static const char *const HOSTILE[] = {
     "=1+1", "+1", "-2+3", "@SUM(A1:A9)", "\t=1", "\r=1", "=cmd|' /C calc'!A0",
     "=HYPERLINK(\"http://x\",\"y\")", "-", "@", "a\"b,c\r\nd",
@@ -318,10 +311,7 @@ START_TEST(test_dot_round_trip)
             snprintf(problem, sizeof problem, "%d nodes read back, %zu written", agnnodes(g), DL_COUNT(NAMES));
         agclose(g);
     }
-    if (problem[0] && DL_PENDING_DOT_ESCAPES)
-        fprintf(stderr, "PENDING (export_dot.c, graph branch): DOT escaping: %s\n", problem);
-    else
-        ck_assert_msg(!problem[0], "%s", problem);
+    ck_assert_msg(!problem[0], "%s", problem);
     free(buf);
     dl_doc_free(d);
 }
