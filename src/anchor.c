@@ -341,7 +341,14 @@ static dl_status fill_dates(dl_doc *d, dl_event_int *e, const when *w)
         else if (!strcmp(w->value, "FUTURE_REF"))
             snprintf(s0, sizeof s0, "%s", d->dct_str);
     }
-    p->date = dl_arena_strdup(d->arena, w->value);
+    /* An event said to happen "now" happens on the document date: the timeline gives
+     * that day, as it gives every other date, rather than TimeML's PRESENT_REF. */
+    const char *value = w->value;
+    if (d->has_dct && !strcmp(value, "PRESENT_REF") && !w->mod[0]) {
+        value = d->dct_str;
+        prec = "day";
+    }
+    p->date = dl_arena_strdup(d->arena, value);
     p->date_mod = dl_arena_strdup(d->arena, w->mod);
     p->start = dl_arena_strdup(d->arena, s0);
     p->end = dl_arena_strdup(d->arena, s1);

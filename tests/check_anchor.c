@@ -36,6 +36,18 @@ START_TEST(test_own_clause_first)
 }
 END_TEST
 
+START_TEST(test_now_is_the_document_date)
+{
+    /* "now" (PRESENT_REF) dates an event on the document's day, not with TimeML's token */
+    dl_doc *d = process("Brazil now accuses Chile of spying.", "2015-03-09");
+    const dl_event *e = must(d, "accuse", NULL);
+    ck_assert_str_eq(e->date, "2015-03-09");
+    ck_assert_str_eq(e->start, "2015-03-09");
+    ck_assert_str_eq(e->precision, "day");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_dates_of_each_verb)
 {
     /* each coordinated verb keeps the dates after it */
@@ -190,6 +202,7 @@ static Suite *suite(void)
     Suite *s = suite_create("anchor");
     TCase *t = tcase_create("anchor");
     tcase_add_test(t, test_own_clause_first);
+    tcase_add_test(t, test_now_is_the_document_date);
     tcase_add_test(t, test_dates_of_each_verb);
     tcase_add_test(t, test_clause_around);
     tcase_add_test(t, test_duration_after_event);
