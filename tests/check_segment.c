@@ -20,6 +20,38 @@ START_TEST(test_initials_and_money)
 }
 END_TEST
 
+/* The sample article, read from the project's data/samples (make test runs from the root). */
+START_TEST(test_sample_article)
+{
+    FILE *f = fopen("data/samples/putin-north-korea.txt", "rb");
+    ck_assert_ptr_nonnull(f);
+    static char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    dl_doc *d = process(text, "2024-06-17");
+    int putin = 0, money = 0, reuters = 0;
+    for (size_t i = 0; i < d->nsent; i++) {
+        const char *s = sent_text(d, i);
+        if (!strncmp(s, "Russian President Vladimir V. Putin will travel", 47))
+            putin = strstr(s, "dictatorship") != NULL;   /* the whole sentence, no split at "V." */
+        if (!strncmp(s, "Ushakov said Russia's trade", 27))
+            money = strstr(s, "$34.4 million in 2023, nine times the previous year") != NULL;
+        if (strstr(s, "according to Reuters."))
+            reuters = !strcmp(s + strlen(s) - 21, "according to Reuters.") &&
+                      !strncmp(sent_text(d, i + 1), "The embargo prohibits", 21);
+    }
+    ck_assert_msg(putin, "the sentence of \"Vladimir V. Putin\" is split");
+    ck_assert_msg(money, "the sentence of \"$34.4 million\" is split");
+    ck_assert_msg(reuters, "no split after \"Reuters.\"");
+    /* The web page's furniture at the end is boilerplate. */
+    ck_assert_int_eq(d->sent[d->nsent - 1].pub.boilerplate, 1);
+    ck_assert_int_eq(d->sent[d->nsent - 3].pub.boilerplate, 1);
+    ck_assert_int_eq(d->sent[d->nsent - 4].pub.boilerplate, 0);
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_abbreviations)
 {
     ck_assert_uint_eq(count_sentences("Dr. Smith met Gen. Jones in the U.S. capital on Jan. 2, 2020."), 1);
@@ -140,6 +172,7 @@ static Suite *suite(void)
     Suite *s = suite_create("segment");
     TCase *tc = tcase_create("segment");
     tcase_add_test(tc, test_initials_and_money);
+    tcase_add_test(tc, test_sample_article);
     tcase_add_test(tc, test_abbreviations);
     tcase_add_test(tc, test_quotations);
     tcase_add_test(tc, test_headline_and_paragraphs);
