@@ -69,6 +69,9 @@
 #define W_COMPARE   (1ull << 37) /* leads to a comparison */
 #define W_SPAN      (1ull << 38) /* "for the year": a length */
 #define W_CLOCKCUE  (1ull << 39) /* "at 10:45": a clock time */
+#define W_MEASURE   (1ull << 40) /* "dividend": an amount per period ("quarterly dividend") */
+#define W_UNITADJ   (1ull << 41) /* "trading" in "eight trading days" */
+#define W_END       (1ull << 42) /* "ended" in "the year ended March 31" */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -96,7 +99,7 @@ typedef struct wentry {
     uint64_t cls;
     int8_t month, wday, season, pod, unit, ampm;
     int8_t dshift, dpod;          /* deictic: day offset and part of the day */
-    int8_t rel, rel_narr, rel_dur;
+    int8_t rel, rel_narr, rel_dur, rel_prev;
     int8_t anchor, anchor_narr;
     int8_t ref, refnoun, refadj;
     int8_t mod, postmod, every_other, future, dirprep, article_def;
@@ -271,6 +274,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
                 e->rel_narr = 1;
             else if (v[i] == 'd')
                 e->rel_dur = 1;
+            else if (v[i] == 'p')
+                e->rel_prev = 1;
             else
                 return -1;
         }
@@ -336,6 +341,12 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_SPAN;
     } else if (KIND("clockcue")) {
         e->cls |= W_CLOCKCUE;
+    } else if (KIND("measure")) {
+        e->cls |= W_MEASURE;
+    } else if (KIND("unitadj")) {
+        e->cls |= W_UNITADJ;
+    } else if (KIND("end")) {
+        e->cls |= W_END;
     } else {
         return -1;
     }
@@ -474,7 +485,8 @@ enum {
     DIR_THIS,     /* the one that holds it, else by tense ("this Friday") */
     DIR_PAST,     /* the latest that started on or before it */
     DIR_FUTURE,   /* the first that ends on or after it */
-    DIR_NEAR      /* the nearest */
+    DIR_NEAR,     /* the nearest */
+    DIR_PREV      /* the latest that ended before the base, of any year ("this past March") */
 };
 
 typedef struct sem {
@@ -490,6 +502,8 @@ typedef struct sem {
     int pod, hh, mm;             /* time of day: a part of the day, or a clock time (hh >= 0) */
     int mod;
     int noset;                   /* looks back from the narrative: does not move it */
+    int weekof;                  /* the week that holds the day ("the week of March 6") */
+    int story;                   /* the base is the story's reporting period, when it has one */
     char lit[32];                /* HOW_LIT */
 } sem;
 
@@ -606,6 +620,9 @@ typedef struct scan {
     int narr_gran;
     long narr_day;
     int narr_sent;               /* the sentence that set it */
+    int has_story;               /* the reporting period of the story: the first quarter or */
+    int story_gran;              /* half it names, up to a year before the DCT ("posted a */
+    long story_day;              /* gain in third-quarter net"); "a year ago" compares to it */
 } scan;
 
 static const dl_token *tk(const scan *sc, uint32_t k)
@@ -857,6 +874,10 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
     if (is(sc, k, "half") && hasc(sc, k + 1, W_ARTICLE) && !we(sc, k + 1)->article_def &&
         hasc(sc, k + 2, W_UNIT)) {
         *v = 0.5;
+        return k + 2;
+    }
+    if (is(sc, k, "couple") && is(sc, k + 1, "of")) {   /* "the next couple of years" */
+        *v = 2;
         return k + 2;
     }
     if (e && (e->cls & W_VAGUE)) {
@@ -1123,6 +1144,7 @@ static int pick(const long *first, const long *last, int n, int dir, long b)
                 best = i;
         return best;
     case DIR_LAST:
+    case DIR_PREV:
         for (int i = 0; i < n; i++)
             if (last[i] < b)
                 best = i;
@@ -1196,9 +1218,28 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
                     int *kind)
 {
     const dl_doc *d = sc->d;
-    int use_narr = s->narr && sc->has_narr;
+    if (s->weekof) {
+        sem in = *s;
+        in.weekof = 0;
+        in.type = TY_DATE;
+        char v[64];
+        int g;
+        long day;
+        resolve(sc, &in, t0, t1, v, sizeof v, kind);
+        if (!dl_cal_parse_value(v, &g, &day) && g == DL_G_DAY && !dl_cal_format(DL_G_WEEK, day, out, n))
+            return;
+        fmt_unknown_gran(DL_G_WEEK, out, n);
+        return;
+    }
+    /* A period named earlier in the same sentence is what "a year ago" compares to ("for
+     * this year, up from last year's"); else the story's reporting period. */
+    int use_story = s->story && sc->has_story &&
+                    !(sc->has_narr && sc->narr_sent == sc->sent && sc->narr_gran >= DL_G_MONTH &&
+                      sc->narr_gran <= DL_G_YEAR);
+    int use_narr = use_story || (s->narr && sc->has_narr);
     int has_base = use_narr || d->has_dct;
-    long base = use_narr ? sc->narr_day : sc->dct;
+    long base = use_story ? sc->story_day : use_narr ? sc->narr_day : sc->dct;
+    int base_gran = use_story ? sc->story_gran : sc->narr_gran;
     *kind = s->how == HOW_LIT || (s->how == HOW_FIELDS && s->y >= 0) ? DL_ANCHOR_EXPLICIT
             : use_narr ? DL_ANCHOR_NARRATIVE : DL_ANCHOR_DCT;
     if (s->how == HOW_LIT) {
@@ -1306,8 +1347,8 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
             fmt_unknown_gran(gran, out, n);
             goto time_of_day;
         }
-        if (use_narr && s->keep && sc->narr_gran < gran)
-            gran = sc->narr_gran;
+        if (use_narr && s->keep && base_gran < gran)
+            gran = base_gran;
         day = dl_cal_add_months(base, s->months) + s->days;
     }
 format:
@@ -1643,6 +1684,11 @@ static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
         j++;
         u = we(sc, j);
     }
+    /* "eight trading days", "three straight years": the unit stays the unit. */
+    if (u && (u->cls & W_UNITADJ) && hasc(sc, j + 1, W_UNIT | W_UNITS)) {
+        j++;
+        u = we(sc, j);
+    }
     if (!u || !(u->cls & (W_UNIT | W_UNITS)))
         return k;
     /* "the 1988 second quarter", "a second betrayal": an ordinal, no unit. */
@@ -1724,6 +1770,8 @@ static int person_age(const scan *sc, uint32_t k)
  * year" in a comparison mean that period a year before. */
 static int period_story(const scan *sc)
 {
+    if (sc->has_story)
+        return 1;
     if (!sc->has_narr || sc->narr_gran < DL_G_MONTH || sc->narr_gran > DL_G_HALF ||
         sc->narr_gran == DL_G_SEASON || !sc->d->has_dct)
         return 0;
@@ -1842,6 +1890,7 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         c->s.narr = 1;
         c->s.keep = 1;
         c->s.noset = 1;
+        c->s.story = 1;
     }
     return 1;
 }
@@ -1873,8 +1922,9 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
     if (is(sc, j, "period") && period_story(sc) && (r == 0 || (r < 0 && !e->rel_narr))) {
         /* "the latest period", "the same period": the reporting period of the story. */
         sem_init(&c->s, TY_DATE, HOW_OFFSET);
-        c->s.gran = sc->narr_gran;
+        c->s.gran = sc->has_story ? sc->story_gran : sc->narr_gran;
         c->s.narr = 1;
+        c->s.story = 1;
         c->t1 = j + 1;
         return 1;
     }
@@ -1917,6 +1967,7 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
             c->s.narr = 1;
             c->s.keep = 1;
             c->s.noset = 1;
+            c->s.story = 1;
         }
         c->t1 = j + 1;
         const wentry *p = we(sc, j + 1);
@@ -1927,7 +1978,7 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         }
         return 1;
     }
-    int dir = r < 0 ? DIR_LAST : r > 0 ? DIR_NEXT : DIR_THIS;
+    int dir = e->rel_prev ? DIR_PREV : r < 0 ? DIR_LAST : r > 0 ? DIR_NEXT : DIR_THIS;
     if (n->cls & W_SEASON) {
         sem_init(&c->s, TY_DATE, HOW_FIELDS);
         c->s.gran = DL_G_SEASON;
@@ -1938,6 +1989,15 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     if (month_ok(sc, j)) {
+        cand m;
+        if (g_month(sc, j, &m) && m.s.gran == DL_G_DAY) {
+            /* "last Oct. 23": the latest Oct. 23 gone by, "next June 5" the first ahead. */
+            *c = m;
+            if (c->s.y < 0)
+                c->s.dir = r < 0 ? DIR_PREV : r > 0 ? DIR_NEXT : DIR_TENSE;
+            c->s.narr = e->rel_narr;
+            return 1;
+        }
         sem_init(&c->s, TY_DATE, HOW_FIELDS);
         c->s.gran = DL_G_MONTH;
         c->s.m = n->month;
@@ -2322,6 +2382,19 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         /* "the 1990s", "the 1998 period"; but "the 2000 election" is the year alone. */
         if (strlen(t.s.lit) == 4 && !is(sc, t.t1, "period"))
             return 0;
+        if (strlen(t.s.lit) == 4 && sc->has_story) {
+            /* "the 1988 period" in a story of a quarter: that quarter of 1988. */
+            int ny, nm, nd;
+            dl_cal_from_days(sc->story_day, &ny, &nm, &nd);
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.y = atoi(t.s.lit);
+            c->s.gran = sc->story_gran;
+            c->s.quarter = (nm - 1) / 3 + 1;
+            c->s.half = (nm - 1) / 6 + 1;
+            c->s.noset = 1;
+            c->t1 = t.t1 + 1;
+            return 1;
+        }
         if (strlen(t.s.lit) == 4)
             t.t1++;
         *c = t;
@@ -2404,11 +2477,50 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     int span = k > sc->s0 && hasc(sc, k - 1, W_SPAN);
+    if (hasc(sc, j + 1, W_END) && (u == U_Y || u == U_M || u == U_W || u == U_Q)) {
+        /* "the year ended March 31": twelve months up to a day, no calendar year; "the
+         * quarter ended July 31": the calendar quarter that holds most of it. */
+        char v[32];
+        int kind, vg;
+        long day;
+        cand dc;
+        if (u == U_Q && (g_month(sc, j + 2, &dc) || g_dayfirst(sc, j + 2, &dc)) && dc.s.gran == DL_G_DAY) {
+            resolve(sc, &dc.s, j + 2, dc.t1, v, sizeof v, &kind);
+            if (!dl_cal_parse_value(v, &vg, &day) && vg == DL_G_DAY) {
+                int y, m, d;
+                dl_cal_from_days(day - 45, &y, &m, &d);
+                sem_init(&c->s, TY_DATE, HOW_FIELDS);
+                c->s.gran = DL_G_QUARTER;
+                c->s.y = y;
+                c->s.quarter = (m - 1) / 3 + 1;
+                c->t1 = j + 1;
+                return 1;
+            }
+        } else if (u != U_Q) {
+            char dur[16];
+            fmt_dur(dur, sizeof dur, 1, u);
+            sem_lit(&c->s, TY_DURATION, dur);
+            c->t1 = j + 1;
+            return 1;
+        }
+    }
     cand yc;
     if (u == U_Y && (g_year(sc, j + 1, &yc) || g_spoken_year(sc, j + 1, &yc)) &&
         strlen(yc.s.lit) == 4) {
         *c = yc;   /* "the year 2000", "the year two thousand" */
         return 1;
+    }
+    if (u == U_W && is(sc, j + 1, "of")) {
+        /* "the week of March 6": the week that holds that day. */
+        cand dc;
+        if (core_at(sc, j + 2, &dc) && dc.s.type != TY_SET && dc.s.type != TY_DURATION &&
+            (dc.s.how == HOW_WDAY || (dc.s.how == HOW_FIELDS && dc.s.gran == DL_G_DAY) ||
+             (dc.s.how == HOW_LIT && strlen(dc.s.lit) == 10))) {
+            *c = dc;
+            c->s.weekof = 1;
+            c->s.type = TY_DATE;
+            return 1;
+        }
     }
     switch (u) {
     case U_Y:
@@ -2500,6 +2612,10 @@ static int g_set(const scan *sc, uint32_t k, cand *c)
 {
     const wentry *e = we(sc, k);
     if (e && (e->cls & W_SET)) {
+        /* "quarterly dividend", "annual sales", "average daily volume": the unit of a
+         * measure (per quarter), not a time that recurs ("the annual renewal"). */
+        if (hasc(sc, k + 1, W_MEASURE) && !(tk(sc, k + 1)->flags & DL_T_CAP))
+            return 0;
         sem_lit(&c->s, TY_SET, e->set);
         c->t1 = k + 1;
         return 1;
@@ -2565,6 +2681,10 @@ static int g_holiday(const scan *sc, uint32_t k, cand *c)
     if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
         c->s.y = y;
         j = j2 + 1;
+    }
+    if (hasc(sc, j, W_UNIT) && we(sc, j)->unit == U_W) {   /* "Easter week" */
+        c->s.weekof = 1;
+        j++;
     }
     c->t1 = j;
     return 1;
@@ -2755,6 +2875,7 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
             c->s.narr = 1;
             c->s.keep = 1;
             c->s.noset = pe[1]->anchor < 0;
+            c->s.story = pe[1]->anchor < 0;
             if (pe[1]->anchor < 0 && !period_story(sc))
                 c->s.narr = c->s.keep = 0;   /* "year-earlier" in a story of no period: the DCT's */
             /* "the year-earlier quarter", "year-ago period", "the year-earlier nine months" */
@@ -3073,6 +3194,12 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
         sc->narr_gran = g;
         sc->narr_day = day;
         sc->narr_sent = sc->sent;
+        if (!sc->has_story && (g == DL_G_QUARTER || g == DL_G_HALF) && d->has_dct && day <= sc->dct &&
+            sc->dct - day < 400) {
+            sc->has_story = 1;
+            sc->story_gran = g;
+            sc->story_day = day;
+        }
     }
     return DL_OK;
 }

@@ -127,6 +127,8 @@ START_TEST(test_seasons)
     expect_tx("Floods hit the delta in winter 2021.", MON, "winter 2021", "DATE", "2021-WI");
     /* "last" with a name: of the year before ("last spring" in the autumn is a year back). */
     expect_tx("The talks collapsed last spring.", "1989-10-20", "last spring", "DATE", "1988-SP");
+    /* "this past": the latest gone by, of the same year too. */
+    expect_tx("The talks collapsed this past spring.", "1989-10-20", "this past spring", "DATE", "1989-SP");
 }
 END_TEST
 
@@ -156,6 +158,10 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("The strike began last March.", MON, "last March", "DATE", "2024-03");
     expect_tx("The strike began last May.", MON, "last May", "DATE", "2023-05");
     expect_tx("Elections are due this September.", MON, "this September", "DATE", "2024-09");
+    /* ... and with a day: the latest such day gone by, the first ahead. */
+    expect_tx("The mayor was shot last Oct. 23 at home.", "1999-04-19", "last Oct. 23", "DATE", "1998-10-23");
+    expect_tx("The mayor was shot last Jan. 23 at home.", "1999-04-19", "last Jan. 23", "DATE", "1999-01-23");
+    expect_tx("The court rules next Oct. 23.", "1999-04-19", "next Oct. 23", "DATE", "1999-10-23");
     /* "May" the modal and "March" the verb are no months. */
     expect_no_word("May they march on in peace. The union may strike.", MON, "ay");
 }
@@ -237,6 +243,14 @@ START_TEST(test_narrative)
     /* A year ago in a story of a quarter: that quarter a year before. */
     expect_tx("Net rose in the third quarter to $5 million from $4 million a year ago.", "1989-11-02",
               "a year ago", "DATE", "1988-Q3");
+    /* ... the quarter of the story, the first one it names, even when a sentence between
+     * names another; a year the same sentence names is what it compares to. */
+    const char *q = "Nokia posted a gain in third-quarter profit. After a flat second quarter, sales "
+                    "rose. Costs were lower than a year ago, and in the 1989 period taxes fell. "
+                    "Nokia sees $4 a share for this year, up from last year's $3.";
+    expect_tx(q, "1989-11-01", "a year ago", "DATE", "1988-Q3");
+    expect_tx(q, "1989-11-01", "the 1989 period", "DATE", "1989-Q3");
+    expect_tx(q, "1989-11-01", "last year", "DATE", "1988");
 }
 END_TEST
 
@@ -258,6 +272,10 @@ START_TEST(test_durations)
     expect_tx("The match lasted three hours and 12 minutes.", MON, "three hours and 12 minutes", "DURATION",
               "PT3H12M");
     expect_tx("The mission lasted 1 1/2 years.", MON, "1 1/2 years", "DURATION", "P1Y6M");
+    /* An adjective between a count and its unit leaves the unit as it is. */
+    expect_tx("The index fell for eight trading days.", MON, "eight trading days", "DURATION", "P8D");
+    expect_tx("Prices will rise over the next couple of years.", MON, "the next couple of years", "DURATION", "P2Y");
+    expect_tx("Exports fell for three straight years.", MON, "three straight years", "DURATION", "P3Y");
     expect_tx("Two months after the vote, the rebels fled.", MON, "Two months", "DURATION", "P2M");
     /* Ages of people are no time expressions; ages of things are. */
     expect_no_word("A 6-year-old boy was rescued. The 44-year-old said nothing.", MON, "old");
@@ -302,6 +320,9 @@ START_TEST(test_holidays)
     expect_tx("Shops close on Christmas Day 2023.", MON, "Christmas Day 2023", "DATE", "2023-12-25");
     expect_tx("Families will gather for Thanksgiving.", "2023-11-01", "Thanksgiving", "DATE", "2023-11-23");
     expect_tx("The pope spoke at Easter.", "2024-04-10", "Easter", "DATE", "2024-03-31");
+    /* A holiday's week, the week of a day: the ISO week that holds it. */
+    expect_tx("Pilgrims crowded the city as Easter week began.", "2024-04-10", "Easter week", "DATE", "2024-W13");
+    expect_tx("The case may be heard the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10");
 }
 END_TEST
 
@@ -373,6 +394,25 @@ START_TEST(test_offsets_and_fields)
 }
 END_TEST
 
+/* TimeML conventions of financial news: a frequency adjective before an amount names the
+ * amount's unit, no recurring time; a year that ends on a named day is twelve months, a
+ * quarter that does is the calendar quarter that holds most of it; the year the accounts
+ * cover is a date. */
+START_TEST(test_accounting_periods)
+{
+    expect_no_word("Daewoo raised its quarterly dividend to 40 won a share.", MON, "quarterly");
+    expect_no_word("The brewer has annual sales of about 3 billion kroner.", MON, "annual");
+    expect_no_word("That is a tenth of the exchange's average daily volume.", MON, "daily");
+    expect_tx("Ministers vetoed the annual renewal of the mandate.", MON, "annual", "SET", "P1Y");
+    expect_tx("Embraer earned $40 million in the year ended March 31.", MON, "the year", "DURATION", "P1Y");
+    expect_tx("Embraer expects a loss for the year ending Sept. 30.", MON, "the year", "DURATION", "P1Y");
+    expect_tx("Embraer lost $4 million in the quarter ended July 31.", MON, "the quarter", "DATE", "2024-Q2");
+    expect_tx("Embraer lost $4 million for the quarter ended March 31.", MON, "the quarter", "DATE", "2024-Q1");
+    expect_tx("Net income for the year rose 5%, Embraer said.", MON, "the year", "DATE", "2024");
+    expect_tx("Profits grew throughout the year, Embraer said.", MON, "the year", "DURATION", "P1Y");
+}
+END_TEST
+
 /* The sample article's 24 expressions, in order, and nothing else. */
 START_TEST(test_sample_article)
 {
@@ -427,6 +467,7 @@ static Suite *timex_suite(void)
     tcase_add_test(tc, test_no_false_dates);
     tcase_add_test(tc, test_without_dct);
     tcase_add_test(tc, test_offsets_and_fields);
+    tcase_add_test(tc, test_accounting_periods);
     tcase_add_test(tc, test_sample_article);
     suite_add_tcase(s, tc);
     return s;
