@@ -72,6 +72,9 @@
 #define W_MEASURE   (1ull << 40) /* "dividend": an amount per period ("quarterly dividend") */
 #define W_UNITADJ   (1ull << 41) /* "trading" in "eight trading days" */
 #define W_END       (1ull << 42) /* "ended" in "the year ended March 31" */
+#define W_DURWORD   (1ull << 43) /* "a while": a duration alone */
+#define W_DECADE    (1ull << 44) /* "nineties": a decade after "the" */
+#define W_AGE       (1ull << 45) /* "his" before "30s": an age, no decade */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -102,13 +105,13 @@ typedef struct wentry {
     int8_t rel, rel_narr, rel_dur, rel_prev;
     int8_t anchor, anchor_narr;
     int8_t ref, refnoun, refadj;
-    int8_t mod, postmod, every_other, future, dirprep, article_def;
+    int8_t mod, postmod, every_other, future, dirprep, article_def, zulu;
     int8_t hrule, hmon, hday, hnth, hwday;
     int16_t hoff;
     int16_t clock_h, clock_m;
     int32_t card, mult, ord;
     uint8_t maxphrase;            /* longest phrase (in tokens) that starts with this word */
-    char set[16];
+    char set[16];                 /* W_SET: the SET value; W_DURWORD, W_DECADE: the value */
 } wentry;
 
 struct dl_timex_lex {
@@ -232,6 +235,7 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->ampm = vn == 2 && !memcmp(v, "pm", 2) ? 2 : 1;
     } else if (KIND("zone")) {
         e->cls |= W_ZONE;
+        e->zulu = vn == 1 && v[0] == 'Z';
     } else if (KIND("card") || KIND("mult") || KIND("ord")) {
         if (parse_int(v, vn, &n) || n < 0)
             return -1;
@@ -347,6 +351,14 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_UNITADJ;
     } else if (KIND("end")) {
         e->cls |= W_END;
+    } else if (KIND("duration") || KIND("decade")) {
+        if (vn == 0 || vn >= sizeof e->set || (e->cls & W_SET))
+            return -1;
+        e->cls |= KIND("duration") ? W_DURWORD : W_DECADE;
+        memcpy(e->set, v, vn);
+        e->set[vn] = 0;
+    } else if (KIND("age")) {
+        e->cls |= W_AGE;
     } else {
         return -1;
     }
@@ -500,6 +512,7 @@ typedef struct sem {
     int narr;                    /* the base is the narrative date */
     int keep;                    /* keep the narrative's precision when finer ("a year earlier") */
     int pod, hh, mm;             /* time of day: a part of the day, or a clock time (hh >= 0) */
+    int zulu;                    /* the clock time is UTC ("08:30 GMT"): written with Z */
     int mod;
     int noset;                   /* looks back from the narrative: does not move it */
     int weekof;                  /* the week that holds the day ("the week of March 6") */
@@ -1360,7 +1373,7 @@ time_of_day:
     if (s->type == TY_TIME && (gran == DL_G_DAY || s->how == HOW_WDAY)) {
         size_t l = strlen(out);
         if (s->hh >= 0)
-            snprintf(out + l, n - l, "T%02d:%02d", s->hh, s->mm);
+            snprintf(out + l, n - l, "T%02d:%02d%s", s->hh, s->mm, s->zulu ? "Z" : "");
         else if (s->pod)
             snprintf(out + l, n - l, "T%s", pod_names[s->pod]);
     }
@@ -1746,13 +1759,31 @@ static int quantity_before(const scan *sc, uint32_t k)
 /* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
  * "the 6-year-old said", "Kopp, 44 years old,")? TimeBank leaves those out; the age of a
  * thing stays ("the 15-year-old UN panel"). */
+/* A noun for a person: in the data, or made with a suffix of professions and followers
+ * ("obstetrician", "gynecologist", "activist"). */
+static int person_noun(const scan *sc, uint32_t k)
+{
+    if (hasc(sc, k, W_PERSON))
+        return 1;
+    const char *w = tk(sc, k)->lower;
+    size_t n = strlen(w);
+    return (n > 6 && !strcmp(w + n - 5, "ician")) || (n > 7 && !strcmp(w + n - 6, "ologist")) ||
+           (n > 7 && !strcmp(w + n - 3, "ist"));
+}
+
 static int person_age(const scan *sc, uint32_t k)
 {
     if (k >= sc->s1)
         return 1;
     const dl_token *t = tk(sc, k);
-    if (hasc(sc, k, W_PERSON))
+    if (person_noun(sc, k))
         return 1;
+    /* A compound whose head is a person: "a 6-year-old shipwreck survivor". */
+    for (uint32_t j = k + 1; j < sc->s1 && j <= k + 2 && (tk(sc, j - 1)->pos & DL_POS_NOUN) &&
+                             (tk(sc, j - 1)->flags & DL_T_ALPHA) && !(tk(sc, j - 1)->flags & DL_T_CAP);
+         j++)
+        if (person_noun(sc, j))
+            return 1;
     if (t->flags & DL_T_PUNCT)
         return 1;
     if (all_caps(sc, k))
@@ -2142,8 +2173,20 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     } else if (is(sc, j, "o'clock") && !colon) {
         j++;
         strong = 1;
+    } else if (!colon && hh >= 1 && hh <= 12 && is(sc, j, "in") && is(sc, j + 1, "the") &&
+               hasc(sc, j + 2, W_POD) && we(sc, j + 2)->pod != POD_DT) {
+        /* "4 in the morning", "9 in the evening" */
+        int pod = we(sc, j + 2)->pod;
+        if (pod == POD_MO && hh == 12)
+            hh = 0;
+        else if (pod != POD_MO && hh < 12)
+            hh += 12;
+        j += 3;
+        strong = 1;
     }
+    int zulu = 0;
     if (hasc(sc, j, W_ZONE) && all_caps(sc, j) && (strong || colon)) {
+        zulu = we(sc, j)->zulu;
         j++;
         strong = 1;
     }
@@ -2155,6 +2198,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     c->s.gran = DL_G_DAY;
     c->s.hh = hh;
     c->s.mm = mm;
+    c->s.zulu = zulu;
     /* With no day written, the story's day when it has one ("shot on Oct. 23 ... at
      * 10 p.m."), else the DCT's. */
     c->s.narr = sc->has_narr && sc->narr_gran == DL_G_DAY;
@@ -2168,6 +2212,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
         c->s.type = TY_TIME;
         c->s.hh = hh;
         c->s.mm = mm;
+        c->s.zulu = zulu;
         c->s.pod = 0;
         c->t1 = dc.t1;
     }
@@ -2249,6 +2294,9 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
     } else if ((n == 4 && s[0] == '\'') || n == 3) {
         const char *p = s[0] == '\'' ? s + 1 : s;
         if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) || p[2] != 's' || p[1] != '0')
+            return 0;
+        /* "in his 30s", "in their early 20s": an age. */
+        if (hasc(sc, k - 1, W_AGE) || (hasc(sc, k - 1, W_MOD) && hasc(sc, k - 2, W_AGE)))
             return 0;
         int yy = (p[0] - '0') * 10;
         snprintf(v, sizeof v, "%03d", (yy <= 30 ? 2000 + yy : 1900 + yy) / 10);
@@ -2425,6 +2473,15 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     }
     if (!n)
         return 0;
+    if (n->cls & W_DECADE) {   /* "the nineties" */
+        sem_lit(&c->s, TY_DATE, n->set);
+        c->t1 = j + 1;
+        return 1;
+    }
+    if ((n->cls & W_UNITADJ) && hasc(sc, j + 1, W_UNIT)) {   /* "the full year" */
+        j++;
+        n = we(sc, j);
+    }
     if ((n->cls & W_SEASON) && g_season(sc, j, &t)) {
         *c = t;
         return 1;
@@ -2534,6 +2591,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
             sem_init(&c->s, TY_DATE, HOW_OFFSET);
             c->s.gran = g;
             c->s.narr = sc->has_narr && sc->narr_gran <= g;
+            c->s.story = sc->has_story && sc->story_gran <= g;
         }
         c->t1 = j + 1;
         return 1;
@@ -2563,9 +2621,14 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
 static int g_ref(const scan *sc, uint32_t k, cand *c)
 {
     uint32_t n;
-    const wentry *e = item_at(sc, k, W_REF, &n);
+    const wentry *e = item_at(sc, k, W_REF | W_DURWORD, &n);
     if (!e)
         return 0;
+    if (e->cls & W_DURWORD) {   /* "for a while" */
+        sem_lit(&c->s, TY_DURATION, e->set);
+        c->t1 = k + n;
+        return 1;
+    }
     if (n == 1 && e->ref == REF_PAST && k > sc->s0) {
         /* "have recently made", "was recently extended", "the recently passed law": an
          * adverb of the verb's own time, no expression of its own. */
@@ -3020,7 +3083,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_ord);
         if (e->cls & W_CLOCK)
             TRY(g_clock);
-        if (e->cls & (W_REF | W_PHRASE))
+        if (e->cls & (W_REF | W_PHRASE | W_DURWORD))
             TRY(g_ref);
         if (e->cls & W_REFADJ)
             TRY(g_refadj);

@@ -88,6 +88,10 @@ START_TEST(test_years_decades_centuries)
     expect_tx("The republic was founded in 1948 by the party.", MON, "1948", "DATE", "1948");
     expect_tx("The castle was built in 1066.", MON, "1066", "DATE", "1066");
     expect_tx("Prices doubled in the 1990s.", MON, "the 1990s", "DATE", "199");
+    expect_tx("Crime fell through the nineties.", MON, "the nineties", "DATE", "199");
+    /* A decade after a possessive is an age. */
+    expect_none("The suspect was in his 30s, police said.", MON);
+    expect_no_word("Both pilots were in their early 20s.", MON, "20s");
     expect_tx("Rock music of the '70s returned.", MON, "the '70s", "DATE", "197");
     expect_tx("It changed in the 20th century.", MON, "the 20th century", "DATE", "19");
     expect_tx("Farms shrank in the nineteenth century.", MON, "the nineteenth century", "DATE", "18");
@@ -175,7 +179,12 @@ START_TEST(test_parts_of_day_and_clock)
     expect_tx("The president speaks tonight.", MON, "tonight", "TIME", "2024-06-17TNI");
     expect_tx("The president spoke this morning.", MON, "this morning", "TIME", "2024-06-17TMO");
     expect_tx("Markets closed at 3 p.m. after the news.", MON, "3 p.m.", "TIME", "2024-06-17T15:00");
-    expect_tx("The vote closes at 15:30 GMT.", MON, "15:30 GMT", "TIME", "2024-06-17T15:30");
+    /* Universal time is written Z; other zones are left out, as TimeBank does. */
+    expect_tx("The vote closes at 15:30 GMT.", MON, "15:30 GMT", "TIME", "2024-06-17T15:30Z");
+    expect_tx("The launch came at 08:30 UTC.", MON, "08:30 UTC", "TIME", "2024-06-17T08:30Z");
+    expect_tx("Polls close at 8 p.m. EST, officials said.", MON, "8 p.m. EST", "TIME", "2024-06-17T20:00");
+    expect_tx("The convoy leaves at 4 in the morning.", MON, "4 in the morning", "TIME", "2024-06-17T04:00");
+    expect_tx("The convoy left at 9 in the evening.", MON, "9 in the evening", "TIME", "2024-06-17T21:00");
     expect_tx("The vote closes at 10:45.", MON, "10:45", "TIME", "2024-06-17T10:45");
     expect_tx("The deadline expired at noon Thursday.", MON, "noon Thursday", "TIME", "2024-06-13T12:00");
     expect_tx("Trading halted at 10 p.m. Wednesday.", MON, "10 p.m. Wednesday", "TIME", "2024-06-12T22:00");
@@ -210,6 +219,10 @@ START_TEST(test_relative_to_dct)
     expect_tx("Now the party must choose.", MON, "Now", "DATE", "PRESENT_REF");
     expect_tx("Such wars belong to the past.", MON, "the past", "DATE", "PAST_REF");
     expect_tx("Nobody knows what the future holds.", MON, "the future", "DATE", "FUTURE_REF");
+    expect_tx("The firm may list its shares in the near future.", MON, "the near future", "DATE", "FUTURE_REF");
+    expect_tx("Rates may fall in the short term.", MON, "the short term", "DATE", "FUTURE_REF");
+    expect_tx("Details will follow at a later date.", MON, "a later date", "DATE", "FUTURE_REF");
+    expect_tx("Residents will live without water for a while.", MON, "a while", "DURATION", "PXX");
     expect_tx("The ministry recently approved the plan.", MON, "recently", "DATE", "PAST_REF");
     /* With a perfect the adverb carries no time of its own; an adjective "future" is none. */
     expect_no_word("Troops have recently taken the town.", MON, "recently");
@@ -280,6 +293,7 @@ START_TEST(test_durations)
     /* Ages of people are no time expressions; ages of things are. */
     expect_no_word("A 6-year-old boy was rescued. The 44-year-old said nothing.", MON, "old");
     expect_no_word("Kopp, 44 years old, fled.", MON, "years");
+    expect_no_word("The 52-year-old obstetrician was shot. A 6-year-old shipwreck survivor wept.", MON, "old");
 }
 END_TEST
 
@@ -409,6 +423,7 @@ START_TEST(test_accounting_periods)
     expect_tx("Embraer lost $4 million in the quarter ended July 31.", MON, "the quarter", "DATE", "2024-Q2");
     expect_tx("Embraer lost $4 million for the quarter ended March 31.", MON, "the quarter", "DATE", "2024-Q1");
     expect_tx("Net income for the year rose 5%, Embraer said.", MON, "the year", "DATE", "2024");
+    expect_tx("Embraer sees a gain for the full year.", MON, "the full year", "DATE", "2024");
     expect_tx("Profits grew throughout the year, Embraer said.", MON, "the year", "DURATION", "P1Y");
 }
 END_TEST
