@@ -926,7 +926,9 @@ static uint32_t and_a_half(const scan *sc, uint32_t k)
 
 /* ---------------------------------------------------------------- tense of a clause */
 
-enum { TENSE_NONE, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE };
+enum { TENSE_NONE, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE,
+       TENSE_WEAK_FUTURE, /* "a service planned for Saturday": future unless the clause says */
+       TENSE_ADJ_FUTURE   /* "the slated visit": future for what follows in its noun phrase */ };
 
 static int lemma_is(const dl_token *t, const char *l)
 {
@@ -984,8 +986,31 @@ static int verb_signal(const scan *sc, uint32_t k)
         return TENSE_FUTURE;
     if (f && f->future == FUT_AUX)
         return have_after(sc, k + n - 1) ? TENSE_PAST : TENSE_FUTURE;
-    if (f && f->future == FUT_LEX && !(k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than"))))
+    if (f && f->future == FUT_LEX && !(k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than")))) {
+        const dl_token *p = k > sc->s0 ? tk(sc, k - 1) : NULL, *nx = k + 1 < sc->s1 ? tk(sc, k + 1) : NULL;
+        int p_noun = p && (p->flags & DL_T_ALPHA) && (p->pos & DL_POS_NOUN) && !(p->pos & DL_POS_FUNC) &&
+                     !(p->flags & DL_T_CAP);
+        int nx_noun = nx && (nx->flags & DL_T_ALPHA) && (nx->pos & DL_POS_NOUN) && !(nx->pos & DL_POS_FUNC);
+        /* "his plans", "vacation plans for the trip", "the plans,": a noun ("the company
+         * plans to", "plans a march" are verbs). */
+        if (n == 1 && (t->pos & DL_POS_NOUN) && t->vform != DL_VF_PAST &&
+            ((p && determiner_like(sc, k - 1)) || !nx || (nx->flags & DL_T_PUNCT) || hasc(sc, k + 1, W_CLAUSE) ||
+             (p_noun && !is(sc, k + 1, "to") && !determiner_like(sc, k + 1))))
+            return TENSE_NONE;
+        /* "the slated visit in September", "the hastily planned trip": an adjective, of
+         * its own noun phrase only. */
+        if (n == 1 && t->vform == DL_VF_PAST && nx_noun && p &&
+            (determiner_like(sc, k - 1) || ((p->pos & DL_POS_ADV) && !(p->pos & DL_POS_VERB))))
+            return TENSE_ADJ_FUTURE;
+        /* "a memorial planned for Saturday was canceled": a participle after a noun and
+         * before a preposition (not "protesters planned a march") qualifies the noun. */
+        if (n == 1 && t->vform == DL_VF_PAST && !aux_before(sc, k) && k > sc->s0 && k + 1 < sc->s1 &&
+            (tk(sc, k - 1)->pos & DL_POS_NOUN) && (tk(sc, k - 1)->flags & DL_T_ALPHA) &&
+            !(tk(sc, k - 1)->pos & DL_POS_FUNC) && (tk(sc, k + 1)->pos & DL_POS_FUNC) &&
+            !determiner_like(sc, k + 1) && !is(sc, k + 1, "to"))
+            return TENSE_WEAK_FUTURE;
         return TENSE_FUTURE;
+    }
     /* "due to arrive", "plan for": the plan is ahead ("due to the war" is a cause). */
     if (f && f->future == FUT_TO &&
         (is(sc, k + 1, "for") || (is(sc, k + 1, "to") && k + 2 < sc->s1 &&
@@ -1036,6 +1061,7 @@ static int verb_signal(const scan *sc, uint32_t k)
 static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
 {
     uint32_t lim = 30;
+    int weak = 0;   /* a plan told by a participle: the main verb decides when there is one */
     for (uint32_t k = t0; k > sc->s0 && t0 - k < lim;) {
         k--;
         if (is(sc, k, ";"))
@@ -1049,6 +1075,8 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
             for (uint32_t g = k - 1; g > sc->s0 && k - 1 - g < 3;) {
                 g--;
                 int s = verb_signal(sc, g);
+                if (s == TENSE_WEAK_FUTURE || s == TENSE_ADJ_FUTURE)
+                    s = TENSE_FUTURE;
                 if (s == TENSE_FUTURE) {
                     /* "had been due to expire Friday": a plan told in the past perfect
                      * is for a day gone by. */
@@ -1065,17 +1093,23 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
             return TENSE_NONE;
         }
         int s = verb_signal(sc, k);
-        if (s != TENSE_NONE)
+        if (s == TENSE_WEAK_FUTURE)
+            weak = 1;
+        else if (s == TENSE_ADJ_FUTURE)
+            return TENSE_FUTURE;
+        else if (s != TENSE_NONE)
             return s;
     }
     for (uint32_t k = t1; k < sc->s1 && k - t1 < lim; k++) {
         if (is(sc, k, ";"))
             break;
         int s = verb_signal(sc, k);
-        if (s != TENSE_NONE)
+        if (s == TENSE_WEAK_FUTURE)
+            weak = 1;
+        else if (s != TENSE_NONE && s != TENSE_ADJ_FUTURE)
             return s;
     }
-    return TENSE_NONE;
+    return weak ? TENSE_FUTURE : TENSE_NONE;
 }
 
 /* Where a bare month or weekday lies, from its clause: the past for a past verb, the

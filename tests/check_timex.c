@@ -166,6 +166,16 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("The mayor was shot last Oct. 23 at home.", "1999-04-19", "last Oct. 23", "DATE", "1998-10-23");
     expect_tx("The mayor was shot last Jan. 23 at home.", "1999-04-19", "last Jan. 23", "DATE", "1999-01-23");
     expect_tx("The court rules next Oct. 23.", "1999-04-19", "next Oct. 23", "DATE", "1999-10-23");
+    /* A plan told by a participle qualifies its noun: the clause's verb says when ... */
+    expect_tx("A rally planned for Saturday was canceled.", "2024-06-19", "Saturday", "DATE", "2024-06-15");
+    expect_tx("The summit scheduled for Tuesday will open in Hanoi.", "2024-06-19", "Tuesday", "DATE",
+              "2024-06-25");
+    expect_tx("Protesters planned a march on Saturday.", "2024-06-19", "Saturday", "DATE", "2024-06-22");
+    /* ... an adjective speaks for its own noun phrase; "plans" after a noun is a noun. */
+    expect_tx("Aides discussed the slated visit of the envoy in September.", MON, "September", "DATE", "2024-09");
+    expect_tx("On Friday, when the envoy set aside vacation plans for the hastily planned trip, "
+              "the ministry lifted a warning.", "2024-06-19", "Friday", "DATE", "2024-06-14");
+    expect_tx("The company plans to open a plant on Friday.", "2024-06-19", "Friday", "DATE", "2024-06-21");
     /* "May" the modal and "March" the verb are no months. */
     expect_no_word("May they march on in peace. The union may strike.", MON, "ay");
 }
