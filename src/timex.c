@@ -517,6 +517,7 @@ typedef struct sem {
     int noset;                   /* looks back from the narrative: does not move it */
     int weekof;                  /* the week that holds the day ("the week of March 6") */
     int story;                   /* the base is the story's reporting period, when it has one */
+    int fiscal;                  /* a fiscal period: no calendar period the story reports on */
     char lit[32];                /* HOW_LIT */
 } sem;
 
@@ -2123,9 +2124,11 @@ static int g_ord(const scan *sc, uint32_t k, cand *c)
         return 0;
     uint32_t j = k + 1;
     const wentry *n = we(sc, j);
+    int fiscal = hasc(sc, k - 1, W_FISCAL);
     if (n && (n->cls & W_FISCAL) && hasc(sc, j + 1, W_UNIT)) {   /* "the first fiscal quarter" */
         j++;
         n = we(sc, j);
+        fiscal = 1;
     }
     if (n && (n->cls & W_UNIT) && (n->unit == U_Q || n->unit == U_CE || n->unit == U_DE)) {
         if (n->unit == U_Q) {
@@ -2134,7 +2137,10 @@ static int g_ord(const scan *sc, uint32_t k, cand *c)
             sem_init(&c->s, TY_DATE, HOW_FIELDS);
             c->s.gran = DL_G_QUARTER;
             c->s.quarter = o;
-            c->s.dir = DIR_TENSE;
+            /* A fiscal quarter matches no calendar quarter: the nearest calendar one means
+             * nothing; the one named is the latest begun (reports follow its end). */
+            c->s.dir = fiscal ? DIR_PAST : DIR_TENSE;
+            c->s.fiscal = fiscal;
             c->t1 = year_of(sc, j + 1, &c->s, 0);
             return 1;
         }
@@ -2542,11 +2548,11 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
                 c->t1 = j + 3;
                 return 1;
             }
-            sem_lit(&c->s, TY_DURATION, "P1Y");
-            c->t1 = j + 2;
-            return 1;
+            j++;   /* "the fiscal year": as "the year" */
+            n = we(sc, j);
+        } else {
+            return 0;
         }
-        return 0;
     }
     if (!(n->cls & W_UNIT))
         return 0;
@@ -3245,6 +3251,31 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
             best->t1 = q + 2;
         }
     }
+    /* "the corresponding period last year", "the quarter a year ago": that period a year
+     * back; "last year's quarter": the story's quarter of last year. */
+    int g = best->s.gran;
+    cand yb;
+    if (best->s.type == TY_DATE && best->s.how != HOW_LIT && !(best->s.how == HOW_FIELDS && best->s.y >= 0) &&
+        (g == DL_G_MONTH || g == DL_G_QUARTER || g == DL_G_HALF || g == DL_G_SEASON) &&
+        core_at(sc, best->t1, &yb) && yb.s.how == HOW_OFFSET && yb.s.type == TY_DATE &&
+        yb.s.gran == DL_G_YEAR && yb.s.months == -12 && yb.s.days == 0 && !yb.s.mod) {
+        if (best->s.how == HOW_OFFSET)
+            best->s.months -= 12;
+        else if (sc->d->has_dct)
+            best->s.y = sc->d->dct.year - 1;
+        best->s.noset = 1;
+        best->t1 = yb.t1;
+    } else if (best->s.type == TY_DATE && best->s.how == HOW_OFFSET && g == DL_G_YEAR &&
+               best->s.months == -12 && is(sc, best->t1, "'s") && sc->has_story &&
+               ((hasc(sc, best->t1 + 1, W_UNIT) && we(sc, best->t1 + 1)->unit == U_Q) ||
+                is(sc, best->t1 + 1, "period"))) {
+        sem_init(&best->s, TY_DATE, HOW_OFFSET);
+        best->s.gran = sc->story_gran;
+        best->s.months = -12;
+        best->s.narr = best->s.story = 1;
+        best->s.noset = 1;
+        best->t1 += 2;
+    }
     uint32_t pn;
     const wentry *pm = item_at(sc, best->t1, W_POSTMOD, &pn);
     if (pm && best->s.type != TY_SET) {
@@ -3291,7 +3322,7 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
         sc->narr_gran = g;
         sc->narr_day = day;
         sc->narr_sent = sc->sent;
-        if (!sc->has_story && (g == DL_G_QUARTER || g == DL_G_HALF) && d->has_dct && day <= sc->dct &&
+        if (!sc->has_story && !c->s.fiscal && (g == DL_G_QUARTER || g == DL_G_HALF) && d->has_dct && day <= sc->dct &&
             sc->dct - day < 400) {
             sc->has_story = 1;
             sc->story_gran = g;

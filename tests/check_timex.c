@@ -434,6 +434,19 @@ START_TEST(test_accounting_periods)
     expect_tx("Embraer lost $4 million for the quarter ended March 31.", MON, "the quarter", "DATE", "2024-Q1");
     expect_tx("Net income for the year rose 5%, Embraer said.", MON, "the year", "DATE", "2024");
     expect_tx("Embraer sees a gain for the full year.", MON, "the full year", "DATE", "2024");
+    expect_tx("Embraer sees lower earnings for the fiscal year.", MON, "the fiscal year", "DATE", "2024");
+    /* A fiscal quarter is no calendar quarter: the latest begun, and no period of the story. */
+    expect_tx("Embraer earned $5 million in the fiscal first quarter.", "1989-10-26", "the fiscal first quarter",
+              "DATE", "1989-Q1");
+    /* A period with "last year" or "a year ago" after it: that period a year back. */
+    const char *q = "Embraer lost $4 million in the third quarter, against a profit in the corresponding "
+                    "period last year. Sales for last year's quarter were $9 million. For the quarter a "
+                    "year ago, it earned $2 million.";
+    expect_tx(q, "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3");
+    expect_tx(q, "1989-11-01", "last year's quarter", "DATE", "1988-Q3");
+    expect_tx(q, "1989-11-01", "the quarter a year ago", "DATE", "1988-Q3");
+    expect_tx("Sales fell in the second quarter last year.", "1989-11-01", "the second quarter last year", "DATE",
+              "1988-Q2");
     expect_tx("Profits grew throughout the year, Embraer said.", MON, "the year", "DURATION", "P1Y");
 }
 END_TEST
