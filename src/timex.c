@@ -75,6 +75,7 @@
 #define W_DURWORD   (1ull << 43) /* "a while": a duration alone */
 #define W_DECADE    (1ull << 44) /* "nineties": a decade after "the" */
 #define W_AGE       (1ull << 45) /* "his" before "30s": an age, no decade */
+#define W_MONEY     (1ull << 46) /* "$", "euros", "percent": an amount, not a count */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -359,6 +360,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->set[vn] = 0;
     } else if (KIND("age")) {
         e->cls |= W_AGE;
+    } else if (KIND("money")) {
+        e->cls |= W_MONEY;
     } else {
         return -1;
     }
@@ -859,8 +862,8 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
     }
     if (e && (e->cls & W_ARTICLE) && !e->article_def) {
         const wentry *n = we(sc, k + 1);
-        if (n && (n->cls & W_UNIT)) {
-            *v = 1;
+        if ((n && (n->cls & W_UNIT)) || (n && (n->cls & W_UNITADJ) && hasc(sc, k + 2, W_UNIT))) {
+            *v = 1;   /* "a year", "an additional year" */
             return k + 1;
         }
         if (n && (n->cls & W_MULT)) {
@@ -1641,6 +1644,28 @@ static int g_dayfirst(const scan *sc, uint32_t k, cand *c)
     return 1;
 }
 
+/* The second day of "April 24 and 25", "May 3 or 4": the month (and year) of the first. */
+static int g_dayafter(const scan *sc, uint32_t k, cand *c)
+{
+    int d, d0, y;
+    if (k < sc->s0 + 3 || !tok_day(sc, k, &d) || !(is(sc, k - 1, "and") || is(sc, k - 1, "or")) ||
+        !tok_day(sc, k - 2, &d0) || !month_ok(sc, k - 3) || hasc(sc, k + 1, W_UNIT | W_UNITS | W_MONTH) ||
+        is(sc, k + 1, "%"))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_DAY;
+    c->s.m = we(sc, k - 3)->month;
+    c->s.d = d;
+    c->s.dir = DIR_TENSE;
+    c->t1 = k + 1;
+    uint32_t j = is(sc, k + 1, ",") ? k + 2 : k + 1;
+    if (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1000 && y <= 2199) {
+        c->s.y = y;
+        c->t1 = j + 1;
+    }
+    return 1;
+}
+
 /* Weekdays: "Friday", "Friday morning", "Friday, June 17, 2024", "Tuesdays" (a set). */
 static int g_weekday(const scan *sc, uint32_t k, cand *c)
 {
@@ -1791,6 +1816,20 @@ static int quantity_before(const scan *sc, uint32_t k)
            (quantity_word(sc, k - 2) || count_at(sc, k - 2, &v, &vague) == k - 1);
 }
 
+/* Does an amount of money or a percentage end just before token k ("$2 million a year",
+ * "8.5% annually")? Then the period after it is the unit of a rate, no time. */
+static int amount_before(const scan *sc, uint32_t k)
+{
+    for (uint32_t j = k; j > sc->s0 && k - j < 5;) {
+        j--;
+        if (hasc(sc, j, W_MONEY))
+            return 1;
+        if (!(tk(sc, j)->flags & DL_T_NUMBER) && !hasc(sc, j, W_MULT | W_CARD | W_RATE))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
  * "the 6-year-old said", "Kopp, 44 years old,")? TimeBank leaves those out; the age of a
  * thing stays ("the 15-year-old UN panel"). */
@@ -1903,6 +1942,8 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         np_follows(sc, j + 1))
         a = NULL;   /* "two months after Kim's visit": a duration before a preposition */
     /* "a year" after a quantity is a rate: a set ("twice a year", "$5 a day"). */
+    if (!a && v == 1 && hasc(sc, k, W_ARTICLE) && amount_before(sc, k))
+        return 0;   /* "$5 million a year": a rate */
     if (!a && v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
         sem_lit(&c->s, TY_SET, dur);
         c->t1 = j;
@@ -2717,8 +2758,8 @@ static int g_set(const scan *sc, uint32_t k, cand *c)
     if (e && (e->cls & W_SET)) {
         /* "quarterly dividend", "annual sales", "average daily volume": the unit of a
          * measure (per quarter), not a time that recurs ("the annual renewal"). */
-        if (hasc(sc, k + 1, W_MEASURE) && !(tk(sc, k + 1)->flags & DL_T_CAP))
-            return 0;
+        if ((hasc(sc, k + 1, W_MEASURE) && !(tk(sc, k + 1)->flags & DL_T_CAP)) || amount_before(sc, k))
+            return 0;   /* ... "rise 8.5% annually", "$2 million yearly" */
         sem_lit(&c->s, TY_SET, e->set);
         c->t1 = k + 1;
         return 1;
@@ -2905,6 +2946,17 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
     c->t1 = k + 1;
     const char *rest = part[1];
     size_t rlen = strlen(rest);
+    /* "post-1959", "pre-1990s": the year or decade, before or after it */
+    int py;
+    if (np == 2 && ((plen[0] == 3 && !memcmp(part[0], "pre", 3)) || (plen[0] == 4 && !memcmp(part[0], "post", 4))) &&
+        ((rlen == 4 && str_digits(rest, 4, &py) && py >= 1000 && py <= 2199) ||
+         (rlen == 5 && rest[4] == 's' && isdigit((unsigned char)rest[0]) && isdigit((unsigned char)rest[3])))) {
+        char v[8];
+        snprintf(v, sizeof v, "%.*s", rlen == 4 ? 4 : 3, rest);
+        sem_lit(&c->s, TY_DATE, v);
+        c->s.mod = plen[0] == 3 ? MOD_BEFORE : MOD_AFTER;
+        return 1;
+    }
     /* mid-1990s, mid-March, late-November, mid-afternoon, mid-year */
     if (pe[0] && (pe[0]->cls & W_MOD) &&
         (pe[0]->mod == MOD_START || pe[0]->mod == MOD_MID || pe[0]->mod == MOD_END)) {
@@ -3099,6 +3151,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
     if (t->flags & DL_T_DIGIT) {
         TRY(g_datetok);
         TRY(g_year);
+        TRY(g_dayafter);
         TRY(g_dayfirst);
         TRY(g_clock);
         TRY(g_count);

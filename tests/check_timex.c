@@ -75,6 +75,9 @@ START_TEST(test_explicit_dates)
     expect_tx("Talks resume on Friday, June 21, 2024.", NULL, "Friday, June 21, 2024", "DATE", "2024-06-21");
     expect_tx("It closed in February 1947.", NULL, "February 1947", "DATE", "1947-02");
     expect_tx("It closed in June of 2019.", NULL, "June of 2019", "DATE", "2019-06");
+    /* The second day of "April 24 and 25" takes the month of the first. */
+    expect_tx("The summit meets on April 24 and 25, 2026.", NULL, "25, 2026", "DATE", "2026-04-25");
+    expect_tx("The summit meets on April 24 and 25.", "2026-02-10", "25", "DATE", "2026-04-25");
     /* The year of a day without one: the nearest to the DCT. */
     expect_tx("Parliament meets on Jan. 2 to vote.", "2023-12-20", "Jan. 2", "DATE", "2024-01-02");
     expect_tx("The deadline was Nov. 21.", "2024-01-10", "Nov. 21", "DATE", "2023-11-21");
@@ -89,6 +92,8 @@ START_TEST(test_years_decades_centuries)
     expect_tx("The castle was built in 1066.", MON, "1066", "DATE", "1066");
     expect_tx("Prices doubled in the 1990s.", MON, "the 1990s", "DATE", "199");
     expect_tx("Crime fell through the nineties.", MON, "the nineties", "DATE", "199");
+    expect_tx("Post-1959 politics split families.", MON, "Post-1959", "DATE", "1959");
+    expect_mod("Post-1959 politics split families.", MON, "Post-1959", "AFTER");
     /* A decade after a possessive is an age. */
     expect_none("The suspect was in his 30s, police said.", MON);
     expect_no_word("Both pilots were in their early 20s.", MON, "20s");
@@ -298,6 +303,7 @@ START_TEST(test_durations)
     /* An adjective between a count and its unit leaves the unit as it is. */
     expect_tx("The index fell for eight trading days.", MON, "eight trading days", "DURATION", "P8D");
     expect_tx("Prices will rise over the next couple of years.", MON, "the next couple of years", "DURATION", "P2Y");
+    expect_tx("The loan may be extended for an additional year.", MON, "an additional year", "DURATION", "P1Y");
     expect_tx("Exports fell for three straight years.", MON, "three straight years", "DURATION", "P3Y");
     expect_tx("Two months after the vote, the rebels fled.", MON, "Two months", "DURATION", "P2M");
     /* Ages of people are no time expressions; ages of things are. */
@@ -428,6 +434,10 @@ START_TEST(test_accounting_periods)
     expect_no_word("The brewer has annual sales of about 3 billion kroner.", MON, "annual");
     expect_no_word("That is a tenth of the exchange's average daily volume.", MON, "daily");
     expect_tx("Ministers vetoed the annual renewal of the mandate.", MON, "annual", "SET", "P1Y");
+    /* An amount per period is a rate, no time; a count of events per period is a set. */
+    expect_no_word("The cuts should save Fiat $500 million a year.", MON, "year");
+    expect_no_word("Sales should rise 8.5% annually through 2026.", MON, "annually");
+    expect_tx("Fiat runs four flights a week to Tunis.", MON, "a week", "SET", "P1W");
     expect_tx("Embraer earned $40 million in the year ended March 31.", MON, "the year", "DURATION", "P1Y");
     expect_tx("Embraer expects a loss for the year ending Sept. 30.", MON, "the year", "DURATION", "P1Y");
     expect_tx("Embraer lost $4 million in the quarter ended July 31.", MON, "the quarter", "DATE", "2024-Q2");
