@@ -69,6 +69,13 @@
 #define W_COMPARE   (1ull << 37) /* leads to a comparison */
 #define W_SPAN      (1ull << 38) /* "for the year": a length */
 #define W_CLOCKCUE  (1ull << 39) /* "at 10:45": a clock time */
+#define W_MEASURE   (1ull << 40) /* "dividend": an amount per period ("quarterly dividend") */
+#define W_UNITADJ   (1ull << 41) /* "trading" in "eight trading days" */
+#define W_END       (1ull << 42) /* "ended" in "the year ended March 31" */
+#define W_DURWORD   (1ull << 43) /* "a while": a duration alone */
+#define W_DECADE    (1ull << 44) /* "nineties": a decade after "the" */
+#define W_AGE       (1ull << 45) /* "his" before "30s": an age, no decade */
+#define W_MONEY     (1ull << 46) /* "$", "euros", "percent": an amount, not a count */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -96,16 +103,16 @@ typedef struct wentry {
     uint64_t cls;
     int8_t month, wday, season, pod, unit, ampm;
     int8_t dshift, dpod;          /* deictic: day offset and part of the day */
-    int8_t rel, rel_narr, rel_dur;
+    int8_t rel, rel_narr, rel_dur, rel_prev;
     int8_t anchor, anchor_narr;
     int8_t ref, refnoun, refadj;
-    int8_t mod, postmod, every_other, future, dirprep, article_def;
+    int8_t mod, postmod, every_other, future, dirprep, article_def, zulu;
     int8_t hrule, hmon, hday, hnth, hwday;
     int16_t hoff;
     int16_t clock_h, clock_m;
     int32_t card, mult, ord;
     uint8_t maxphrase;            /* longest phrase (in tokens) that starts with this word */
-    char set[16];
+    char set[16];                 /* W_SET: the SET value; W_DURWORD, W_DECADE: the value */
 } wentry;
 
 struct dl_timex_lex {
@@ -229,6 +236,7 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->ampm = vn == 2 && !memcmp(v, "pm", 2) ? 2 : 1;
     } else if (KIND("zone")) {
         e->cls |= W_ZONE;
+        e->zulu = vn == 1 && v[0] == 'Z';
     } else if (KIND("card") || KIND("mult") || KIND("ord")) {
         if (parse_int(v, vn, &n) || n < 0)
             return -1;
@@ -271,6 +279,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
                 e->rel_narr = 1;
             else if (v[i] == 'd')
                 e->rel_dur = 1;
+            else if (v[i] == 'p')
+                e->rel_prev = 1;
             else
                 return -1;
         }
@@ -336,6 +346,22 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_SPAN;
     } else if (KIND("clockcue")) {
         e->cls |= W_CLOCKCUE;
+    } else if (KIND("measure")) {
+        e->cls |= W_MEASURE;
+    } else if (KIND("unitadj")) {
+        e->cls |= W_UNITADJ;
+    } else if (KIND("end")) {
+        e->cls |= W_END;
+    } else if (KIND("duration") || KIND("decade")) {
+        if (vn == 0 || vn >= sizeof e->set || (e->cls & W_SET))
+            return -1;
+        e->cls |= KIND("duration") ? W_DURWORD : W_DECADE;
+        memcpy(e->set, v, vn);
+        e->set[vn] = 0;
+    } else if (KIND("age")) {
+        e->cls |= W_AGE;
+    } else if (KIND("money")) {
+        e->cls |= W_MONEY;
     } else {
         return -1;
     }
@@ -474,7 +500,8 @@ enum {
     DIR_THIS,     /* the one that holds it, else by tense ("this Friday") */
     DIR_PAST,     /* the latest that started on or before it */
     DIR_FUTURE,   /* the first that ends on or after it */
-    DIR_NEAR      /* the nearest */
+    DIR_NEAR,     /* the nearest */
+    DIR_PREV      /* the latest that ended before the base, of any year ("this past March") */
 };
 
 typedef struct sem {
@@ -488,8 +515,12 @@ typedef struct sem {
     int narr;                    /* the base is the narrative date */
     int keep;                    /* keep the narrative's precision when finer ("a year earlier") */
     int pod, hh, mm;             /* time of day: a part of the day, or a clock time (hh >= 0) */
+    int zulu;                    /* the clock time is UTC ("08:30 GMT"): written with Z */
     int mod;
     int noset;                   /* looks back from the narrative: does not move it */
+    int weekof;                  /* the week that holds the day ("the week of March 6") */
+    int story;                   /* the base is the story's reporting period, when it has one */
+    int fiscal;                  /* a fiscal period: no calendar period the story reports on */
     char lit[32];                /* HOW_LIT */
 } sem;
 
@@ -606,6 +637,9 @@ typedef struct scan {
     int narr_gran;
     long narr_day;
     int narr_sent;               /* the sentence that set it */
+    int has_story;               /* the reporting period of the story: the first quarter or */
+    int story_gran;              /* half it names, up to a year before the DCT ("posted a */
+    long story_day;              /* gain in third-quarter net"); "a year ago" compares to it */
 } scan;
 
 static const dl_token *tk(const scan *sc, uint32_t k)
@@ -828,8 +862,8 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
     }
     if (e && (e->cls & W_ARTICLE) && !e->article_def) {
         const wentry *n = we(sc, k + 1);
-        if (n && (n->cls & W_UNIT)) {
-            *v = 1;
+        if ((n && (n->cls & W_UNIT)) || (n && (n->cls & W_UNITADJ) && hasc(sc, k + 2, W_UNIT))) {
+            *v = 1;   /* "a year", "an additional year" */
             return k + 1;
         }
         if (n && (n->cls & W_MULT)) {
@@ -857,6 +891,10 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
     if (is(sc, k, "half") && hasc(sc, k + 1, W_ARTICLE) && !we(sc, k + 1)->article_def &&
         hasc(sc, k + 2, W_UNIT)) {
         *v = 0.5;
+        return k + 2;
+    }
+    if (is(sc, k, "couple") && is(sc, k + 1, "of")) {   /* "the next couple of years" */
+        *v = 2;
         return k + 2;
     }
     if (e && (e->cls & W_VAGUE)) {
@@ -892,7 +930,9 @@ static uint32_t and_a_half(const scan *sc, uint32_t k)
 
 /* ---------------------------------------------------------------- tense of a clause */
 
-enum { TENSE_NONE, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE };
+enum { TENSE_NONE, TENSE_PAST, TENSE_PRESENT, TENSE_FUTURE,
+       TENSE_WEAK_FUTURE, /* "a service planned for Saturday": future unless the clause says */
+       TENSE_ADJ_FUTURE   /* "the slated visit": future for what follows in its noun phrase */ };
 
 static int lemma_is(const dl_token *t, const char *l)
 {
@@ -950,8 +990,31 @@ static int verb_signal(const scan *sc, uint32_t k)
         return TENSE_FUTURE;
     if (f && f->future == FUT_AUX)
         return have_after(sc, k + n - 1) ? TENSE_PAST : TENSE_FUTURE;
-    if (f && f->future == FUT_LEX && !(k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than"))))
+    if (f && f->future == FUT_LEX && !(k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than")))) {
+        const dl_token *p = k > sc->s0 ? tk(sc, k - 1) : NULL, *nx = k + 1 < sc->s1 ? tk(sc, k + 1) : NULL;
+        int p_noun = p && (p->flags & DL_T_ALPHA) && (p->pos & DL_POS_NOUN) && !(p->pos & DL_POS_FUNC) &&
+                     !(p->flags & DL_T_CAP);
+        int nx_noun = nx && (nx->flags & DL_T_ALPHA) && (nx->pos & DL_POS_NOUN) && !(nx->pos & DL_POS_FUNC);
+        /* "his plans", "vacation plans for the trip", "the plans,": a noun ("the company
+         * plans to", "plans a march" are verbs). */
+        if (n == 1 && (t->pos & DL_POS_NOUN) && t->vform != DL_VF_PAST &&
+            ((p && determiner_like(sc, k - 1)) || !nx || (nx->flags & DL_T_PUNCT) || hasc(sc, k + 1, W_CLAUSE) ||
+             (p_noun && !is(sc, k + 1, "to") && !determiner_like(sc, k + 1))))
+            return TENSE_NONE;
+        /* "the slated visit in September", "the hastily planned trip": an adjective, of
+         * its own noun phrase only. */
+        if (n == 1 && t->vform == DL_VF_PAST && nx_noun && p &&
+            (determiner_like(sc, k - 1) || ((p->pos & DL_POS_ADV) && !(p->pos & DL_POS_VERB))))
+            return TENSE_ADJ_FUTURE;
+        /* "a memorial planned for Saturday was canceled": a participle after a noun and
+         * before a preposition (not "protesters planned a march") qualifies the noun. */
+        if (n == 1 && t->vform == DL_VF_PAST && !aux_before(sc, k) && k > sc->s0 && k + 1 < sc->s1 &&
+            (tk(sc, k - 1)->pos & DL_POS_NOUN) && (tk(sc, k - 1)->flags & DL_T_ALPHA) &&
+            !(tk(sc, k - 1)->pos & DL_POS_FUNC) && (tk(sc, k + 1)->pos & DL_POS_FUNC) &&
+            !determiner_like(sc, k + 1) && !is(sc, k + 1, "to"))
+            return TENSE_WEAK_FUTURE;
         return TENSE_FUTURE;
+    }
     /* "due to arrive", "plan for": the plan is ahead ("due to the war" is a cause). */
     if (f && f->future == FUT_TO &&
         (is(sc, k + 1, "for") || (is(sc, k + 1, "to") && k + 2 < sc->s1 &&
@@ -1002,6 +1065,7 @@ static int verb_signal(const scan *sc, uint32_t k)
 static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
 {
     uint32_t lim = 30;
+    int weak = 0;   /* a plan told by a participle: the main verb decides when there is one */
     for (uint32_t k = t0; k > sc->s0 && t0 - k < lim;) {
         k--;
         if (is(sc, k, ";"))
@@ -1015,6 +1079,8 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
             for (uint32_t g = k - 1; g > sc->s0 && k - 1 - g < 3;) {
                 g--;
                 int s = verb_signal(sc, g);
+                if (s == TENSE_WEAK_FUTURE || s == TENSE_ADJ_FUTURE)
+                    s = TENSE_FUTURE;
                 if (s == TENSE_FUTURE) {
                     /* "had been due to expire Friday": a plan told in the past perfect
                      * is for a day gone by. */
@@ -1031,17 +1097,23 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
             return TENSE_NONE;
         }
         int s = verb_signal(sc, k);
-        if (s != TENSE_NONE)
+        if (s == TENSE_WEAK_FUTURE)
+            weak = 1;
+        else if (s == TENSE_ADJ_FUTURE)
+            return TENSE_FUTURE;
+        else if (s != TENSE_NONE)
             return s;
     }
     for (uint32_t k = t1; k < sc->s1 && k - t1 < lim; k++) {
         if (is(sc, k, ";"))
             break;
         int s = verb_signal(sc, k);
-        if (s != TENSE_NONE)
+        if (s == TENSE_WEAK_FUTURE)
+            weak = 1;
+        else if (s != TENSE_NONE && s != TENSE_ADJ_FUTURE)
             return s;
     }
-    return TENSE_NONE;
+    return weak ? TENSE_FUTURE : TENSE_NONE;
 }
 
 /* Where a bare month or weekday lies, from its clause: the past for a past verb, the
@@ -1123,6 +1195,7 @@ static int pick(const long *first, const long *last, int n, int dir, long b)
                 best = i;
         return best;
     case DIR_LAST:
+    case DIR_PREV:
         for (int i = 0; i < n; i++)
             if (last[i] < b)
                 best = i;
@@ -1196,9 +1269,28 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
                     int *kind)
 {
     const dl_doc *d = sc->d;
-    int use_narr = s->narr && sc->has_narr;
+    if (s->weekof) {
+        sem in = *s;
+        in.weekof = 0;
+        in.type = TY_DATE;
+        char v[64];
+        int g;
+        long day;
+        resolve(sc, &in, t0, t1, v, sizeof v, kind);
+        if (!dl_cal_parse_value(v, &g, &day) && g == DL_G_DAY && !dl_cal_format(DL_G_WEEK, day, out, n))
+            return;
+        fmt_unknown_gran(DL_G_WEEK, out, n);
+        return;
+    }
+    /* A period named earlier in the same sentence is what "a year ago" compares to ("for
+     * this year, up from last year's"); else the story's reporting period. */
+    int use_story = s->story && sc->has_story &&
+                    !(sc->has_narr && sc->narr_sent == sc->sent && sc->narr_gran >= DL_G_MONTH &&
+                      sc->narr_gran <= DL_G_YEAR);
+    int use_narr = use_story || (s->narr && sc->has_narr);
     int has_base = use_narr || d->has_dct;
-    long base = use_narr ? sc->narr_day : sc->dct;
+    long base = use_story ? sc->story_day : use_narr ? sc->narr_day : sc->dct;
+    int base_gran = use_story ? sc->story_gran : sc->narr_gran;
     *kind = s->how == HOW_LIT || (s->how == HOW_FIELDS && s->y >= 0) ? DL_ANCHOR_EXPLICIT
             : use_narr ? DL_ANCHOR_NARRATIVE : DL_ANCHOR_DCT;
     if (s->how == HOW_LIT) {
@@ -1306,8 +1398,8 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
             fmt_unknown_gran(gran, out, n);
             goto time_of_day;
         }
-        if (use_narr && s->keep && sc->narr_gran < gran)
-            gran = sc->narr_gran;
+        if (use_narr && s->keep && base_gran < gran)
+            gran = base_gran;
         day = dl_cal_add_months(base, s->months) + s->days;
     }
 format:
@@ -1319,7 +1411,7 @@ time_of_day:
     if (s->type == TY_TIME && (gran == DL_G_DAY || s->how == HOW_WDAY)) {
         size_t l = strlen(out);
         if (s->hh >= 0)
-            snprintf(out + l, n - l, "T%02d:%02d", s->hh, s->mm);
+            snprintf(out + l, n - l, "T%02d:%02d%s", s->hh, s->mm, s->zulu ? "Z" : "");
         else if (s->pod)
             snprintf(out + l, n - l, "T%s", pod_names[s->pod]);
     }
@@ -1552,6 +1644,28 @@ static int g_dayfirst(const scan *sc, uint32_t k, cand *c)
     return 1;
 }
 
+/* The second day of "April 24 and 25", "May 3 or 4": the month (and year) of the first. */
+static int g_dayafter(const scan *sc, uint32_t k, cand *c)
+{
+    int d, d0, y;
+    if (k < sc->s0 + 3 || !tok_day(sc, k, &d) || !(is(sc, k - 1, "and") || is(sc, k - 1, "or")) ||
+        !tok_day(sc, k - 2, &d0) || !month_ok(sc, k - 3) || hasc(sc, k + 1, W_UNIT | W_UNITS | W_MONTH) ||
+        is(sc, k + 1, "%"))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_FIELDS);
+    c->s.gran = DL_G_DAY;
+    c->s.m = we(sc, k - 3)->month;
+    c->s.d = d;
+    c->s.dir = DIR_TENSE;
+    c->t1 = k + 1;
+    uint32_t j = is(sc, k + 1, ",") ? k + 2 : k + 1;
+    if (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1000 && y <= 2199) {
+        c->s.y = y;
+        c->t1 = j + 1;
+    }
+    return 1;
+}
+
 /* Weekdays: "Friday", "Friday morning", "Friday, June 17, 2024", "Tuesdays" (a set). */
 static int g_weekday(const scan *sc, uint32_t k, cand *c)
 {
@@ -1643,6 +1757,11 @@ static uint32_t count_unit(const scan *sc, uint32_t k, double *v, int *unit)
         j++;
         u = we(sc, j);
     }
+    /* "eight trading days", "three straight years": the unit stays the unit. */
+    if (u && (u->cls & W_UNITADJ) && hasc(sc, j + 1, W_UNIT | W_UNITS)) {
+        j++;
+        u = we(sc, j);
+    }
     if (!u || !(u->cls & (W_UNIT | W_UNITS)))
         return k;
     /* "the 1988 second quarter", "a second betrayal": an ordinal, no unit. */
@@ -1697,16 +1816,48 @@ static int quantity_before(const scan *sc, uint32_t k)
            (quantity_word(sc, k - 2) || count_at(sc, k - 2, &v, &vague) == k - 1);
 }
 
+/* Does an amount of money or a percentage end just before token k ("$2 million a year",
+ * "8.5% annually")? Then the period after it is the unit of a rate, no time. */
+static int amount_before(const scan *sc, uint32_t k)
+{
+    for (uint32_t j = k; j > sc->s0 && k - j < 5;) {
+        j--;
+        if (hasc(sc, j, W_MONEY))
+            return 1;
+        if (!(tk(sc, j)->flags & DL_T_NUMBER) && !hasc(sc, j, W_MULT | W_CARD | W_RATE))
+            return 0;
+    }
+    return 0;
+}
+
 /* Is the age that ends before token k a person's ("a 6-year-old boy", "6-year-old Elian",
  * "the 6-year-old said", "Kopp, 44 years old,")? TimeBank leaves those out; the age of a
  * thing stays ("the 15-year-old UN panel"). */
+/* A noun for a person: in the data, or made with a suffix of professions and followers
+ * ("obstetrician", "gynecologist", "activist"). */
+static int person_noun(const scan *sc, uint32_t k)
+{
+    if (hasc(sc, k, W_PERSON))
+        return 1;
+    const char *w = tk(sc, k)->lower;
+    size_t n = strlen(w);
+    return (n > 6 && !strcmp(w + n - 5, "ician")) || (n > 7 && !strcmp(w + n - 6, "ologist")) ||
+           (n > 7 && !strcmp(w + n - 3, "ist"));
+}
+
 static int person_age(const scan *sc, uint32_t k)
 {
     if (k >= sc->s1)
         return 1;
     const dl_token *t = tk(sc, k);
-    if (hasc(sc, k, W_PERSON))
+    if (person_noun(sc, k))
         return 1;
+    /* A compound whose head is a person: "a 6-year-old shipwreck survivor". */
+    for (uint32_t j = k + 1; j < sc->s1 && j <= k + 2 && (tk(sc, j - 1)->pos & DL_POS_NOUN) &&
+                             (tk(sc, j - 1)->flags & DL_T_ALPHA) && !(tk(sc, j - 1)->flags & DL_T_CAP);
+         j++)
+        if (person_noun(sc, j))
+            return 1;
     if (t->flags & DL_T_PUNCT)
         return 1;
     if (all_caps(sc, k))
@@ -1724,6 +1875,8 @@ static int person_age(const scan *sc, uint32_t k)
  * year" in a comparison mean that period a year before. */
 static int period_story(const scan *sc)
 {
+    if (sc->has_story)
+        return 1;
     if (!sc->has_narr || sc->narr_gran < DL_G_MONTH || sc->narr_gran > DL_G_HALF ||
         sc->narr_gran == DL_G_SEASON || !sc->d->has_dct)
         return 0;
@@ -1789,6 +1942,8 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         np_follows(sc, j + 1))
         a = NULL;   /* "two months after Kim's visit": a duration before a preposition */
     /* "a year" after a quantity is a rate: a set ("twice a year", "$5 a day"). */
+    if (!a && v == 1 && hasc(sc, k, W_ARTICLE) && amount_before(sc, k))
+        return 0;   /* "$5 million a year": a rate */
     if (!a && v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
         sem_lit(&c->s, TY_SET, dur);
         c->t1 = j;
@@ -1842,6 +1997,7 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         c->s.narr = 1;
         c->s.keep = 1;
         c->s.noset = 1;
+        c->s.story = 1;
     }
     return 1;
 }
@@ -1873,8 +2029,9 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
     if (is(sc, j, "period") && period_story(sc) && (r == 0 || (r < 0 && !e->rel_narr))) {
         /* "the latest period", "the same period": the reporting period of the story. */
         sem_init(&c->s, TY_DATE, HOW_OFFSET);
-        c->s.gran = sc->narr_gran;
+        c->s.gran = sc->has_story ? sc->story_gran : sc->narr_gran;
         c->s.narr = 1;
+        c->s.story = 1;
         c->t1 = j + 1;
         return 1;
     }
@@ -1917,6 +2074,7 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
             c->s.narr = 1;
             c->s.keep = 1;
             c->s.noset = 1;
+            c->s.story = 1;
         }
         c->t1 = j + 1;
         const wentry *p = we(sc, j + 1);
@@ -1927,7 +2085,7 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         }
         return 1;
     }
-    int dir = r < 0 ? DIR_LAST : r > 0 ? DIR_NEXT : DIR_THIS;
+    int dir = e->rel_prev ? DIR_PREV : r < 0 ? DIR_LAST : r > 0 ? DIR_NEXT : DIR_THIS;
     if (n->cls & W_SEASON) {
         sem_init(&c->s, TY_DATE, HOW_FIELDS);
         c->s.gran = DL_G_SEASON;
@@ -1938,6 +2096,15 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     if (month_ok(sc, j)) {
+        cand m;
+        if (g_month(sc, j, &m) && m.s.gran == DL_G_DAY) {
+            /* "last Oct. 23": the latest Oct. 23 gone by, "next June 5" the first ahead. */
+            *c = m;
+            if (c->s.y < 0)
+                c->s.dir = r < 0 ? DIR_PREV : r > 0 ? DIR_NEXT : DIR_TENSE;
+            c->s.narr = e->rel_narr;
+            return 1;
+        }
         sem_init(&c->s, TY_DATE, HOW_FIELDS);
         c->s.gran = DL_G_MONTH;
         c->s.m = n->month;
@@ -1998,9 +2165,11 @@ static int g_ord(const scan *sc, uint32_t k, cand *c)
         return 0;
     uint32_t j = k + 1;
     const wentry *n = we(sc, j);
+    int fiscal = hasc(sc, k - 1, W_FISCAL);
     if (n && (n->cls & W_FISCAL) && hasc(sc, j + 1, W_UNIT)) {   /* "the first fiscal quarter" */
         j++;
         n = we(sc, j);
+        fiscal = 1;
     }
     if (n && (n->cls & W_UNIT) && (n->unit == U_Q || n->unit == U_CE || n->unit == U_DE)) {
         if (n->unit == U_Q) {
@@ -2009,7 +2178,10 @@ static int g_ord(const scan *sc, uint32_t k, cand *c)
             sem_init(&c->s, TY_DATE, HOW_FIELDS);
             c->s.gran = DL_G_QUARTER;
             c->s.quarter = o;
-            c->s.dir = DIR_TENSE;
+            /* A fiscal quarter matches no calendar quarter: the nearest calendar one means
+             * nothing; the one named is the latest begun (reports follow its end). */
+            c->s.dir = fiscal ? DIR_PAST : DIR_TENSE;
+            c->s.fiscal = fiscal;
             c->t1 = year_of(sc, j + 1, &c->s, 0);
             return 1;
         }
@@ -2082,8 +2254,20 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     } else if (is(sc, j, "o'clock") && !colon) {
         j++;
         strong = 1;
+    } else if (!colon && hh >= 1 && hh <= 12 && is(sc, j, "in") && is(sc, j + 1, "the") &&
+               hasc(sc, j + 2, W_POD) && we(sc, j + 2)->pod != POD_DT) {
+        /* "4 in the morning", "9 in the evening" */
+        int pod = we(sc, j + 2)->pod;
+        if (pod == POD_MO && hh == 12)
+            hh = 0;
+        else if (pod != POD_MO && hh < 12)
+            hh += 12;
+        j += 3;
+        strong = 1;
     }
+    int zulu = 0;
     if (hasc(sc, j, W_ZONE) && all_caps(sc, j) && (strong || colon)) {
+        zulu = we(sc, j)->zulu;
         j++;
         strong = 1;
     }
@@ -2095,6 +2279,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
     c->s.gran = DL_G_DAY;
     c->s.hh = hh;
     c->s.mm = mm;
+    c->s.zulu = zulu;
     /* With no day written, the story's day when it has one ("shot on Oct. 23 ... at
      * 10 p.m."), else the DCT's. */
     c->s.narr = sc->has_narr && sc->narr_gran == DL_G_DAY;
@@ -2108,6 +2293,7 @@ static int g_clock(const scan *sc, uint32_t k, cand *c)
         c->s.type = TY_TIME;
         c->s.hh = hh;
         c->s.mm = mm;
+        c->s.zulu = zulu;
         c->s.pod = 0;
         c->t1 = dc.t1;
     }
@@ -2189,6 +2375,9 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
     } else if ((n == 4 && s[0] == '\'') || n == 3) {
         const char *p = s[0] == '\'' ? s + 1 : s;
         if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) || p[2] != 's' || p[1] != '0')
+            return 0;
+        /* "in his 30s", "in their early 20s": an age. */
+        if (hasc(sc, k - 1, W_AGE) || (hasc(sc, k - 1, W_MOD) && hasc(sc, k - 2, W_AGE)))
             return 0;
         int yy = (p[0] - '0') * 10;
         snprintf(v, sizeof v, "%03d", (yy <= 30 ? 2000 + yy : 1900 + yy) / 10);
@@ -2322,6 +2511,19 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         /* "the 1990s", "the 1998 period"; but "the 2000 election" is the year alone. */
         if (strlen(t.s.lit) == 4 && !is(sc, t.t1, "period"))
             return 0;
+        if (strlen(t.s.lit) == 4 && sc->has_story) {
+            /* "the 1988 period" in a story of a quarter: that quarter of 1988. */
+            int ny, nm, nd;
+            dl_cal_from_days(sc->story_day, &ny, &nm, &nd);
+            sem_init(&c->s, TY_DATE, HOW_FIELDS);
+            c->s.y = atoi(t.s.lit);
+            c->s.gran = sc->story_gran;
+            c->s.quarter = (nm - 1) / 3 + 1;
+            c->s.half = (nm - 1) / 6 + 1;
+            c->s.noset = 1;
+            c->t1 = t.t1 + 1;
+            return 1;
+        }
         if (strlen(t.s.lit) == 4)
             t.t1++;
         *c = t;
@@ -2352,6 +2554,15 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     }
     if (!n)
         return 0;
+    if (n->cls & W_DECADE) {   /* "the nineties" */
+        sem_lit(&c->s, TY_DATE, n->set);
+        c->t1 = j + 1;
+        return 1;
+    }
+    if ((n->cls & W_UNITADJ) && hasc(sc, j + 1, W_UNIT)) {   /* "the full year" */
+        j++;
+        n = we(sc, j);
+    }
     if ((n->cls & W_SEASON) && g_season(sc, j, &t)) {
         *c = t;
         return 1;
@@ -2378,11 +2589,11 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
                 c->t1 = j + 3;
                 return 1;
             }
-            sem_lit(&c->s, TY_DURATION, "P1Y");
-            c->t1 = j + 2;
-            return 1;
+            j++;   /* "the fiscal year": as "the year" */
+            n = we(sc, j);
+        } else {
+            return 0;
         }
-        return 0;
     }
     if (!(n->cls & W_UNIT))
         return 0;
@@ -2404,11 +2615,50 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     int span = k > sc->s0 && hasc(sc, k - 1, W_SPAN);
+    if (hasc(sc, j + 1, W_END) && (u == U_Y || u == U_M || u == U_W || u == U_Q)) {
+        /* "the year ended March 31": twelve months up to a day, no calendar year; "the
+         * quarter ended July 31": the calendar quarter that holds most of it. */
+        char v[32];
+        int kind, vg;
+        long day;
+        cand dc;
+        if (u == U_Q && (g_month(sc, j + 2, &dc) || g_dayfirst(sc, j + 2, &dc)) && dc.s.gran == DL_G_DAY) {
+            resolve(sc, &dc.s, j + 2, dc.t1, v, sizeof v, &kind);
+            if (!dl_cal_parse_value(v, &vg, &day) && vg == DL_G_DAY) {
+                int y, m, d;
+                dl_cal_from_days(day - 45, &y, &m, &d);
+                sem_init(&c->s, TY_DATE, HOW_FIELDS);
+                c->s.gran = DL_G_QUARTER;
+                c->s.y = y;
+                c->s.quarter = (m - 1) / 3 + 1;
+                c->t1 = j + 1;
+                return 1;
+            }
+        } else if (u != U_Q) {
+            char dur[16];
+            fmt_dur(dur, sizeof dur, 1, u);
+            sem_lit(&c->s, TY_DURATION, dur);
+            c->t1 = j + 1;
+            return 1;
+        }
+    }
     cand yc;
     if (u == U_Y && (g_year(sc, j + 1, &yc) || g_spoken_year(sc, j + 1, &yc)) &&
         strlen(yc.s.lit) == 4) {
         *c = yc;   /* "the year 2000", "the year two thousand" */
         return 1;
+    }
+    if (u == U_W && is(sc, j + 1, "of")) {
+        /* "the week of March 6": the week that holds that day. */
+        cand dc;
+        if (core_at(sc, j + 2, &dc) && dc.s.type != TY_SET && dc.s.type != TY_DURATION &&
+            (dc.s.how == HOW_WDAY || (dc.s.how == HOW_FIELDS && dc.s.gran == DL_G_DAY) ||
+             (dc.s.how == HOW_LIT && strlen(dc.s.lit) == 10))) {
+            *c = dc;
+            c->s.weekof = 1;
+            c->s.type = TY_DATE;
+            return 1;
+        }
     }
     switch (u) {
     case U_Y:
@@ -2422,6 +2672,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
             sem_init(&c->s, TY_DATE, HOW_OFFSET);
             c->s.gran = g;
             c->s.narr = sc->has_narr && sc->narr_gran <= g;
+            c->s.story = sc->has_story && sc->story_gran <= g;
         }
         c->t1 = j + 1;
         return 1;
@@ -2451,9 +2702,14 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
 static int g_ref(const scan *sc, uint32_t k, cand *c)
 {
     uint32_t n;
-    const wentry *e = item_at(sc, k, W_REF, &n);
+    const wentry *e = item_at(sc, k, W_REF | W_DURWORD, &n);
     if (!e)
         return 0;
+    if (e->cls & W_DURWORD) {   /* "for a while" */
+        sem_lit(&c->s, TY_DURATION, e->set);
+        c->t1 = k + n;
+        return 1;
+    }
     if (n == 1 && e->ref == REF_PAST && k > sc->s0) {
         /* "have recently made", "was recently extended", "the recently passed law": an
          * adverb of the verb's own time, no expression of its own. */
@@ -2500,6 +2756,10 @@ static int g_set(const scan *sc, uint32_t k, cand *c)
 {
     const wentry *e = we(sc, k);
     if (e && (e->cls & W_SET)) {
+        /* "quarterly dividend", "annual sales", "average daily volume": the unit of a
+         * measure (per quarter), not a time that recurs ("the annual renewal"). */
+        if ((hasc(sc, k + 1, W_MEASURE) && !(tk(sc, k + 1)->flags & DL_T_CAP)) || amount_before(sc, k))
+            return 0;   /* ... "rise 8.5% annually", "$2 million yearly" */
         sem_lit(&c->s, TY_SET, e->set);
         c->t1 = k + 1;
         return 1;
@@ -2565,6 +2825,10 @@ static int g_holiday(const scan *sc, uint32_t k, cand *c)
     if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
         c->s.y = y;
         j = j2 + 1;
+    }
+    if (hasc(sc, j, W_UNIT) && we(sc, j)->unit == U_W) {   /* "Easter week" */
+        c->s.weekof = 1;
+        j++;
     }
     c->t1 = j;
     return 1;
@@ -2682,6 +2946,17 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
     c->t1 = k + 1;
     const char *rest = part[1];
     size_t rlen = strlen(rest);
+    /* "post-1959", "pre-1990s": the year or decade, before or after it */
+    int py;
+    if (np == 2 && ((plen[0] == 3 && !memcmp(part[0], "pre", 3)) || (plen[0] == 4 && !memcmp(part[0], "post", 4))) &&
+        ((rlen == 4 && str_digits(rest, 4, &py) && py >= 1000 && py <= 2199) ||
+         (rlen == 5 && rest[4] == 's' && isdigit((unsigned char)rest[0]) && isdigit((unsigned char)rest[3])))) {
+        char v[8];
+        snprintf(v, sizeof v, "%.*s", rlen == 4 ? 4 : 3, rest);
+        sem_lit(&c->s, TY_DATE, v);
+        c->s.mod = plen[0] == 3 ? MOD_BEFORE : MOD_AFTER;
+        return 1;
+    }
     /* mid-1990s, mid-March, late-November, mid-afternoon, mid-year */
     if (pe[0] && (pe[0]->cls & W_MOD) &&
         (pe[0]->mod == MOD_START || pe[0]->mod == MOD_MID || pe[0]->mod == MOD_END)) {
@@ -2755,6 +3030,7 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
             c->s.narr = 1;
             c->s.keep = 1;
             c->s.noset = pe[1]->anchor < 0;
+            c->s.story = pe[1]->anchor < 0;
             if (pe[1]->anchor < 0 && !period_story(sc))
                 c->s.narr = c->s.keep = 0;   /* "year-earlier" in a story of no period: the DCT's */
             /* "the year-earlier quarter", "year-ago period", "the year-earlier nine months" */
@@ -2875,6 +3151,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
     if (t->flags & DL_T_DIGIT) {
         TRY(g_datetok);
         TRY(g_year);
+        TRY(g_dayafter);
         TRY(g_dayfirst);
         TRY(g_clock);
         TRY(g_count);
@@ -2899,7 +3176,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_ord);
         if (e->cls & W_CLOCK)
             TRY(g_clock);
-        if (e->cls & (W_REF | W_PHRASE))
+        if (e->cls & (W_REF | W_PHRASE | W_DURWORD))
             TRY(g_ref);
         if (e->cls & W_REFADJ)
             TRY(g_refadj);
@@ -3027,6 +3304,31 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
             best->t1 = q + 2;
         }
     }
+    /* "the corresponding period last year", "the quarter a year ago": that period a year
+     * back; "last year's quarter": the story's quarter of last year. */
+    int g = best->s.gran;
+    cand yb;
+    if (best->s.type == TY_DATE && best->s.how != HOW_LIT && !(best->s.how == HOW_FIELDS && best->s.y >= 0) &&
+        (g == DL_G_MONTH || g == DL_G_QUARTER || g == DL_G_HALF || g == DL_G_SEASON) &&
+        core_at(sc, best->t1, &yb) && yb.s.how == HOW_OFFSET && yb.s.type == TY_DATE &&
+        yb.s.gran == DL_G_YEAR && yb.s.months == -12 && yb.s.days == 0 && !yb.s.mod) {
+        if (best->s.how == HOW_OFFSET)
+            best->s.months -= 12;
+        else if (sc->d->has_dct)
+            best->s.y = sc->d->dct.year - 1;
+        best->s.noset = 1;
+        best->t1 = yb.t1;
+    } else if (best->s.type == TY_DATE && best->s.how == HOW_OFFSET && g == DL_G_YEAR &&
+               best->s.months == -12 && is(sc, best->t1, "'s") && sc->has_story &&
+               ((hasc(sc, best->t1 + 1, W_UNIT) && we(sc, best->t1 + 1)->unit == U_Q) ||
+                is(sc, best->t1 + 1, "period"))) {
+        sem_init(&best->s, TY_DATE, HOW_OFFSET);
+        best->s.gran = sc->story_gran;
+        best->s.months = -12;
+        best->s.narr = best->s.story = 1;
+        best->s.noset = 1;
+        best->t1 += 2;
+    }
     uint32_t pn;
     const wentry *pm = item_at(sc, best->t1, W_POSTMOD, &pn);
     if (pm && best->s.type != TY_SET) {
@@ -3073,6 +3375,12 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
         sc->narr_gran = g;
         sc->narr_day = day;
         sc->narr_sent = sc->sent;
+        if (!sc->has_story && !c->s.fiscal && (g == DL_G_QUARTER || g == DL_G_HALF) && d->has_dct && day <= sc->dct &&
+            sc->dct - day < 400) {
+            sc->has_story = 1;
+            sc->story_gran = g;
+            sc->story_day = day;
+        }
     }
     return DL_OK;
 }

@@ -75,6 +75,9 @@ START_TEST(test_explicit_dates)
     expect_tx("Talks resume on Friday, June 21, 2024.", NULL, "Friday, June 21, 2024", "DATE", "2024-06-21");
     expect_tx("It closed in February 1947.", NULL, "February 1947", "DATE", "1947-02");
     expect_tx("It closed in June of 2019.", NULL, "June of 2019", "DATE", "2019-06");
+    /* The second day of "April 24 and 25" takes the month of the first. */
+    expect_tx("The summit meets on April 24 and 25, 2026.", NULL, "25, 2026", "DATE", "2026-04-25");
+    expect_tx("The summit meets on April 24 and 25.", "2026-02-10", "25", "DATE", "2026-04-25");
     /* The year of a day without one: the nearest to the DCT. */
     expect_tx("Parliament meets on Jan. 2 to vote.", "2023-12-20", "Jan. 2", "DATE", "2024-01-02");
     expect_tx("The deadline was Nov. 21.", "2024-01-10", "Nov. 21", "DATE", "2023-11-21");
@@ -88,6 +91,12 @@ START_TEST(test_years_decades_centuries)
     expect_tx("The republic was founded in 1948 by the party.", MON, "1948", "DATE", "1948");
     expect_tx("The castle was built in 1066.", MON, "1066", "DATE", "1066");
     expect_tx("Prices doubled in the 1990s.", MON, "the 1990s", "DATE", "199");
+    expect_tx("Crime fell through the nineties.", MON, "the nineties", "DATE", "199");
+    expect_tx("Post-1959 politics split families.", MON, "Post-1959", "DATE", "1959");
+    expect_mod("Post-1959 politics split families.", MON, "Post-1959", "AFTER");
+    /* A decade after a possessive is an age. */
+    expect_none("The suspect was in his 30s, police said.", MON);
+    expect_no_word("Both pilots were in their early 20s.", MON, "20s");
     expect_tx("Rock music of the '70s returned.", MON, "the '70s", "DATE", "197");
     expect_tx("It changed in the 20th century.", MON, "the 20th century", "DATE", "19");
     expect_tx("Farms shrank in the nineteenth century.", MON, "the nineteenth century", "DATE", "18");
@@ -127,6 +136,8 @@ START_TEST(test_seasons)
     expect_tx("Floods hit the delta in winter 2021.", MON, "winter 2021", "DATE", "2021-WI");
     /* "last" with a name: of the year before ("last spring" in the autumn is a year back). */
     expect_tx("The talks collapsed last spring.", "1989-10-20", "last spring", "DATE", "1988-SP");
+    /* "this past": the latest gone by, of the same year too. */
+    expect_tx("The talks collapsed this past spring.", "1989-10-20", "this past spring", "DATE", "1989-SP");
 }
 END_TEST
 
@@ -156,6 +167,20 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("The strike began last March.", MON, "last March", "DATE", "2024-03");
     expect_tx("The strike began last May.", MON, "last May", "DATE", "2023-05");
     expect_tx("Elections are due this September.", MON, "this September", "DATE", "2024-09");
+    /* ... and with a day: the latest such day gone by, the first ahead. */
+    expect_tx("The mayor was shot last Oct. 23 at home.", "1999-04-19", "last Oct. 23", "DATE", "1998-10-23");
+    expect_tx("The mayor was shot last Jan. 23 at home.", "1999-04-19", "last Jan. 23", "DATE", "1999-01-23");
+    expect_tx("The court rules next Oct. 23.", "1999-04-19", "next Oct. 23", "DATE", "1999-10-23");
+    /* A plan told by a participle qualifies its noun: the clause's verb says when ... */
+    expect_tx("A rally planned for Saturday was canceled.", "2024-06-19", "Saturday", "DATE", "2024-06-15");
+    expect_tx("The summit scheduled for Tuesday will open in Hanoi.", "2024-06-19", "Tuesday", "DATE",
+              "2024-06-25");
+    expect_tx("Protesters planned a march on Saturday.", "2024-06-19", "Saturday", "DATE", "2024-06-22");
+    /* ... an adjective speaks for its own noun phrase; "plans" after a noun is a noun. */
+    expect_tx("Aides discussed the slated visit of the envoy in September.", MON, "September", "DATE", "2024-09");
+    expect_tx("On Friday, when the envoy set aside vacation plans for the hastily planned trip, "
+              "the ministry lifted a warning.", "2024-06-19", "Friday", "DATE", "2024-06-14");
+    expect_tx("The company plans to open a plant on Friday.", "2024-06-19", "Friday", "DATE", "2024-06-21");
     /* "May" the modal and "March" the verb are no months. */
     expect_no_word("May they march on in peace. The union may strike.", MON, "ay");
 }
@@ -169,7 +194,12 @@ START_TEST(test_parts_of_day_and_clock)
     expect_tx("The president speaks tonight.", MON, "tonight", "TIME", "2024-06-17TNI");
     expect_tx("The president spoke this morning.", MON, "this morning", "TIME", "2024-06-17TMO");
     expect_tx("Markets closed at 3 p.m. after the news.", MON, "3 p.m.", "TIME", "2024-06-17T15:00");
-    expect_tx("The vote closes at 15:30 GMT.", MON, "15:30 GMT", "TIME", "2024-06-17T15:30");
+    /* Universal time is written Z; other zones are left out, as TimeBank does. */
+    expect_tx("The vote closes at 15:30 GMT.", MON, "15:30 GMT", "TIME", "2024-06-17T15:30Z");
+    expect_tx("The launch came at 08:30 UTC.", MON, "08:30 UTC", "TIME", "2024-06-17T08:30Z");
+    expect_tx("Polls close at 8 p.m. EST, officials said.", MON, "8 p.m. EST", "TIME", "2024-06-17T20:00");
+    expect_tx("The convoy leaves at 4 in the morning.", MON, "4 in the morning", "TIME", "2024-06-17T04:00");
+    expect_tx("The convoy left at 9 in the evening.", MON, "9 in the evening", "TIME", "2024-06-17T21:00");
     expect_tx("The vote closes at 10:45.", MON, "10:45", "TIME", "2024-06-17T10:45");
     expect_tx("The deadline expired at noon Thursday.", MON, "noon Thursday", "TIME", "2024-06-13T12:00");
     expect_tx("Trading halted at 10 p.m. Wednesday.", MON, "10 p.m. Wednesday", "TIME", "2024-06-12T22:00");
@@ -204,6 +234,10 @@ START_TEST(test_relative_to_dct)
     expect_tx("Now the party must choose.", MON, "Now", "DATE", "PRESENT_REF");
     expect_tx("Such wars belong to the past.", MON, "the past", "DATE", "PAST_REF");
     expect_tx("Nobody knows what the future holds.", MON, "the future", "DATE", "FUTURE_REF");
+    expect_tx("The firm may list its shares in the near future.", MON, "the near future", "DATE", "FUTURE_REF");
+    expect_tx("Rates may fall in the short term.", MON, "the short term", "DATE", "FUTURE_REF");
+    expect_tx("Details will follow at a later date.", MON, "a later date", "DATE", "FUTURE_REF");
+    expect_tx("Residents will live without water for a while.", MON, "a while", "DURATION", "PXX");
     expect_tx("The ministry recently approved the plan.", MON, "recently", "DATE", "PAST_REF");
     /* With a perfect the adverb carries no time of its own; an adjective "future" is none. */
     expect_no_word("Troops have recently taken the town.", MON, "recently");
@@ -237,6 +271,14 @@ START_TEST(test_narrative)
     /* A year ago in a story of a quarter: that quarter a year before. */
     expect_tx("Net rose in the third quarter to $5 million from $4 million a year ago.", "1989-11-02",
               "a year ago", "DATE", "1988-Q3");
+    /* ... the quarter of the story, the first one it names, even when a sentence between
+     * names another; a year the same sentence names is what it compares to. */
+    const char *q = "Nokia posted a gain in third-quarter profit. After a flat second quarter, sales "
+                    "rose. Costs were lower than a year ago, and in the 1989 period taxes fell. "
+                    "Nokia sees $4 a share for this year, up from last year's $3.";
+    expect_tx(q, "1989-11-01", "a year ago", "DATE", "1988-Q3");
+    expect_tx(q, "1989-11-01", "the 1989 period", "DATE", "1989-Q3");
+    expect_tx(q, "1989-11-01", "last year", "DATE", "1988");
 }
 END_TEST
 
@@ -258,10 +300,16 @@ START_TEST(test_durations)
     expect_tx("The match lasted three hours and 12 minutes.", MON, "three hours and 12 minutes", "DURATION",
               "PT3H12M");
     expect_tx("The mission lasted 1 1/2 years.", MON, "1 1/2 years", "DURATION", "P1Y6M");
+    /* An adjective between a count and its unit leaves the unit as it is. */
+    expect_tx("The index fell for eight trading days.", MON, "eight trading days", "DURATION", "P8D");
+    expect_tx("Prices will rise over the next couple of years.", MON, "the next couple of years", "DURATION", "P2Y");
+    expect_tx("The loan may be extended for an additional year.", MON, "an additional year", "DURATION", "P1Y");
+    expect_tx("Exports fell for three straight years.", MON, "three straight years", "DURATION", "P3Y");
     expect_tx("Two months after the vote, the rebels fled.", MON, "Two months", "DURATION", "P2M");
     /* Ages of people are no time expressions; ages of things are. */
     expect_no_word("A 6-year-old boy was rescued. The 44-year-old said nothing.", MON, "old");
     expect_no_word("Kopp, 44 years old, fled.", MON, "years");
+    expect_no_word("The 52-year-old obstetrician was shot. A 6-year-old shipwreck survivor wept.", MON, "old");
 }
 END_TEST
 
@@ -302,6 +350,9 @@ START_TEST(test_holidays)
     expect_tx("Shops close on Christmas Day 2023.", MON, "Christmas Day 2023", "DATE", "2023-12-25");
     expect_tx("Families will gather for Thanksgiving.", "2023-11-01", "Thanksgiving", "DATE", "2023-11-23");
     expect_tx("The pope spoke at Easter.", "2024-04-10", "Easter", "DATE", "2024-03-31");
+    /* A holiday's week, the week of a day: the ISO week that holds it. */
+    expect_tx("Pilgrims crowded the city as Easter week began.", "2024-04-10", "Easter week", "DATE", "2024-W13");
+    expect_tx("The case may be heard the week of March 6.", "2000-02-24", "the week of March 6", "DATE", "2000-W10");
 }
 END_TEST
 
@@ -373,6 +424,43 @@ START_TEST(test_offsets_and_fields)
 }
 END_TEST
 
+/* TimeML conventions of financial news: a frequency adjective before an amount names the
+ * amount's unit, no recurring time; a year that ends on a named day is twelve months, a
+ * quarter that does is the calendar quarter that holds most of it; the year the accounts
+ * cover is a date. */
+START_TEST(test_accounting_periods)
+{
+    expect_no_word("Daewoo raised its quarterly dividend to 40 won a share.", MON, "quarterly");
+    expect_no_word("The brewer has annual sales of about 3 billion kroner.", MON, "annual");
+    expect_no_word("That is a tenth of the exchange's average daily volume.", MON, "daily");
+    expect_tx("Ministers vetoed the annual renewal of the mandate.", MON, "annual", "SET", "P1Y");
+    /* An amount per period is a rate, no time; a count of events per period is a set. */
+    expect_no_word("The cuts should save Fiat $500 million a year.", MON, "year");
+    expect_no_word("Sales should rise 8.5% annually through 2026.", MON, "annually");
+    expect_tx("Fiat runs four flights a week to Tunis.", MON, "a week", "SET", "P1W");
+    expect_tx("Embraer earned $40 million in the year ended March 31.", MON, "the year", "DURATION", "P1Y");
+    expect_tx("Embraer expects a loss for the year ending Sept. 30.", MON, "the year", "DURATION", "P1Y");
+    expect_tx("Embraer lost $4 million in the quarter ended July 31.", MON, "the quarter", "DATE", "2024-Q2");
+    expect_tx("Embraer lost $4 million for the quarter ended March 31.", MON, "the quarter", "DATE", "2024-Q1");
+    expect_tx("Net income for the year rose 5%, Embraer said.", MON, "the year", "DATE", "2024");
+    expect_tx("Embraer sees a gain for the full year.", MON, "the full year", "DATE", "2024");
+    expect_tx("Embraer sees lower earnings for the fiscal year.", MON, "the fiscal year", "DATE", "2024");
+    /* A fiscal quarter is no calendar quarter: the latest begun, and no period of the story. */
+    expect_tx("Embraer earned $5 million in the fiscal first quarter.", "1989-10-26", "the fiscal first quarter",
+              "DATE", "1989-Q1");
+    /* A period with "last year" or "a year ago" after it: that period a year back. */
+    const char *q = "Embraer lost $4 million in the third quarter, against a profit in the corresponding "
+                    "period last year. Sales for last year's quarter were $9 million. For the quarter a "
+                    "year ago, it earned $2 million.";
+    expect_tx(q, "1989-11-01", "the corresponding period last year", "DATE", "1988-Q3");
+    expect_tx(q, "1989-11-01", "last year's quarter", "DATE", "1988-Q3");
+    expect_tx(q, "1989-11-01", "the quarter a year ago", "DATE", "1988-Q3");
+    expect_tx("Sales fell in the second quarter last year.", "1989-11-01", "the second quarter last year", "DATE",
+              "1988-Q2");
+    expect_tx("Profits grew throughout the year, Embraer said.", MON, "the year", "DURATION", "P1Y");
+}
+END_TEST
+
 /* The sample article's 24 expressions, in order, and nothing else. */
 START_TEST(test_sample_article)
 {
@@ -427,6 +515,7 @@ static Suite *timex_suite(void)
     tcase_add_test(tc, test_no_false_dates);
     tcase_add_test(tc, test_without_dct);
     tcase_add_test(tc, test_offsets_and_fields);
+    tcase_add_test(tc, test_accounting_periods);
     tcase_add_test(tc, test_sample_article);
     suite_add_tcase(s, tc);
     return s;
