@@ -1336,6 +1336,10 @@ static void subject_of(sa *s, int g)
             j--;
             continue;
         }
+        if ((t == T_PREP || t == T_COMMA) && j + 1 < v->start && s->tok[j + 1].tag == T_TIME) {
+            j--;   /* "South Korea on Thursday condemned", "Seoul, last week, said" */
+            continue;
+        }
         if (t == T_COMMA) {
             /* a phrase set off by commas: ", the world's largest grain exporter,",
              * ", between visits to ...," */

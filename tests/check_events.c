@@ -51,6 +51,17 @@ START_TEST(test_subject_object)
 }
 END_TEST
 
+START_TEST(test_subject_before_a_date)
+{
+    /* a date between the subject and its verb, as news writes it */
+    dl_doc *d = process("Brazil on Thursday condemned the attack. Chile, last week, accused Peru of spying.",
+                        "2019-05-10");
+    CHECK_EV(d, "condemn", NULL, "Brazil", "", "2019-05-09");
+    CHECK_EV(d, "accuse", NULL, "Chile", "Peru", "2019-W18");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_destination_and_planned)
 {
     dl_doc *d = process("French President Emmanuel Macron will travel to Brazil on Tuesday.", "2021-06-10");
@@ -252,6 +263,7 @@ static Suite *suite(void)
     TCase *t = tcase_create("events");
     tcase_add_test(t, test_lexicon_loads);
     tcase_add_test(t, test_subject_object);
+    tcase_add_test(t, test_subject_before_a_date);
     tcase_add_test(t, test_destination_and_planned);
     tcase_add_test(t, test_passive_by);
     tcase_add_test(t, test_relative_clause);
