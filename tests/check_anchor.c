@@ -4,16 +4,6 @@
  * event's date; "for the first time in N years"; no system clock. */
 #include "testutil.h"
 
-static const dl_event *find_ev(const dl_doc *d, const char *relation, const char *trigger)
-{
-    for (size_t i = 0; i < d->nev; i++) {
-        const dl_event *e = &d->ev[i].pub;
-        if (!strcmp(e->relation, relation) && (!trigger || !strcmp(e->trigger, trigger)))
-            return e;
-    }
-    return NULL;
-}
-
 static const dl_event *must(const dl_doc *d, const char *relation, const char *trigger)
 {
     const dl_event *e = find_ev(d, relation, trigger);

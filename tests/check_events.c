@@ -3,17 +3,6 @@
  * no actors, CAMEO codes and modality. Sentences of the tests' own, not of the sample. */
 #include "testutil.h"
 
-/* The first event with this relation (and trigger, when given), or NULL. */
-static const dl_event *find_ev(const dl_doc *d, const char *relation, const char *trigger)
-{
-    for (size_t i = 0; i < d->nev; i++) {
-        const dl_event *e = &d->ev[i].pub;
-        if (!strcmp(e->relation, relation) && (!trigger || !strcmp(e->trigger, trigger)))
-            return e;
-    }
-    return NULL;
-}
-
 static const char *src(const dl_event *e) { return e->source ? e->source->name : ""; }
 static const char *tgt(const dl_event *e) { return e->target ? e->target->name : ""; }
 

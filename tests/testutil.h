@@ -59,6 +59,17 @@ static inline const char *sent_text(const dl_doc *d, size_t i)
     return buf;
 }
 
+/* The first event with this relation (and trigger, when given), or NULL. */
+static inline const dl_event *find_ev(const dl_doc *d, const char *relation, const char *trigger)
+{
+    for (size_t i = 0; i < d->nev; i++) {
+        const dl_event *e = &d->ev[i].pub;
+        if (!strcmp(e->relation, relation) && (!trigger || !strcmp(e->trigger, trigger)))
+            return e;
+    }
+    return NULL;
+}
+
 /* Runs one suite; exits non-zero when a test failed. */
 static inline int run_suite(Suite *s)
 {
