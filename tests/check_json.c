@@ -40,17 +40,6 @@ static dl_corpus *corpus(void)
     return c;
 }
 
-typedef dl_status (*cwrite)(dl_corpus *c, FILE *out, dl_error *err);
-static char *render(dl_corpus *c, cwrite w)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    dl_error err = {0};
-    ck_assert_msg(w(c, f, &err) == DL_OK, "%s", err.msg);
-    fclose(f);
-    return buf;
-}
 
 static dl_status tl_csv(dl_corpus *c, FILE *out, dl_error *err)
 {
@@ -67,7 +56,7 @@ START_TEST(jsonl_is_valid_for_any_text)
     r.doc = "d\"oc";
     dl_error err = {0};
     ck_assert_int_eq(dl_corpus_add(c, &r, &err), DL_OK);
-    char *out = render(c, dl_corpus_write_jsonl);
+    char *out = render_corpus(c, dl_corpus_write_jsonl);
     ck_assert_ptr_null(strchr(out, '\n') == out + strlen(out) - 1 ? NULL : out);   /* one line */
     json_error_t je;
     json_t *o = json_loads(out, 0, &je);
@@ -84,7 +73,7 @@ START_TEST(jsonl_is_valid_for_any_text)
     /* Read back and written again: the same line. */
     dl_corpus *c2 = corpus();
     ck_assert_int_eq(dl_corpus_add_json(c2, out, strlen(out), &err), DL_OK);
-    char *again = render(c2, dl_corpus_write_jsonl);
+    char *again = render_corpus(c2, dl_corpus_write_jsonl);
     ck_assert_str_eq(again, out);
     free(again);
     free(out);
@@ -216,7 +205,7 @@ START_TEST(timelinejs_csv_header_is_the_template)
     r = rec("2024-01-02", "=cmd|' /C calc'!A0", "group", "protest", "", "", "");
     r.event_id = "wire-e3";
     ck_assert_int_eq(dl_corpus_add(c, &r, &err), DL_OK);
-    char *out = render(c, tl_csv);
+    char *out = render_corpus(c, tl_csv);
     const char *want = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,"
                        "Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\r\n";
     ck_assert_msg(strncmp(out, want, strlen(want)) == 0, "header: %s", out);
@@ -249,7 +238,7 @@ START_TEST(timelinejs_json_shape)
         v[i].url = i == 0 ? "https://example.org/a?b=1&c=2" : "javascript:alert(1)";
         ck_assert_int_eq(dl_corpus_add(c, &v[i], &err), DL_OK);
     }
-    char *out = render(c, dl_corpus_write_timelinejs_json);
+    char *out = render_corpus(c, dl_corpus_write_timelinejs_json);
     ck_assert_ptr_null(strstr(out, "</script>"));
     json_error_t je;
     json_t *root = json_loads(out, 0, &je);
@@ -315,7 +304,7 @@ START_TEST(gexf_is_dynamic_and_escaped)
     ck_assert_int_eq(dl_corpus_add(c, &a, &err), DL_OK);
     ck_assert_int_eq(dl_corpus_add(c, &b, &err), DL_OK);
     ck_assert_int_eq(dl_corpus_add(c, &u, &err), DL_OK);
-    char *out = render(c, dl_corpus_write_gexf);
+    char *out = render_corpus(c, dl_corpus_write_gexf);
     ck_assert_ptr_nonnull(strstr(out, "<gexf xmlns=\"http://gexf.net/1.3\""));
     ck_assert_ptr_nonnull(strstr(out, "version=\"1.3\""));
     ck_assert_ptr_nonnull(strstr(out, "mode=\"dynamic\""));

@@ -45,18 +45,6 @@ static void add(dl_corpus *c, dl_evrec r)
     ck_assert_msg(dl_corpus_add(c, &r, &err) == DL_OK, "%s", err.msg);
 }
 
-/* What a writer puts out, as a string to free. */
-typedef dl_status (*cwrite)(dl_corpus *c, FILE *out, dl_error *err);
-static char *render(dl_corpus *c, cwrite w)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    dl_error err = {0};
-    ck_assert_msg(w(c, f, &err) == DL_OK, "%s", err.msg);
-    fclose(f);
-    return buf;
-}
 
 static dl_status csv_all(dl_corpus *c, FILE *out, dl_error *err)
 {
@@ -102,7 +90,7 @@ START_TEST(representative_does_not_depend_on_order)
             add(c, v[orders[o][i]]);
         ck_assert_uint_eq(dl_corpus_n_events(c), 1);
         ck_assert_str_eq(dl_corpus_event(c, 0)->event_id, "d-e3");   /* earliest dct */
-        char *out = render(c, csv_all);
+        char *out = render_corpus(c, csv_all);
         if (!first)
             first = out;
         else {
@@ -137,7 +125,7 @@ START_TEST(undated_events_are_never_merged)
     add(c, rec("a", "a-e1", "2020-02-02", "", "Kenya", "protest", "", 1));
     add(c, rec("b", "b-e1", "2020-02-02", "", "Kenya", "protest", "", 1));
     ck_assert_uint_eq(dl_corpus_n_events(c), 2);
-    char *out = render(c, dl_corpus_write_jsonl);
+    char *out = render_corpus(c, dl_corpus_write_jsonl);
     ck_assert_ptr_nonnull(strstr(out, "\"doc\":\"a\""));
     ck_assert_ptr_nonnull(strstr(out, "\"doc\":\"b\""));
     free(out);
@@ -197,12 +185,12 @@ START_TEST(merge_is_associative)
     dl_corpus *all = corpus(0);
     for (int i = 0; i < 60; i++)
         add(all, v[i]);
-    char *want = render(all, dl_corpus_write_jsonl);
+    char *want = render_corpus(all, dl_corpus_write_jsonl);
     for (int cut = 1; cut < 60; cut += 13) {
         dl_corpus *p1 = corpus(0), *p2 = corpus(0), *m = corpus(0);
         for (int i = 0; i < 60; i++)
             add(i < cut ? p1 : p2, v[i]);
-        char *s1 = render(p1, dl_corpus_write_jsonl), *s2 = render(p2, dl_corpus_write_jsonl);
+        char *s1 = render_corpus(p1, dl_corpus_write_jsonl), *s2 = render_corpus(p2, dl_corpus_write_jsonl);
         /* Read back the second half first. */
         for (char *s = s2;; s = s1) {
             for (char *line = s; *line;) {
@@ -214,7 +202,7 @@ START_TEST(merge_is_associative)
             if (s == s1)
                 break;
         }
-        char *got = render(m, dl_corpus_write_jsonl);
+        char *got = render_corpus(m, dl_corpus_write_jsonl);
         ck_assert_str_eq(got, want);
         free(got);
         free(s1);
@@ -238,7 +226,7 @@ START_TEST(csv_columns_follow_the_timeline)
     ck_assert_int_eq(dl_write_csv(NULL, 0, f, 0, &err), DL_OK);
     fclose(f);
     dl_corpus *c = corpus(0);
-    char *merged = render(c, csv_all);
+    char *merged = render_corpus(c, csv_all);
     size_t n = strcspn(doc, "\r\n");
     ck_assert_msg(strncmp(merged, doc, n) == 0, "merged header '%s' does not start with '%.*s'", merged,
                   (int)n, doc);

@@ -70,6 +70,19 @@ static inline const dl_event *find_ev(const dl_doc *d, const char *relation, con
     return NULL;
 }
 
+/* What a corpus writer puts out, as a string to free. */
+typedef dl_status (*cwrite)(dl_corpus *c, FILE *out, dl_error *err);
+static inline char *render_corpus(dl_corpus *c, cwrite w)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    dl_error err = {0};
+    ck_assert_msg(w(c, f, &err) == DL_OK, "%s", err.msg);
+    fclose(f);
+    return buf;
+}
+
 /* Runs one suite; exits non-zero when a test failed. */
 static inline int run_suite(Suite *s)
 {
