@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dateline.h"
 
@@ -56,7 +57,7 @@ void dl_buf_free(dl_buf *b);
 int dl_grow(void **pp, size_t *cap, size_t need, size_t size);
 #define DL_GROW(arr, cap, need) dl_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
-/* A hash map from byte strings to uint32 values (open addressing, FNV-1a). Keys are
+/* A hash map from byte strings to uint32 values (open addressing, dl_hash). Keys are
  * copied into the map's own storage. */
 typedef struct dl_map dl_map;
 dl_map *dl_map_new(void);
@@ -65,6 +66,8 @@ void dl_map_free(dl_map *m);
 int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value);
 /* Returns 1 and sets *value when the key is present, else 0. */
 int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value);
+/* The same with the key's dl_hash already known (a token's: dl_token.hash). */
+int dl_map_get_h(const dl_map *m, const char *key, size_t klen, uint32_t hash, uint32_t *value);
 size_t dl_map_count(const dl_map *m);
 uint32_t dl_hash(const char *s, size_t n);
 
@@ -136,9 +139,11 @@ typedef struct dl_token {
     uint16_t flags;          /* DL_T_* */
     uint8_t pos;             /* DL_POS_* mask from WordNet (0: unknown word) */
     uint8_t vform;           /* DL_VF_* when the word is an inflected verb form */
+    uint32_t hash;           /* dl_hash(lower, llen): look-ups reuse it (dl_map_get_h) */
     const char *lower;       /* lower-cased text, quotes and dashes folded to ASCII */
     const char *lemma;       /* WordNet base form (verb reading first), or lower */
     const char *nlemma;      /* noun base form ("visits" -> "visit"), or lower */
+    uint16_t llen;           /* strlen(lower) */
 } dl_token;
 
 typedef struct dl_sent {
@@ -275,9 +280,14 @@ typedef struct dl_lexentry {
     const char *nlemma;   /* noun base form, or NULL */
 } dl_lexentry;
 int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out);
+/* The same with dl_hash(w, n) already known. */
+int dl_lex_lookup_h(const char *w, size_t n, uint32_t hash, dl_lexentry *out);
 
 /* Is the token text equal to s (lower-case compare)? */
-int dl_tok_is(const dl_token *t, const char *s);
+static inline int dl_tok_is(const dl_token *t, const char *s)
+{
+    return t->lower && t->lower[0] == s[0] && strcmp(t->lower, s) == 0;
+}
 
 /* ================================================================ calendar (calendar.c) */
 
