@@ -45,12 +45,35 @@ typedef struct dl_buf {
     int oom;
 } dl_buf;
 void dl_buf_init(dl_buf *b);
-void dl_buf_append(dl_buf *b, const char *s, size_t n);
-void dl_buf_puts(dl_buf *b, const char *s);
-void dl_buf_putc(dl_buf *b, char c);
+/* Makes room for n more bytes (and the NUL); 0, or -1 with oom set. */
+int dl_buf_reserve(dl_buf *b, size_t n);
 void dl_buf_printf(dl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends are inline: exporters append a byte at a time. */
+static inline void dl_buf_append(dl_buf *b, const char *s, size_t n)
+{
+    if ((b->cap - b->len <= n || b->oom) && dl_buf_reserve(b, n))
+        return;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+static inline void dl_buf_putc(dl_buf *b, char c)
+{
+    if ((b->cap - b->len <= 1 || b->oom) && dl_buf_reserve(b, 1))
+        return;
+    b->p[b->len++] = c;
+    b->p[b->len] = 0;
+}
+static inline void dl_buf_puts(dl_buf *b, const char *s)
+{
+    dl_buf_append(b, s, strlen(s));
+}
 void dl_buf_clear(dl_buf *b);
 void dl_buf_free(dl_buf *b);
+
+/* Writes v as printf's "%.1f" does (quickly for numbers with one decimal, the usual
+ * case); returns the length written, at most n - 1. */
+size_t dl_format_tenths(char *out, size_t n, double v);
 
 /* Grows the array *pp of element size `size` to hold at least `need` elements.
  * Returns 0, or -1 when the allocation fails (the array is left as it was). */

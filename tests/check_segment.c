@@ -105,37 +105,6 @@ START_TEST(test_token_hash)
 }
 END_TEST
 
-/* Keys of every length up to a few words: the hash reads eight bytes at a time and the
- * tail in overlapping pieces, so keys that differ in one byte anywhere must not collide. */
-START_TEST(test_map_keys)
-{
-    dl_map *m = dl_map_new();
-    char key[40];
-    uint32_t n = 0;
-    for (size_t len = 0; len < sizeof key; len++)
-        for (size_t pos = 0; pos < (len ? len : 1); pos++) {
-            memset(key, 'a', sizeof key);
-            if (len)
-                key[pos] = 'b';
-            ck_assert_int_eq(dl_map_put(m, key, len, n), 0);
-            n++;
-        }
-    ck_assert_uint_eq(dl_map_count(m), n);
-    n = 0;
-    for (size_t len = 0; len < sizeof key; len++)
-        for (size_t pos = 0; pos < (len ? len : 1); pos++) {
-            memset(key, 'a', sizeof key);
-            if (len)
-                key[pos] = 'b';
-            uint32_t v;
-            ck_assert(dl_map_get(m, key, len, &v));
-            ck_assert_uint_eq(v, n);
-            n++;
-        }
-    dl_map_free(m);
-}
-END_TEST
-
 START_TEST(test_lexicon)
 {
     dl_doc *d = process("Officials met and bought shells; they sought visits.", NULL);
@@ -203,7 +172,6 @@ static Suite *suite(void)
     tcase_add_test(tc, test_headline_and_paragraphs);
     tcase_add_test(tc, test_tokens_and_offsets);
     tcase_add_test(tc, test_token_hash);
-    tcase_add_test(tc, test_map_keys);
     tcase_add_test(tc, test_lexicon);
     tcase_add_test(tc, test_boilerplate);
     tcase_add_test(tc, test_bad_text);
