@@ -411,6 +411,11 @@ void dl_graphviz_lock(void);
 void dl_graphviz_unlock(void);
 struct Agraph_s;
 struct Agraph_s *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err);
+/* A builder (include/dateline.h) of docs, a document given twice counted once for the
+ * evidence it lists, as dl_write_dot and dl_render count it. NULL with err filled. */
+dl_graph_builder *dl_graph_builder_of(dl_doc *const *docs, size_t n, dl_error *err);
+/* The graph of what a builder holds; the builder stays usable. */
+struct Agraph_s *dl_graph_builder_graph(dl_graph_builder *gb, const dl_graph_opts *o, dl_error *err);
 /* The layout engine for a graph of `nodes` nodes: o->layout when given, else dot for story
  * graphs and sfdp beyond DL_GRAPH_BIG nodes. The legend depends on it (only dot draws the
  * country clusters). */

@@ -67,7 +67,7 @@ static void restore_signals(const sigset_t *old)
 
 /* Outputs of corpora run to hundreds of megabytes: a large buffer makes few write calls.
  * Without memory for it the stream keeps stdio's own. */
-#define OUT_BUFFER (1 << 20)
+#define OUT_BUFFER (256 * 1024)
 
 static void big_buffer(dl_out *o)
 {
