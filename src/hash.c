@@ -40,7 +40,7 @@ static inline uint64_t rd32(const char *p)
 
 /* Words are short: one or two multiplications for most of them. The length is mixed in,
  * so that the overlapping reads of the tail never make two keys equal. */
-uint32_t dl_hash(const char *s, size_t n)
+static inline __attribute__((always_inline)) uint32_t hash_of(const char *s, size_t n)
 {
     const uint64_t K = 0x9E3779B97F4A7C15ull;
     uint64_t h = (uint64_t)n * K;
@@ -94,14 +94,37 @@ void dl_map_free(dl_map *m)
     free(m);
 }
 
-static slot *map_find(const dl_map *m, const char *key, size_t klen, uint32_t h)
+/* Are the n bytes at a and b equal? Keys are words: short ones without a call. */
+uint32_t dl_hash(const char *s, size_t n)
+{
+    return hash_of(s, n);
+}
+
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        if (n > 16)
+            return memcmp(a, b, n) == 0;
+        /* the first and the last eight bytes (overlapping) */
+        return rd64(a) == rd64(b) && rd64(a + n - 8) == rd64(b + n - 8);
+    }
+    if (n >= 4)
+        return rd32(a) == rd32(b) && rd32(a + n - 4) == rd32(b + n - 4);
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+static inline __attribute__((always_inline)) slot *map_find(const dl_map *m, const char *key, size_t klen,
+                                                            uint32_t h)
 {
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         slot *s = &m->slots[i];
         if (s->klen == UINT32_MAX)
             return s;
-        if (s->hash == h && s->klen == klen && memcmp(m->pool + s->koff, key, klen) == 0)
+        if (s->hash == h && s->klen == klen && key_eq(m->pool + s->koff, key, klen))
             return s;
     }
 }
@@ -132,7 +155,7 @@ int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value)
 {
     if (klen >= UINT32_MAX)
         return -1;
-    uint32_t h = dl_hash(key, klen);
+    uint32_t h = hash_of(key, klen);
     slot *s = map_find(m, key, klen, h);
     if (s->klen != UINT32_MAX) {
         s->value = value;
@@ -156,23 +179,25 @@ int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value)
     return 0;
 }
 
-int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value)
+static inline __attribute__((always_inline)) int map_get(const dl_map *m, const char *key, size_t klen,
+                                                          uint32_t h, uint32_t *value)
 {
-    if (!m)
-        return 0;
-    return dl_map_get_h(m, key, klen, dl_hash(key, klen), value);
-}
-
-int dl_map_get_h(const dl_map *m, const char *key, size_t klen, uint32_t h, uint32_t *value)
-{
-    if (!m)
-        return 0;
     slot *s = map_find(m, key, klen, h);
     if (s->klen == UINT32_MAX)
         return 0;
     if (value)
         *value = s->value;
     return 1;
+}
+
+int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value)
+{
+    return m ? map_get(m, key, klen, hash_of(key, klen), value) : 0;
+}
+
+int dl_map_get_h(const dl_map *m, const char *key, size_t klen, uint32_t h, uint32_t *value)
+{
+    return m ? map_get(m, key, klen, h, value) : 0;
 }
 
 size_t dl_map_count(const dl_map *m)

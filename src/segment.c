@@ -163,13 +163,14 @@ static int alnum_at(const cur *c, size_t i)
 
 /* Per ASCII byte: bit 0 a letter, bit 1 an upper-case letter, bit 2 a byte of a number
  * (digit, comma, dot). */
-enum { A_LETTER = 1, A_UPPER = 2, A_NUM = 4 };
+enum { A_LETTER = 1, A_UPPER = 2, A_NUM = 4, A_WORD = 8 };
+#define D(c) [c] = A_NUM | A_WORD
 static const unsigned char ASCII_BITS[128] = {
     [','] = A_NUM, ['.'] = A_NUM,
-    ['0'] = A_NUM, ['1'] = A_NUM, ['2'] = A_NUM, ['3'] = A_NUM, ['4'] = A_NUM,
-    ['5'] = A_NUM, ['6'] = A_NUM, ['7'] = A_NUM, ['8'] = A_NUM, ['9'] = A_NUM,
-#define L(c) [c] = A_LETTER
-#define U(c) [c] = A_LETTER | A_UPPER
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define L(c) [c] = A_LETTER | A_WORD
+#define U(c) [c] = A_LETTER | A_UPPER | A_WORD
     L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
     L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
     U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'), U('L'), U('M'),
@@ -190,11 +191,11 @@ static size_t scan_word(const cur *c, size_t i)
     size_t j = i;
     while (j < c->n && j - i < DL_MAX_TOKEN_BYTES) {
         /* ASCII letters and digits: most of every word */
-        unsigned char b = c->s[j];
-        if (b < 0x80 && (ASCII_CLASS[b] == C_LETTER || ASCII_CLASS[b] == C_DIGIT)) {
+        size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
+        while (j < stop && (ASCII_BITS[c->s[j] & 0x7f] & A_WORD) && c->s[j] < 0x80)
             j++;
-            continue;
-        }
+        if (j >= stop)
+            break;
         int l;
         uint32_t cp = cp_at(c, j, &l);
         int k = cls(cp);
@@ -318,18 +319,16 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     t->blen = (uint32_t)(e - b);
     if (g->ascii) {
         t->cp = (uint32_t)b;
-        t->cplen = (uint32_t)(e - b);
     } else {
-        count_to(g, b);
+        count_to(g, b);     /* the white space before it */
         t->cp = (uint32_t)g->cp;
-        count_to(g, e);
-        t->cplen = (uint32_t)(g->cp - t->cp);
     }
     const unsigned char *s = g->c.s + b;
     size_t n = e - b;
     char *out = g->low + g->lowlen;
     size_t o = 0;
     int letters = 0, uppers = 0, num = A_NUM;
+    size_t cps = 0;     /* code points */
     int k, firstlen = 1, first_upper;
     if (s[0] < 0x80) {
         k = cls(s[0]);
@@ -348,16 +347,19 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
             num &= bits;
             out[o++] = (char)ascii_lower(c);
             i++;
+            cps++;
             continue;
         }
         num = 0;
         uint32_t cp;
         int l = dl_utf8_decode(s + i, n - i, &cp);
-        if (l <= 0) {
+        if (l <= 0) {   /* (not in repaired text) */
+            cps += (c & 0xC0) != 0x80;
             out[o++] = '?';
             i++;
             continue;
         }
+        cps++;
         if (cls(cp) == C_LETTER) {
             letters++;
             uppers += is_upper_cp(cp) != 0;
@@ -367,6 +369,11 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     }
     out[o] = 0;
     g->lowlen += o + 1;
+    t->cplen = (uint32_t)cps;
+    if (!g->ascii) {
+        g->bi = e;
+        g->cp += cps;
+    }
     if (k == C_LETTER) {
         flags |= DL_T_ALPHA;
         if (first_upper)
@@ -734,19 +741,27 @@ static void mark_boilerplate(dl_doc *d)
         size_t j = i;
         while (j < d->nsent && d->sent[j].pub.paragraph == para)
             j++;
-        /* The paragraph's first 120 bytes, lower-cased with spaces folded. */
-        char low[128];
-        size_t n = 0;
-        for (size_t k = d->sent[i].tok0; k < d->sent[j - 1].tok0 + d->sent[j - 1].ntok && n < 120; k++) {
-            const char *w = d->tok[k].lower;
-            if (n && (d->tok[k].flags & DL_T_SPACE_BEFORE))
-                low[n++] = ' ';
-            for (; *w && n < 120; w++)
-                low[n++] = *w;
-        }
-        low[n] = 0;
+        /* Most paragraphs begin with a letter no phrase begins with. */
+        char c0 = d->tok[d->sent[i].tok0].lower[0];
+        int maybe = 0;
+        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++)
+            maybe = d->eng->boiler[k][0] == c0;
         size_t bytes = d->sent[j - 1].pub.byte_end - d->sent[i].pub.byte_start;
-        int furniture = phrase_opens(d->eng, low, n) && (bytes < 400 || !in_tail);
+        int furniture = 0;
+        if (maybe) {
+            /* The paragraph's first 120 bytes, lower-cased with spaces folded. */
+            char low[128];
+            size_t n = 0;
+            for (size_t k = d->sent[i].tok0; k < d->sent[j - 1].tok0 + d->sent[j - 1].ntok && n < 120; k++) {
+                const char *w = d->tok[k].lower;
+                if (n && (d->tok[k].flags & DL_T_SPACE_BEFORE))
+                    low[n++] = ' ';
+                for (; *w && n < 120; w++)
+                    low[n++] = *w;
+            }
+            low[n] = 0;
+            furniture = phrase_opens(d->eng, low, n) && (bytes < 400 || !in_tail);
+        }
         if (furniture && d->sent[i].pub.byte_start * 2 >= d->len)
             in_tail = 1;
         if (furniture || (in_tail && bytes < 200))
