@@ -244,6 +244,31 @@ dl_status dl_write_dot(dl_doc *const *docs, size_t n, const dl_graph_opts *o, FI
 dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const char *format,
                     FILE *out, dl_error *err);
 
+/**
+ * The graph of many documents, made one document at a time so that they need not be kept:
+ * a builder copies what the graph shows (a small record per dated event, the nodes' actors,
+ * the evidence lines a tooltip can list), so memory grows with events, not with text.
+ * Writing or rendering it gives what dl_write_dot and dl_render give for the same
+ * documents in the same order, and leaves the builder usable. A builder belongs to one
+ * thread at a time. dl_graph_builder_new returns NULL (err filled) when out of memory.
+ */
+typedef struct dl_graph_builder dl_graph_builder;
+dl_graph_builder *dl_graph_builder_new(dl_error *err);
+/** Adds a document's events; the document may be freed right after. DL_ENOMEM on failure. */
+dl_status dl_graph_builder_add(dl_graph_builder *gb, const dl_doc *d, dl_error *err);
+dl_status dl_graph_builder_write_dot(dl_graph_builder *gb, const dl_graph_opts *o, FILE *out,
+                                     dl_error *err);
+dl_status dl_graph_builder_render(dl_graph_builder *gb, const dl_graph_opts *o, const char *format,
+                                  FILE *out, dl_error *err);
+/**
+ * Says that the next write or render is the builder's last: it frees what it holds of each
+ * edge and node as soon as the graph has it, so that the memory at the end is the graph's,
+ * not the graph's and the builder's. After it only dl_graph_builder_free is of use.
+ */
+void dl_graph_builder_consume(dl_graph_builder *gb);
+/** Frees a builder; accepts NULL. */
+void dl_graph_builder_free(dl_graph_builder *gb);
+
 
 /* ---------------------------------------------------------------- corpora
  *

@@ -44,6 +44,16 @@ typedef struct ctx {
 
 /* ---------------------------------------------------------------- values */
 
+/* Copies s into out of n bytes, cut as snprintf("%s") cuts (values are short: no printf). */
+static void copy_str(char *out, size_t n, const char *s)
+{
+    if (n == 0)
+        return;
+    size_t l = strnlen(s, n - 1);
+    memmove(out, s, l);
+    out[l] = 0;
+}
+
 /* A TIMEX3 value made a calendar value: "2008-01-09TMO" -> "2008-01-09",
  * "2010-W04-WE" -> "2010-W04". Returns 0 when it has a span. */
 static int span_of(const char *value, dl_date *first, dl_date *last, const char **prec)
@@ -53,7 +63,7 @@ static int span_of(const char *value, dl_date *first, dl_date *last, const char 
     if (dl_cal_value_span(value, first, last, prec) == 0)
         return 0;
     char v[48];
-    snprintf(v, sizeof v, "%s", value);
+    copy_str(v, sizeof v, value);
     char *t = strchr(v, 'T');
     if (t)
         *t = 0;
@@ -69,6 +79,21 @@ static void day_str(char *out, size_t n, long days)
 {
     int y, m, dd;
     dl_cal_from_days(days, &y, &m, &dd);
+    if (y >= 0 && y <= 9999 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31 && n >= 11) {
+        /* "%04d-%02d-%02d" without printf */
+        out[0] = (char)('0' + y / 1000);
+        out[1] = (char)('0' + y / 100 % 10);
+        out[2] = (char)('0' + y / 10 % 10);
+        out[3] = (char)('0' + y % 10);
+        out[4] = '-';
+        out[5] = (char)('0' + m / 10);
+        out[6] = (char)('0' + m % 10);
+        out[7] = '-';
+        out[8] = (char)('0' + dd / 10);
+        out[9] = (char)('0' + dd % 10);
+        out[10] = 0;
+        return;
+    }
     snprintf(out, n, "%04d-%02d-%02d", y, m, dd);
 }
 
@@ -96,11 +121,29 @@ static int kind_of_timex(const dl_timex_int *x)
 
 static void set_from_timex(when *w, const dl_timex_int *x)
 {
-    snprintf(w->value, sizeof w->value, "%s", x->pub.value);
-    snprintf(w->mod, sizeof w->mod, "%s", x->pub.mod ? x->pub.mod : "");
+    copy_str(w->value, sizeof w->value, x->pub.value);
+    copy_str(w->mod, sizeof w->mod, x->pub.mod ? x->pub.mod : "");
     w->text = x->pub.text;
     w->kind = kind_of_timex(x);
     w->own = 1;
+}
+
+/* "<doc>-e<n>" in the document's arena, or NULL. */
+static char *event_id(dl_doc *d, size_t n)
+{
+    char num[24], *e = num + sizeof num, *p = e;
+    do
+        *--p = (char)('0' + n % 10);
+    while (n /= 10);
+    size_t nl = strlen(d->name), dl = (size_t)(e - p);
+    char *id = dl_arena_alloc(d->arena, nl + 2 + dl + 1);
+    if (!id)
+        return NULL;
+    memcpy(id, d->name, nl);
+    memcpy(id + nl, "-e", 2);
+    memcpy(id + nl + 2, p, dl);
+    id[nl + 2 + dl] = 0;
+    return id;
 }
 
 /* ---------------------------------------------------------------- coreference */
@@ -188,10 +231,10 @@ static void set_from_event(when *w, const when *ref, const dl_event_int *e, cons
             return;
         w->mod[0] = 0;
     } else {
-        snprintf(w->value, sizeof w->value, "%s", ref->value);
+        copy_str(w->value, sizeof w->value, ref->value);
         const char *mod = e->ref_mod == DL_REL_BEFORE ? "BEFORE" : e->ref_mod == DL_REL_AFTER ? "AFTER"
                           : e->ref_mod == DL_REL_SINCE ? "ON_OR_AFTER" : ref->mod;
-        snprintf(w->mod, sizeof w->mod, "%s", mod);
+        copy_str(w->mod, sizeof w->mod, mod);
     }
     w->kind = K_EVENT;
     w->text = e->ref_text ? e->ref_text : "";
@@ -215,8 +258,8 @@ static void date_event(ctx *c, int i)
         int j = antecedent(c, i, 0);
         if (j >= 0) {
             const when *wf = &c->w[j];
-            snprintf(w->value, sizeof w->value, "%s", wf->value);
-            snprintf(w->mod, sizeof w->mod, "%s", wf->mod);
+            copy_str(w->value, sizeof w->value, wf->value);
+            copy_str(w->mod, sizeof w->mod, wf->mod);
             w->text = wf->text;
             w->kind = w->own ? w->kind : K_EVENT;
             w->dup = 1;
@@ -237,8 +280,8 @@ static void date_event(ctx *c, int i)
         /* the same doer doing the same again without a date of its own: told before */
         int j = antecedent(c, i, 0);
         if (j >= 0) {
-            snprintf(w->value, sizeof w->value, "%s", c->w[j].value);
-            snprintf(w->mod, sizeof w->mod, "%s", c->w[j].mod);
+            copy_str(w->value, sizeof w->value, c->w[j].value);
+            copy_str(w->mod, sizeof w->mod, c->w[j].mod);
             w->text = c->w[j].text;
             w->kind = K_EVENT;
             w->dup = 1;
@@ -248,8 +291,8 @@ static void date_event(ctx *c, int i)
         int j = antecedent(c, i, 1);
         if (j >= 0) {
             date_event(c, j);
-            snprintf(w->value, sizeof w->value, "%s", c->w[j].value);
-            snprintf(w->mod, sizeof w->mod, "%s", c->w[j].mod);
+            copy_str(w->value, sizeof w->value, c->w[j].value);
+            copy_str(w->mod, sizeof w->mod, c->w[j].mod);
             w->text = c->w[j].text;
             w->kind = K_EVENT;
             w->dup = 1;
@@ -335,11 +378,11 @@ static dl_status fill_dates(dl_doc *d, dl_event_int *e, const when *w)
     } else if (d->has_dct) {
         /* PRESENT_REF is the document date; the past ends and the future starts there */
         if (!strcmp(w->value, "PRESENT_REF"))
-            snprintf(s0, sizeof s0, "%s", d->dct_str), snprintf(s1, sizeof s1, "%s", d->dct_str);
+            copy_str(s0, sizeof s0, d->dct_str), copy_str(s1, sizeof s1, d->dct_str);
         else if (!strcmp(w->value, "PAST_REF"))
-            snprintf(s1, sizeof s1, "%s", d->dct_str);
+            copy_str(s1, sizeof s1, d->dct_str);
         else if (!strcmp(w->value, "FUTURE_REF"))
-            snprintf(s0, sizeof s0, "%s", d->dct_str);
+            copy_str(s0, sizeof s0, d->dct_str);
     }
     /* An event said to happen "now" happens on the document date: the timeline gives
      * that day, as it gives every other date, rather than TimeML's PRESENT_REF. */
@@ -368,7 +411,7 @@ static int previous_occurrence(const dl_doc *d, const dl_event_int *e, const whe
         return -1;
     const dl_timex_int *x = &d->tx[e->prev_tx];
     if (!strcmp(x->pub.type, "DATE")) {
-        snprintf(out, n, "%s", x->pub.value);
+        copy_str(out, n, x->pub.value);
         return 0;
     }
     const char *dur = x->pub.value;
@@ -411,7 +454,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     when narrative = {0};
     int narrative_set = 0;
     if (d->has_dct) {
-        snprintf(narrative.value, sizeof narrative.value, "%s", d->dct_str);
+        copy_str(narrative.value, sizeof narrative.value, d->dct_str);
         narrative.kind = K_DCT;
         narrative.text = "";
     }
@@ -425,7 +468,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         uint32_t s0 = d->sent[e->pub.sentence].tok0;
         for (; tx < d->ntx && d->tx[tx].tok0 < s0; tx++)
             if (!strcmp(d->tx[tx].pub.value, "PRESENT_REF") && d->has_dct) {
-                snprintf(narrative.value, sizeof narrative.value, "%s", d->dct_str);
+                copy_str(narrative.value, sizeof narrative.value, d->dct_str);
                 narrative.mod[0] = 0;
                 narrative.text = "";
                 narrative.kind = K_DCT;
@@ -441,13 +484,13 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         if (!narrative.value[0])
             continue;
         if ((e->tense == DL_TENSE_PRESENT || e->tense == DL_TENSE_PERFECT) && d->has_dct) {
-            snprintf(w->value, sizeof w->value, "%s", d->dct_str);
+            copy_str(w->value, sizeof w->value, d->dct_str);
             w->mod[0] = 0;
             w->text = "";
             w->kind = K_DCT;
         } else {
-            snprintf(w->value, sizeof w->value, "%s", narrative.value);
-            snprintf(w->mod, sizeof w->mod, "%s", narrative.mod);
+            copy_str(w->value, sizeof w->value, narrative.value);
+            copy_str(w->mod, sizeof w->mod, narrative.mod);
             w->text = narrative.text;
             w->kind = narrative_set ? K_NARRATIVE : K_DCT;
         }
@@ -490,7 +533,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         if (keep && previous_occurrence(d, e, w, v, sizeof v) == 0) {
             out[m] = *e;
             when pw = {0};
-            snprintf(pw.value, sizeof pw.value, "%s", v);
+            copy_str(pw.value, sizeof pw.value, v);
             pw.text = d->tx[e->prev_tx].pub.text;
             pw.kind = K_EVENT;
             pw.own = 1;
@@ -524,7 +567,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         e->order = (int)i;
         if (!st)
             st = fill_dates(d, e, &wout[i]);
-        if (!st && !(e->pub.id = dl_arena_printf(d->arena, "%s-e%zu", d->name, i + 1)))
+        if (!st && !(e->pub.id = event_id(d, i + 1)))
             st = DL_ENOMEM;
     }
     free(kept);

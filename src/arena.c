@@ -4,7 +4,9 @@
  * Every string a document makes (lower-cased tokens, values, names) lives in its arena
  * and goes in one dl_arena_free(). Allocation failure is returned as NULL, never an abort.
  */
+#include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +114,42 @@ void dl_arena_free(dl_arena *a)
     free(a);
 }
 
+/* ---------------------------------------------------------------- numbers */
+
+size_t dl_format_tenths(char *out, size_t n, double v)
+{
+    /* Scores are written with one decimal ("3.4", "-10.0"): when v is within a millionth
+     * of such a number, its exact decimal expansion is nowhere near a rounding boundary and
+     * printf would print that number: write it without printf. */
+    double t = v * 10;
+    if (t > -1e15 && t < 1e15) {
+        long long k = llround(t);
+        if (fabs(t - (double)k) < 1e-6) {
+            char tmp[32], *e = tmp + sizeof tmp, *p = e;
+            unsigned long long u = k < 0 ? 0ULL - (unsigned long long)k : (unsigned long long)k;
+            *--p = (char)('0' + u % 10);
+            *--p = '.';
+            u /= 10;
+            do
+                *--p = (char)('0' + u % 10);
+            while (u /= 10);
+            if (k < 0 || (k == 0 && signbit(v)))
+                *--p = '-';
+            size_t len = (size_t)(e - p);
+            if (len < n) {
+                memcpy(out, p, len);
+                out[len] = 0;
+                return len;
+            }
+            /* too long for out: snprintf cuts it */
+        }
+    }
+    if (n == 0)
+        return 0;
+    int w = snprintf(out, n, "%.1f", v);
+    return w < 0 ? 0 : (size_t)w < n ? (size_t)w : n - 1;
+}
+
 /* ---------------------------------------------------------------- growable arrays */
 
 int dl_grow(void **pp, size_t *cap, size_t need, size_t size)
@@ -141,7 +179,7 @@ void dl_buf_init(dl_buf *b)
     b->oom = 0;
 }
 
-static int buf_reserve(dl_buf *b, size_t extra)
+int dl_buf_reserve(dl_buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
@@ -164,32 +202,13 @@ static int buf_reserve(dl_buf *b, size_t extra)
     return 0;
 }
 
-void dl_buf_append(dl_buf *b, const char *s, size_t n)
-{
-    if (buf_reserve(b, n))
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = 0;
-}
-
-void dl_buf_puts(dl_buf *b, const char *s)
-{
-    dl_buf_append(b, s, strlen(s));
-}
-
-void dl_buf_putc(dl_buf *b, char c)
-{
-    dl_buf_append(b, &c, 1);
-}
-
 void dl_buf_printf(dl_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0 || buf_reserve(b, (size_t)n))
+    if (n < 0 || dl_buf_reserve(b, (size_t)n))
         return;
     va_start(ap, fmt);
     vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);

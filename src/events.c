@@ -96,7 +96,7 @@ struct dl_event_lex {
     dl_map *cue_map;            /* word -> index into cues */
     cue *cues;
     size_t ncues, cap_cues;
-    dl_map *trig_map;           /* "lemma\tv" / "lemma\tn" -> first entry */
+    dl_map *trig_v, *trig_n;    /* lemma of a verb / noun -> first entry */
     trig *trigs;
     size_t ntrigs, cap_trigs;
     dl_map *cameo_map;          /* code -> index into codes */
@@ -109,7 +109,8 @@ void dl_events_free_lex(dl_event_lex *x)
     if (!x)
         return;
     dl_map_free(x->cue_map);
-    dl_map_free(x->trig_map);
+    dl_map_free(x->trig_v);
+    dl_map_free(x->trig_n);
     dl_map_free(x->cameo_map);
     free(x->cues);
     free(x->trigs);
@@ -378,9 +379,10 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
         size_t kl = l[0] + 2;
         uint32_t prev;
         uint32_t idx = (uint32_t)x->ntrigs++;
+        dl_map *first = c[1][0] == 'n' ? x->trig_n : c[1][0] == 'v' ? x->trig_v : NULL;
         if (dl_map_get(last, key, kl, &prev))
             x->trigs[prev].next = (int)idx;
-        else if (dl_map_put(x->trig_map, key, kl, idx))
+        else if (first && dl_map_put(first, c[0], l[0], idx))
             goto oom;
         if (dl_map_put(last, key, kl, idx))
             goto oom;
@@ -399,7 +401,7 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     e->events = x;
     if (!(x->arena = dl_arena_new()) || !(x->cue_map = dl_map_new()) ||
-        !(x->trig_map = dl_map_new()) || !(x->cameo_map = dl_map_new()))
+        !(x->trig_v = dl_map_new()) || !(x->trig_n = dl_map_new()) || !(x->cameo_map = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     dl_status st = load_cameo(x, err);
     if (!st)
@@ -409,24 +411,28 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     return st;
 }
 
-/* First trigger entry for a word read as a verb or a noun, or -1. */
-static int trig_first(const dl_event_lex *x, const char *w, int noun)
+/* First trigger entry for a word of token t (its lower-case text, whose hash it carries,
+ * or a lemma) read as a verb or a noun, or -1. */
+static int trig_first(const dl_event_lex *x, const dl_token *t, const char *w, int noun)
 {
-    char key[80];
-    size_t n = strlen(w);
-    if (n > 70)
-        return -1;
-    memcpy(key, w, n);
-    key[n] = '\t';
-    key[n + 1] = noun ? 'n' : 'v';
     uint32_t v;
-    return dl_map_get(x->trig_map, key, n + 2, &v) ? (int)v : -1;
+    const dl_map *m = noun ? x->trig_n : x->trig_v;
+    if (w == t->lower)
+        return dl_map_get_h(m, w, t->llen, t->hash, &v) ? (int)v : -1;
+    return dl_map_get(m, w, strlen(w), &v) ? (int)v : -1;
 }
 
 static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
 {
     uint32_t v;
     return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
+}
+
+/* The cue a token's lower-case text is, by its hash. */
+static const cue *tok_cue(const dl_event_lex *x, const dl_token *t)
+{
+    uint32_t v;
+    return dl_map_get_h(x->cue_map, t->lower, t->llen, t->hash, &v) ? &x->cues[v] : NULL;
 }
 
 const char *dl_modality_name(int m)
@@ -515,11 +521,16 @@ typedef struct sa {
     int obj_of[DL_EV_MAXTOK];   /* the event of the verb whose object holds the token, or -1 */
     int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
     size_t tx_cursor;      /* first timex not before this sentence */
+    size_t men_cursor;     /* first mention not before this sentence */
+    int according;         /* "according to" in the sentence */
 } sa;
 
 static const dl_token *T(const sa *s, int i) { return &s->d->tok[s->t0 + (uint32_t)i]; }
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
-static int is_w(const sa *s, int i, const char *w) { return i >= 0 && i < s->n && !strcmp(LW(s, i), w); }
+static int is_w(const sa *s, int i, const char *w)
+{
+    return i >= 0 && i < s->n && LW(s, i)[0] == w[0] && !strcmp(LW(s, i), w);
+}
 static int tag(const sa *s, int i) { return i >= 0 && i < s->n ? s->tok[i].tag : T_OTHER; }
 
 static int np_tag(int t)
@@ -722,16 +733,25 @@ static void tag_sentence(sa *s)
             if (j >= s->t0 && j < s->t0 + (uint32_t)s->n)
                 s->tok[j - s->t0].tx = (int)k;
     }
+    /* mentions are sorted and do not overlap: one walk finds each token's */
+    size_t m = s->men_cursor;
     for (int i = 0; i < s->n; i++) {
         tk *k = &s->tok[i];
         const dl_token *t = T(s, i);
-        k->men = dl_mention_at(d, s->t0 + (uint32_t)i);
-        k->q = (t->flags & DL_T_UPPER) ? NULL : cue_of(s->x, t->lower, strlen(t->lower));
+        uint32_t tok = s->t0 + (uint32_t)i;
+        while (m < d->nmen && d->men[m].tok0 + d->men[m].ntok <= tok)
+            m++;
+        k->men = m < d->nmen && d->men[m].tok0 <= tok ? (int)m : -1;
+        k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
         k->cls = k->q ? k->q->cls : 0;
         k->gerund = 0;
         k->vg = -1;
         k->clause = 0;
     }
+    s->men_cursor = m;
+    s->according = 0;
+    for (int k = 0; k + 1 < s->n && !s->according; k++)
+        s->according = is_w(s, k, "according") && is_w(s, k + 1, "to");
     for (int i = 0; i < s->n; i++) {
         tk *k = &s->tok[i];
         const dl_token *t = T(s, i);
@@ -1462,7 +1482,8 @@ static int phrases_after(const sa *s, int i, pp *out, int max)
 static int pat_word(const sa *s, int i, const char *p)
 {
     const dl_token *t = T(s, i);
-    return !strcmp(t->lower, p) || !strcmp(t->lemma, p) || !strcmp(t->nlemma, p);
+    return (t->lower[0] == p[0] && !strcmp(t->lower, p)) || (t->lemma[0] == p[0] && !strcmp(t->lemma, p)) ||
+           (t->nlemma[0] == p[0] && !strcmp(t->nlemma, p));
 }
 
 /* Matches entry e's pattern after token h. */
@@ -1514,19 +1535,19 @@ static int find_trigger(const sa *s, int i, found *f)
         return 0;
     int first = -1;
     if (k->tag == T_VERB) {
-        first = trig_first(s->x, t->lemma, 0);
-        if (first < 0 && strcmp(t->lower, t->lemma))
-            first = trig_first(s->x, t->lower, 0);
+        first = trig_first(s->x, t, t->lemma, 0);
+        if (first < 0 && t->lemma != t->lower && strcmp(t->lower, t->lemma))
+            first = trig_first(s->x, t, t->lower, 0);
     } else if (k->tag == T_NOUN) {
         /* a noun modifying the next one is no event ("trade agreements") */
         if (tag(s, i + 1) == T_NOUN && !(T(s, i + 1)->flags & DL_T_CAP))
             return 0;
-        first = trig_first(s->x, t->nlemma, 1);
-        if (first < 0 && strcmp(t->lower, t->nlemma))
-            first = trig_first(s->x, t->lower, 1);
+        first = trig_first(s->x, t, t->nlemma, 1);
+        if (first < 0 && t->nlemma != t->lower && strcmp(t->lower, t->nlemma))
+            first = trig_first(s->x, t, t->lower, 1);
     } else if (k->tag == T_ADJ && t->vform == DL_VF_PAST && (t->pos & DL_POS_VERB)) {
         /* "Jobs, born in San Francisco" */
-        first = trig_first(s->x, t->lower, 0);
+        first = trig_first(s->x, t, t->lower, 0);
     }
     for (int ei = first; ei >= 0; ei = s->x->trigs[ei].next) {
         const trig *e = &s->x->trigs[ei];
@@ -1832,10 +1853,7 @@ static int reported(const sa *s, int i)
             if (s->vg[g].clause == p && s->vg[g].main < s->cl[c].start && is_report_vg(s, g))
                 return 1;
     }
-    for (int k = 0; k + 1 < s->n; k++)
-        if (is_w(s, k, "according") && is_w(s, k + 1, "to"))
-            return 1;
-    return 0;
+    return s->according;
 }
 
 /* Is token i in what a denial governs ("has denied any transfers that violate ...")? */
@@ -2312,6 +2330,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
     s->d = d;
     s->x = d->eng->events;
     s->tx_cursor = 0;
+    s->men_cursor = 0;
     dl_status st = DL_OK;
     for (size_t i = 0; i < d->nsent && !st; i++) {
         const dl_sent *se = &d->sent[i];

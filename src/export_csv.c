@@ -1,12 +1,12 @@
 /*
- * export_csv.c - the timeline CSV and the actors CSV, written with libcsv.
+ * export_csv.c - the timeline CSV and the actors CSV.
  *
- * RFC 4180: fields quoted (by libcsv's csv_fwrite) when they hold a comma, a quote or a
- * line break; CRLF row ends; UTF-8, with a BOM on request for Excel. Text cells that
- * begin with = + - @ TAB or CR get a leading apostrophe so that no spreadsheet runs them
- * as formulas; numeric columns are written as plain numbers.
+ * RFC 4180: fields quoted (as libcsv's csv_fwrite quotes them: inner quotes doubled) when
+ * they hold a comma, a quote or a line break; CRLF row ends; UTF-8, with a BOM on request
+ * for Excel. Text cells that begin with = + - @ TAB or CR get a leading apostrophe so that
+ * no spreadsheet runs them as formulas; numeric columns are written as plain numbers.
+ * Rows are made in a buffer and written in blocks of about 64 KB.
  */
-#include <csv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,32 +27,74 @@ const char *dl_csv_safe(dl_buf *scratch, const char *s)
     return s;
 }
 
+/* Rows are made in a buffer and written in large blocks. */
+#define FLUSH_AT (64 * 1024)
+
 typedef struct row {
     FILE *out;
     int first;
-    dl_buf scratch;
+    dl_buf b;
 } row;
 
+static void flush_rows(row *r)
+{
+    if (r->b.len)
+        fwrite(r->b.p, 1, r->b.len, r->out);
+    dl_buf_clear(&r->b);
+}
+
+/* Appends a cell: guard (0 or 1 byte: the formula guard) then s, NUL-terminated, of n
+ * bytes. Quoted the way libcsv's csv_fwrite quotes (inner quotes doubled) when it holds a
+ * comma, a quote or a line break, or begins or ends with a space. */
+static void put_cell(row *r, const char *guard, size_t gn, const char *s, size_t n)
+{
+    dl_buf *b = &r->b;
+    if (!r->first)
+        dl_buf_putc(b, ',');
+    r->first = 0;
+    int quote = (gn ? guard[0] : n ? s[0] : 0) == ' ' || (n && s[n - 1] == ' ') ||
+                (!n && gn && guard[gn - 1] == ' ') || strcspn(guard, ",\"\r\n") < gn ||
+                s[strcspn(s, ",\"\r\n")] != 0;
+    if (!quote) {
+        dl_buf_append(b, guard, gn);
+        dl_buf_append(b, s, n);
+        return;
+    }
+    dl_buf_putc(b, '"');
+    for (const char *p = guard; *p; p++) {
+        if (*p == '"')
+            dl_buf_putc(b, '"');
+        dl_buf_putc(b, *p);
+    }
+    /* inner quotes are doubled: copy up to each one, inclusive, then write it again */
+    const char *p = s, *e = s + n, *q;
+    while ((q = memchr(p, '"', (size_t)(e - p)))) {
+        dl_buf_append(b, p, (size_t)(q - p) + 1);
+        dl_buf_putc(b, '"');
+        p = q + 1;
+    }
+    dl_buf_append(b, p, (size_t)(e - p));
+    dl_buf_putc(b, '"');
+}
+
+/* A cell known to hold no character that needs quoting (a number). */
 static void cell_raw(row *r, const char *s, size_t n)
 {
     if (!r->first)
-        fputc(',', r->out);
+        dl_buf_putc(&r->b, ',');
     r->first = 0;
-    int quote = n == 0 ? 0 : (s[0] == ' ' || s[n - 1] == ' ');
-    for (size_t i = 0; i < n && !quote; i++)
-        if (s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r')
-            quote = 1;
-    if (quote)
-        csv_fwrite(r->out, s, n);
-    else
-        fwrite(s, 1, n, r->out);
+    dl_buf_append(&r->b, s, n);
 }
 
-/* A text cell, guarded against formulas. */
+/* A text cell, guarded against formulas (as dl_csv_safe). */
 static void cell(row *r, const char *s)
 {
-    s = dl_csv_safe(&r->scratch, s ? s : "");
-    cell_raw(r, s, strlen(s));
+    if (!s)
+        s = "";
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        put_cell(r, "'", 1, s, strlen(s));
+    else
+        put_cell(r, "", 0, s, strlen(s));
 }
 
 /* Is s a number or a date a spreadsheet may read as one, and never a formula? Digits
@@ -77,22 +119,30 @@ static int plain_number(const char *s)
 static void cell_num(row *r, const char *s)
 {
     if (!s[0] || plain_number(s))
-        cell_raw(r, s, strlen(s));
+        put_cell(r, "", 0, s, strlen(s));
     else
         cell(r, s);
 }
 
+/* A number: digits, after a minus sign when negative (always a plain number). */
 static void cell_int(row *r, long v)
 {
-    char b[32];
-    snprintf(b, sizeof b, "%ld", v);
-    cell_num(r, b);
+    char b[32], *e = b + sizeof b, *p = e;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    cell_raw(r, p, (size_t)(e - p));
 }
 
 static void end_row(row *r)
 {
-    fputs("\r\n", r->out);
+    dl_buf_append(&r->b, "\r\n", 2);
     r->first = 1;
+    if (r->b.len >= FLUSH_AT)
+        flush_rows(r);
 }
 
 /* ---------------------------------------------------------------- timeline */
@@ -129,13 +179,26 @@ static int cmp_ev(const void *a, const void *b)
     return (x->ev->order > y->ev->order) - (x->ev->order < y->ev->order);
 }
 
-/* The sentence's text on one line. */
-static const char *sentence_text(const dl_doc *d, int s, dl_buf *b)
+/* The sentence's text on one line: white space runs made one space. Several events share
+ * a sentence: *last remembers which one b holds. */
+typedef struct sent_cache {
+    const dl_doc *d;
+    int s;
+} sent_cache;
+
+static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *last)
 {
-    dl_buf_clear(b);
     if (s < 0 || (size_t)s >= d->nsent)
         return "";
+    if (last->d == d && last->s == s && !b->oom)
+        return b->p ? b->p : "";
+    dl_buf_clear(b);
+    last->d = d;
+    last->s = s;
     const dl_sentence *p = &d->sent[s].pub;
+    if (dl_buf_reserve(b, p->byte_end - p->byte_start))
+        return "";
+    char *o = b->p;
     int space = 0;
     for (size_t i = p->byte_start; i < p->byte_end; i++) {
         char c = d->text[i];
@@ -143,12 +206,14 @@ static const char *sentence_text(const dl_doc *d, int s, dl_buf *b)
             space = 1;
             continue;
         }
-        if (space && b->len)
-            dl_buf_putc(b, ' ');
+        if (space && o > b->p)
+            *o++ = ' ';
         space = 0;
-        dl_buf_putc(b, c);
+        *o++ = c;
     }
-    return b->oom ? "" : (b->p ? b->p : "");
+    *o = 0;
+    b->len = (size_t)(o - b->p);
+    return b->p;
 }
 
 dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags, dl_error *err)
@@ -170,11 +235,12 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
     qsort(refs, k, sizeof *refs, cmp_ev);
 
     row r = {.out = out, .first = 1};
-    dl_buf_init(&r.scratch);
+    dl_buf_init(&r.b);
     dl_buf sent;
     dl_buf_init(&sent);
+    sent_cache last = {NULL, -1};
     if (flags & DL_CSV_BOM)
-        fputs("\xEF\xBB\xBF", out);
+        dl_buf_puts(&r.b, "\xEF\xBB\xBF");
     if (!(flags & DL_CSV_NO_HEADER)) {
         for (size_t c = 0; c < DL_COUNT(COLUMNS); c++)
             cell(&r, COLUMNS[c]);
@@ -183,7 +249,6 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
     for (size_t i = 0; i < k; i++) {
         const dl_event *e = &refs[i].ev->pub;
         const dl_doc *d = refs[i].doc;
-        char gs[32];
         cell(&r, e->id);
         cell_num(&r, e->date);
         cell(&r, e->date_mod);
@@ -201,8 +266,13 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
             cell_int(&r, e->quad_class);
         else
             cell_num(&r, "");
-        snprintf(gs, sizeof gs, "%.1f", e->goldstein);
-        cell_num(&r, e->cameo[0] ? gs : "");
+        if (e->cameo[0]) {
+            char gs[32];
+            dl_format_tenths(gs, sizeof gs, e->goldstein);
+            cell_num(&r, gs);
+        } else {
+            cell_raw(&r, "", 0);
+        }
         /* no actor as target: what the event was done to ("satellite") */
         cell(&r, e->target ? e->target->name : refs[i].ev->thing ? refs[i].ev->thing : "");
         cell(&r, e->target ? e->target->type : "");
@@ -210,15 +280,16 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
         cell(&r, e->object);
         cell(&r, e->modality);
         cell(&r, e->trigger);
-        cell(&r, sentence_text(d, e->sentence, &sent));
+        cell(&r, sentence_text(d, e->sentence, &sent, &last));
         cell(&r, d->name);
         cell_int(&r, e->sentence + 1);
         cell_int(&r, (long)e->char_start);
         cell_int(&r, (long)e->char_end);
         end_row(&r);
     }
-    int oom = r.scratch.oom || sent.oom;
-    dl_buf_free(&r.scratch);
+    flush_rows(&r);
+    int oom = r.b.oom || sent.oom;
+    dl_buf_free(&r.b);
     dl_buf_free(&sent);
     free(refs);
     if (oom)
@@ -233,9 +304,9 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
 dl_status dl_write_actors_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags, dl_error *err)
 {
     row r = {.out = out, .first = 1};
-    dl_buf_init(&r.scratch);
+    dl_buf_init(&r.b);
     if (flags & DL_CSV_BOM)
-        fputs("\xEF\xBB\xBF", out);
+        dl_buf_puts(&r.b, "\xEF\xBB\xBF");
     if (!(flags & DL_CSV_NO_HEADER)) {
         const char *h[] = {"id", "name", "type", "country", "role", "mentions", "first_offset"};
         for (size_t c = 0; c < DL_COUNT(h); c++)
@@ -248,7 +319,7 @@ dl_status dl_write_actors_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned
             const dl_actor *a = &docs[i]->act[j].pub;
             char ids[32];
             snprintf(ids, sizeof ids, "A%ld", ++id);
-            cell(&r, ids);
+            put_cell(&r, "", 0, ids, strlen(ids));
             cell(&r, a->name);
             cell(&r, a->type);
             cell(&r, a->country);
@@ -258,8 +329,9 @@ dl_status dl_write_actors_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned
             end_row(&r);
         }
     }
-    int oom = r.scratch.oom;
-    dl_buf_free(&r.scratch);
+    flush_rows(&r);
+    int oom = r.b.oom;
+    dl_buf_free(&r.b);
     if (oom)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     if (ferror(out))

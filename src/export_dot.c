@@ -407,159 +407,699 @@ static void put_evidence(dl_buf *b, const dl_doc *d, const dl_event *e)
     }
 }
 
-/* ---------------------------------------------------------------- collecting */
+/* ---------------------------------------------------------------- collecting
+ *
+ * A graph builder copies out of each document what the graph shows, so that a corpus
+ * need not be kept: per dated event a record of nine numbers (strings are interned:
+ * dates, codes and relations repeat), per node the first record of its actor, and per
+ * group of events (an edge, or the events without a target of a node) the evidence lines
+ * its tooltip can list. Which lines those are depends on the group's order (by date, then
+ * document and place), known only at the end; but only the first MAX_EVIDENCE distinct
+ * ones (and whether there are more) are shown, so each group keeps the MAX_EVIDENCE + 1
+ * distinct lines that come first in that order so far, which the rest can no longer
+ * displace. dl_write_dot on documents builds the same way, so the two agree. */
+
+#define MAX_CAND (MAX_EVIDENCE + 1)
+#define DERIVED_ID UINT32_MAX       /* the event id is "<doc>-e<order + 1>" */
+
+/* The evidence of a sentence, escaped; shared by the lines that show it. */
+typedef struct etext {
+    size_t refs;
+    char s[];
+} etext;
+
+/* An evidence line a group may show: the first (in group order) of the events that share
+ * its document, sentence and date. */
+typedef struct cand {
+    uint32_t start, date, doc, order;   /* its place in the group's order */
+    uint32_t ident;                     /* the document, for telling lines apart */
+    int sentence;
+    uint32_t date_mod, modality;
+    etext *text;                        /* the evidence; NULL for the last of MAX_CAND
+                                         * lines, which is never shown */
+} cand;
+
+/* A dated event with an actor, decoded: its place in its group's order and what the
+ * graph writes of it. */
+typedef struct grec {
+    uint32_t doc, order;       /* document (input order) and the event's place in it */
+    uint32_t start, date, date_mod, cameo, gold;  /* strings; gold: index of its goldstein */
+    uint32_t id;               /* string, or DERIVED_ID */
+} grec;
+
+/* A group: events of one owner, other node, relation, class and negation. Its events are
+ * kept encoded, a few bytes each (a corpus has millions): in input order, as varints, the
+ * document as a difference from the previous one's, and the strings only when they
+ * change. */
+typedef struct ggroup {
+    int owner, other;          /* nodes in order of first sight; other -1: no target */
+    uint32_t relation;
+    int quad_class, negated;
+    size_t nr;
+    unsigned char *ev;         /* the events, encoded */
+    size_t evlen, evcap;
+    grec prev;                 /* the last event added (for the encoding) */
+    uint32_t first_start, first_date, first_doc, first_order;   /* the first in group order */
+    uint32_t end;              /* the latest end of its events, or 0 */
+    /* the event with the latest end (or start, when it has no end) and, among equals, the
+     * first in group order: the legend's last date */
+    uint32_t last_t, last_start, last_date, last_doc, last_order;
+    cand *cand;
+    int ncand;
+} ggroup;
 
 typedef struct gnode {
-    const char *name;       /* the node id: the canonical name, made safe for DOT */
-    const dl_actor *a;      /* the first record of the actor met, documents in order */
+    const char *name;          /* the node id: the canonical name, made safe for DOT */
+    const char *aname, *type, *country, *role;    /* the first record of the actor met */
     int keep;
     Agnode_t *n;
 } gnode;
 
-typedef struct gref {
-    const dl_doc *d;
-    const dl_event *e;
-    size_t doc;             /* index of the document */
-    int order;              /* the event's place in its document */
-    int owner, other;       /* node indexes; other -1: no target (or the source itself) */
-    int negated;
-} gref;
+struct dl_graph_builder {
+    dl_arena *arena;           /* interned strings and names */
+    dl_map *strmap;            /* string -> id */
+    const char **str;          /* id -> string; 0 is "" */
+    size_t nstr, capstr;
+    dl_map *goldmap;           /* the bytes of a double -> index */
+    double *gold;
+    size_t ngold, capgold;
+    gnode *node;
+    size_t nnode, capnode;
+    dl_map *byname;            /* actor name -> node */
+    ggroup *grp;
+    size_t ngrp, capgrp;
+    dl_map *grpmap;            /* (owner, other, relation, class, negation) -> group */
+    const char **docname;      /* document index -> name (interned) */
+    size_t ndoc, capdoc;
+    dl_map *countries;         /* ISO code -> the name of the first country actor with it */
+    etext **stext;             /* the current document's evidence, by sentence */
+    size_t nstext, capstext;
+    dl_buf scratch, fix;
+    int oom;
+    int consume;               /* the next graph is the last: free groups as they are used */
+    int used_up;               /* a graph consumed it */
+};
 
+/* The id of string s (NULL is ""), interned; 0 on allocation failure (sets oom). */
+static uint32_t intern(dl_graph_builder *gb, const char *s)
+{
+    if (!s || !s[0])
+        return 0;
+    size_t n = strlen(s);
+    uint32_t v;
+    if (dl_map_get(gb->strmap, s, n, &v))
+        return v;
+    char *copy = dl_arena_strndup(gb->arena, s, n);
+    if (!copy || gb->nstr >= UINT32_MAX - 1 || DL_GROW(gb->str, gb->capstr, gb->nstr + 1) ||
+        dl_map_put(gb->strmap, s, n, (uint32_t)gb->nstr)) {
+        gb->oom = 1;
+        return 0;
+    }
+    gb->str[gb->nstr] = copy;
+    return (uint32_t)gb->nstr++;
+}
+
+static uint32_t gold_of(dl_graph_builder *gb, double g)
+{
+    uint32_t v;
+    if (dl_map_get(gb->goldmap, (const char *)&g, sizeof g, &v))
+        return v;
+    if (DL_GROW(gb->gold, gb->capgold, gb->ngold + 1) ||
+        dl_map_put(gb->goldmap, (const char *)&g, sizeof g, (uint32_t)gb->ngold)) {
+        gb->oom = 1;
+        return 0;
+    }
+    gb->gold[gb->ngold] = g;
+    return (uint32_t)gb->ngold++;
+}
+
+static void release(etext *t)
+{
+    if (t && --t->refs == 0)
+        free(t);
+}
+
+dl_graph_builder *dl_graph_builder_new(dl_error *err)
+{
+    dl_graph_builder *gb = calloc(1, sizeof *gb);
+    if (!gb || !(gb->arena = dl_arena_new()) || !(gb->strmap = dl_map_new()) ||
+        !(gb->goldmap = dl_map_new()) || !(gb->byname = dl_map_new()) ||
+        !(gb->grpmap = dl_map_new()) || !(gb->countries = dl_map_new()) ||
+        DL_GROW(gb->str, gb->capstr, 1)) {
+        dl_graph_builder_free(gb);
+        dl_fail(err, DL_ENOMEM, "out of memory");
+        return NULL;
+    }
+    gb->str[gb->nstr++] = "";
+    dl_buf_init(&gb->scratch);
+    dl_buf_init(&gb->fix);
+    return gb;
+}
+
+void dl_graph_builder_free(dl_graph_builder *gb)
+{
+    if (!gb)
+        return;
+    for (size_t i = 0; i < gb->ngrp; i++) {
+        for (int k = 0; k < gb->grp[i].ncand; k++)
+            release(gb->grp[i].cand[k].text);
+        free(gb->grp[i].cand);
+        free(gb->grp[i].ev);
+    }
+    free(gb->grp);
+    free(gb->node);
+    free(gb->str);
+    free(gb->gold);
+    free(gb->docname);
+    for (size_t k = 0; k < gb->nstext; k++)
+        release(gb->stext[k]);
+    free(gb->stext);
+    dl_map_free(gb->strmap);
+    dl_map_free(gb->goldmap);
+    dl_map_free(gb->byname);
+    dl_map_free(gb->grpmap);
+    dl_map_free(gb->countries);
+    dl_buf_free(&gb->scratch);
+    dl_buf_free(&gb->fix);
+    dl_arena_free(gb->arena);
+    free(gb);
+}
+
+/* The node of actor a, added on first sight (with a copy of its record); -1 on allocation
+ * failure. */
+static int node_of(dl_graph_builder *gb, const dl_actor *a)
+{
+    const char *name = a->name ? a->name : "";
+    uint32_t v;
+    if (dl_map_get(gb->byname, name, strlen(name), &v))
+        return (int)v;
+    if (gb->nnode >= INT32_MAX || DL_GROW(gb->node, gb->capnode, gb->nnode + 1) ||
+        dl_map_put(gb->byname, name, strlen(name), (uint32_t)gb->nnode))
+        return -1;
+    const char *safe = dot_safe(&gb->fix, name);
+    if (!(safe = dl_arena_strdup(gb->arena, safe)))
+        return -1;
+    /* (ids first: interning may move gb->str) */
+    uint32_t an = intern(gb, name), ty = intern(gb, a->type), co = intern(gb, a->country),
+             ro = intern(gb, a->role);
+    if (gb->oom)
+        return -1;
+    gb->node[gb->nnode] = (gnode){.name = safe, .aname = gb->str[an], .type = gb->str[ty],
+                                  .country = gb->str[co], .role = gb->str[ro]};
+    return (int)gb->nnode++;
+}
+
+/* The group of a key; -1 on allocation failure. */
+static long group_of(dl_graph_builder *gb, int owner, int other, uint32_t relation, int quad, int neg)
+{
+    int32_t key[5] = {owner, other, (int32_t)relation, quad, neg};
+    uint32_t v;
+    if (dl_map_get(gb->grpmap, (const char *)key, sizeof key, &v))
+        return v;
+    if (gb->ngrp >= UINT32_MAX - 1 || DL_GROW(gb->grp, gb->capgrp, gb->ngrp + 1) ||
+        dl_map_put(gb->grpmap, (const char *)key, sizeof key, (uint32_t)gb->ngrp))
+        return -1;
+    gb->grp[gb->ngrp] = (ggroup){.owner = owner, .other = other, .relation = relation,
+                                 .quad_class = quad, .negated = neg};
+    return (long)gb->ngrp++;
+}
+
+/* The group order of two places: the first day (open starts last), the value, then the
+ * document and the event's place in it. */
+static int cmp_place(const dl_graph_builder *gb, uint32_t as, uint32_t ad, uint32_t adoc, uint32_t aord,
+                     uint32_t bs, uint32_t bd, uint32_t bdoc, uint32_t bord)
+{
+    if (!as != !bs)
+        return as ? -1 : 1;
+    int r;
+    if (as != bs && (r = strcmp(gb->str[as], gb->str[bs])))
+        return r;
+    if (ad != bd && (r = strcmp(gb->str[ad], gb->str[bd])))
+        return r;
+    if (adoc != bdoc)
+        return adoc < bdoc ? -1 : 1;
+    return (aord > bord) - (aord < bord);
+}
+
+static int cand_before(const dl_graph_builder *gb, const cand *a, const cand *b)
+{
+    return cmp_place(gb, a->start, a->date, a->doc, a->order, b->start, b->date, b->doc, b->order) < 0;
+}
+
+/* The evidence line of e as put_evidence_lines writes it after ": " (a reference). The
+ * lines of one sentence share it. */
+static etext *evidence_text(dl_graph_builder *gb, const dl_doc *d, const dl_event *e)
+{
+    int shared = e->sentence >= 0 && (size_t)e->sentence < gb->nstext;
+    if (shared && gb->stext[e->sentence]) {
+        gb->stext[e->sentence]->refs++;
+        return gb->stext[e->sentence];
+    }
+    dl_buf *b = &gb->scratch;
+    dl_buf_clear(b);
+    dl_buf_puts(b, ": ");
+    put_evidence(b, d, e);
+    etext *t = b->oom ? NULL : malloc(sizeof *t + b->len - 1);
+    if (!t)
+        return NULL;
+    t->refs = 1;
+    memcpy(t->s, b->p + 2, b->len - 1);
+    if (shared) {
+        gb->stext[e->sentence] = t;
+        t->refs++;
+    }
+    return t;
+}
+
+/* The worst (last in group order) of g's lines. */
+static int worst_cand(const dl_graph_builder *gb, const ggroup *g)
+{
+    int w = 0;
+    for (int k = 1; k < g->ncand; k++)
+        if (cand_before(gb, &g->cand[w], &g->cand[k]))
+            w = k;
+    return w;
+}
+
+/* Keeps the first MAX_CAND distinct evidence lines of group g (see the top): the first
+ * MAX_EVIDENCE with their text, the last only to know that there are more. */
+static int offer(dl_graph_builder *gb, ggroup *g, const grec *r, uint32_t ident, const dl_doc *d,
+                 const dl_event *e)
+{
+    cand c = {.start = r->start, .date = r->date, .doc = r->doc, .order = r->order, .ident = ident,
+              .sentence = e->sentence, .date_mod = r->date_mod};
+    int slot = -1;
+    for (int k = 0; k < g->ncand && slot < 0; k++) {
+        cand *o = &g->cand[k];
+        if (o->ident == ident && o->sentence == c.sentence && o->date == c.date) {
+            if (!cand_before(gb, &c, o))
+                return 0;
+            slot = k;       /* an earlier telling of the same line */
+        }
+    }
+    if (slot < 0 && g->ncand == MAX_CAND) {
+        slot = worst_cand(gb, g);
+        if (!cand_before(gb, &c, &g->cand[slot]))
+            return 0;       /* MAX_CAND lines come before it */
+    }
+    if (slot < 0) {
+        /* one more at a time: most groups have a line or two, and there are many groups */
+        cand *nc = realloc(g->cand, ((size_t)g->ncand + 1) * sizeof *nc);
+        if (!nc)
+            return -1;
+        g->cand = nc;
+        slot = g->ncand++;
+        g->cand[slot].text = NULL;
+    }
+    release(g->cand[slot].text);
+    c.modality = intern(gb, e->modality);
+    g->cand[slot] = c;
+    if (g->ncand == MAX_CAND) {
+        int w = worst_cand(gb, g);
+        release(g->cand[w].text);
+        g->cand[w].text = NULL;
+        if (w == slot)
+            return 0;
+    }
+    return (g->cand[slot].text = evidence_text(gb, d, e)) ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- events, encoded */
+
+enum { EV_ID = 1, EV_SAME = 2 };    /* an id of its own; the strings of the previous event */
+
+static unsigned char *put_varint(unsigned char *p, uint32_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+static const unsigned char *get_varint(const unsigned char *p, uint32_t *v)
+{
+    uint32_t x = 0;
+    for (int sh = 0;; sh += 7) {
+        x |= (uint32_t)(*p & 0x7f) << sh;
+        if (!(*p++ & 0x80))
+            break;
+    }
+    *v = x;
+    return p;
+}
+
+/* Appends r to g's events. 0, or -1 on allocation failure. */
+static int encode(ggroup *g, const grec *r)
+{
+    if (g->evcap - g->evlen < 48) {
+        size_t nc = g->evcap ? g->evcap + g->evcap / 2 + 48 : 48;
+        unsigned char *ev = realloc(g->ev, nc);
+        if (!ev)
+            return -1;
+        g->ev = ev;
+        g->evcap = nc;
+    }
+    const grec *q = &g->prev;
+    int same = g->nr > 0 && r->start == q->start && r->date == q->date && r->date_mod == q->date_mod &&
+               r->cameo == q->cameo && r->gold == q->gold;
+    unsigned char *p = g->ev + g->evlen;
+    *p++ = (unsigned char)((r->id != DERIVED_ID ? EV_ID : 0) | (same ? EV_SAME : 0));
+    p = put_varint(p, r->doc - q->doc);     /* documents come in order */
+    p = put_varint(p, r->order);
+    if (!same) {
+        p = put_varint(p, r->start);
+        p = put_varint(p, r->date);
+        p = put_varint(p, r->date_mod);
+        p = put_varint(p, r->cameo);
+        p = put_varint(p, r->gold);
+    }
+    if (r->id != DERIVED_ID)
+        p = put_varint(p, r->id);
+    g->evlen = (size_t)(p - g->ev);
+    g->prev = *r;
+    return 0;
+}
+
+/* Decodes g's events into out (room for g->nr). */
+static void decode(const ggroup *g, grec *out)
+{
+    const unsigned char *p = g->ev;
+    grec q = {0};
+    for (size_t i = 0; i < g->nr; i++) {
+        unsigned h = *p++;
+        uint32_t v;
+        p = get_varint(p, &v);
+        q.doc += v;
+        p = get_varint(p, &q.order);
+        if (!(h & EV_SAME)) {
+            p = get_varint(p, &q.start);
+            p = get_varint(p, &q.date);
+            p = get_varint(p, &q.date_mod);
+            p = get_varint(p, &q.cameo);
+            p = get_varint(p, &q.gold);
+        }
+        q.id = DERIVED_ID;
+        if (h & EV_ID)
+            p = get_varint(p, &q.id);
+        out[i] = q;
+    }
+}
+
+/* Adds document d as the document of identity ident (documents that are one and the same
+ * share it). */
+static dl_status builder_add(dl_graph_builder *gb, const dl_doc *d, uint32_t ident, dl_error *err)
+{
+    if (gb->ndoc >= UINT32_MAX - 1 || DL_GROW(gb->docname, gb->capdoc, gb->ndoc + 1))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    uint32_t di = (uint32_t)gb->ndoc;
+    /* (names are many and never looked up: not interned) */
+    const char *name = dl_arena_strdup(gb->arena, d->name ? d->name : "");
+    if (!name)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    gb->docname[gb->ndoc++] = name;
+    /* the first country actor of each code names its cluster */
+    for (size_t j = 0; j < d->nact; j++) {
+        const dl_actor *a = &d->act[j].pub;
+        if (!a->type || strcmp(a->type, "country") || !a->country)
+            continue;
+        uint32_t v;
+        if (!dl_map_get(gb->countries, a->country, strlen(a->country), &v) &&
+            dl_map_put(gb->countries, a->country, strlen(a->country), intern(gb, a->name)))
+            gb->oom = 1;
+    }
+    size_t nl = strlen(gb->docname[di]);
+    /* the evidence of this document's sentences, made when first needed */
+    if (DL_GROW(gb->stext, gb->capstext, d->nsent + 1))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    gb->nstext = d->nsent;
+    memset(gb->stext, 0, d->nsent * sizeof *gb->stext);
+    for (size_t j = 0; j < d->nev && !gb->oom; j++) {
+        const dl_event *e = &d->ev[j].pub;
+        if (!e->date || !e->date[0])
+            continue;
+        const dl_actor *own = e->source ? e->source : e->target;
+        const dl_actor *oth = e->source ? e->target : NULL;
+        if (!own)
+            continue;       /* nobody to put it on */
+        if (oth && !strcmp(oth->name ? oth->name : "", own->name ? own->name : ""))
+            oth = NULL;
+        int o = node_of(gb, own), t = oth ? node_of(gb, oth) : -1;
+        if (o < 0 || (oth && t < 0))
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        int neg = e->modality && !strcmp(e->modality, "negated");
+        long g = group_of(gb, o, t, intern(gb, e->relation), e->quad_class, neg);
+        if (g < 0 || j >= UINT32_MAX)
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        grec rec = {.doc = di, .order = (uint32_t)j, .start = intern(gb, e->start),
+                    .date = intern(gb, e->date), .date_mod = intern(gb, e->date_mod),
+                    .cameo = intern(gb, e->cameo), .gold = gold_of(gb, e->goldstein)};
+        grec *r = &rec;
+        /* "<doc>-e<N>" need not be kept */
+        char num[24];
+        int w = snprintf(num, sizeof num, "-e%zu", j + 1);
+        if (e->id && strlen(e->id) == nl + (size_t)w && !memcmp(e->id, gb->docname[di], nl) &&
+            !strcmp(e->id + nl, num))
+            r->id = DERIVED_ID;
+        else
+            r->id = intern(gb, e->id);
+        ggroup *gr = &gb->grp[g];
+        if (encode(gr, r))
+            return dl_fail(err, DL_ENOMEM, "out of memory");
+        if (gr->nr == 0 || cmp_place(gb, r->start, r->date, r->doc, r->order, gr->first_start,
+                                     gr->first_date, 0, 0) < 0) {
+            gr->first_start = r->start;    /* (documents come in order: a tie stays) */
+            gr->first_date = r->date;
+            gr->first_doc = r->doc;
+            gr->first_order = r->order;
+        }
+        gr->nr++;
+        if (e->end && e->end[0] && strcmp(e->end, gb->str[gr->end]) > 0)
+            gr->end = intern(gb, e->end);
+        uint32_t lt = e->end && e->end[0] ? intern(gb, e->end) : r->start;
+        if (lt) {
+            int c = gr->last_t ? strcmp(gb->str[lt], gb->str[gr->last_t]) : 1;
+            if (c > 0 || (c == 0 && cmp_place(gb, r->start, r->date, r->doc, r->order, gr->last_start,
+                                              gr->last_date, gr->last_doc, gr->last_order) < 0)) {
+                gr->last_t = lt;
+                gr->last_start = r->start;
+                gr->last_date = r->date;
+                gr->last_doc = r->doc;
+                gr->last_order = r->order;
+            }
+        }
+        if (offer(gb, gr, r, ident, d, e))
+            gb->oom = 1;
+    }
+    for (size_t k = 0; k < gb->nstext; k++)
+        release(gb->stext[k]);
+    gb->nstext = 0;
+    if (gb->oom)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    return DL_OK;
+}
+
+dl_status dl_graph_builder_add(dl_graph_builder *gb, const dl_doc *d, dl_error *err)
+{
+    if (gb->oom)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    return builder_add(gb, d, (uint32_t)gb->ndoc, err);
+}
+
+void dl_graph_builder_consume(dl_graph_builder *gb)
+{
+    gb->consume = 1;
+}
+
+/* ---------------------------------------------------------------- the graph's order */
+
+/* A group of the graph being built, in key order. */
 typedef struct group {
-    size_t r0, nr;          /* refs [r0, r0 + nr), sorted by date */
+    ggroup *g;
+    int owner, other;       /* node indexes in name order; other -1: no target */
+    size_t nr;
     int keep;
 } group;
 
+/* The events of the group last asked for, decoded and in group order. */
+typedef struct reccache {
+    const group *g;
+    grec *v;
+} reccache;
+
 typedef struct ctx {
-    gnode *node;
-    size_t nnode, cap_node;
-    dl_map *byname;
-    gref *ref;
-    size_t nref;
+    dl_graph_builder *gb;
+    gnode *node;            /* in name order */
+    size_t nnode;
+    reccache *rc;
+    int event_nodes;        /* o->event_nodes: groups without a target are used twice */
     group *grp;
-    size_t ngrp, cap_grp;
+    size_t ngrp;
+    uint32_t *srank;        /* string id -> rank in strcmp order */
     dl_buf b, t, fix;       /* scratch */
-    dl_arena *arena;        /* names made safe for DOT */
     Agraph_t *g;
     Agraph_t **clus;        /* the cluster of each node, or NULL */
 } ctx;
 
-/* The node of actor a, added on first sight; -1 on allocation failure. */
-static int node_of(ctx *c, const dl_actor *a)
+static const char *S(const ctx *c, uint32_t id)
 {
-    const char *name = a->name ? a->name : "";
-    uint32_t v;
-    if (dl_map_get(c->byname, name, strlen(name), &v))
-        return (int)v;
-    if (DL_GROW(c->node, c->cap_node, c->nnode + 1) ||
-        dl_map_put(c->byname, name, strlen(name), (uint32_t)c->nnode))
-        return -1;
-    const char *safe = dot_safe(&c->fix, name);
-    if (safe != name && !(safe = dl_arena_strdup(c->arena, safe)))
-        return -1;
-    c->node[c->nnode] = (gnode){.name = safe, .a = a};
-    return (int)c->nnode++;
+    return c->gb->str[id];
 }
 
-static int cmp_str(const char *a, const char *b)
+static int cmp_rec(const void *x, const void *y, void *arg);
+
+/* In a builder's last graph, what a group holds is freed once the graph has it. */
+static void used_up(const ctx *c, const group *g)
 {
-    return strcmp(a ? a : "", b ? b : "");
+    if (!c->gb->consume)
+        return;
+    ggroup *gg = g->g;
+    free(gg->ev);
+    gg->ev = NULL;
+    gg->evlen = gg->evcap = 0;
+    for (int k = 0; k < gg->ncand; k++)
+        release(gg->cand[k].text);
+    free(gg->cand);
+    gg->cand = NULL;
+    gg->ncand = 0;
+    if (c->rc->g == g)
+        c->rc->g = NULL;
 }
 
-static int cmp_node(const void *x, const void *y)
+/* The event at place i of group g. */
+static const grec *R(const ctx *c, const group *g, size_t i)
 {
-    return cmp_str(((const gnode *)x)->name, ((const gnode *)y)->name);
+    reccache *rc = c->rc;
+    if (rc->g != g) {
+        decode(g->g, rc->v);
+        if (g->nr > 1)
+            qsort_r(rc->v, g->nr, sizeof *rc->v, cmp_rec, (void *)c);
+        rc->g = g;
+    }
+    return &rc->v[i];
 }
 
-/* Groups: edges before events without a target, then by relation, class and negation. */
-static int cmp_key(const gref *a, const gref *b)
+/* Writes the id of record r. */
+static void put_id(dl_buf *b, const ctx *c, const grec *r)
 {
+    if (r->id != DERIVED_ID) {
+        dl_buf_puts(b, S(c, r->id));
+        return;
+    }
+    dl_buf_puts(b, c->gb->docname[r->doc]);
+    char num[24];
+    int w = snprintf(num, sizeof num, "-e%lu", (unsigned long)r->order + 1);
+    dl_buf_append(b, num, (size_t)w);
+}
+
+typedef struct ranked {
+    const char *s;
+    uint32_t i;
+} ranked;
+
+/* By string, then first sight (as a stable sort would leave equals). */
+static int cmp_ranked(const void *x, const void *y)
+{
+    const ranked *a = x, *b = y;
+    int r = strcmp(a->s, b->s);
+    return r ? r : (a->i > b->i) - (a->i < b->i);
+}
+
+/* Groups: by owner and other node (edges before events without a target), then by
+ * relation, class and negation. */
+static int cmp_group(const void *x, const void *y, void *arg)
+{
+    const group *a = x, *b = y;
+    const ctx *c = arg;
     if (a->owner != b->owner)
         return a->owner < b->owner ? -1 : 1;
     unsigned ao = (unsigned)a->other, bo = (unsigned)b->other;   /* -1 last */
     if (ao != bo)
         return ao < bo ? -1 : 1;
-    int r = cmp_str(a->e->relation, b->e->relation);
-    if (r)
-        return r;
-    if (a->e->quad_class != b->e->quad_class)
-        return a->e->quad_class < b->e->quad_class ? -1 : 1;
-    return a->negated - b->negated;
+    if (a->g->relation != b->g->relation) {
+        int r = strcmp(S(c, a->g->relation), S(c, b->g->relation));
+        if (r)
+            return r;
+    }
+    if (a->g->quad_class != b->g->quad_class)
+        return a->g->quad_class < b->g->quad_class ? -1 : 1;
+    return a->g->negated - b->g->negated;
 }
 
-/* Inside a group, by date: first day (open starts last), value, document, order. */
-static int cmp_ref(const void *x, const void *y)
+/* Records of one group: by date (first day, open starts last; value), then document and
+ * place. */
+static int cmp_rec(const void *x, const void *y, void *arg)
 {
-    const gref *a = x, *b = y;
-    int r = cmp_key(a, b);
-    if (r)
-        return r;
-    const char *as = a->e->start ? a->e->start : "", *bs = b->e->start ? b->e->start : "";
-    if (!*as != !*bs)
-        return *as ? -1 : 1;
-    if ((r = strcmp(as, bs)) || (r = cmp_str(a->e->date, b->e->date)))
-        return r;
+    const grec *a = x, *b = y;
+    const ctx *c = arg;
+    if (!a->start != !b->start)
+        return a->start ? -1 : 1;
+    if (a->start != b->start && c->srank[a->start] != c->srank[b->start])
+        return c->srank[a->start] < c->srank[b->start] ? -1 : 1;
+    if (a->date != b->date && c->srank[a->date] != c->srank[b->date])
+        return c->srank[a->date] < c->srank[b->date] ? -1 : 1;
     if (a->doc != b->doc)
         return a->doc < b->doc ? -1 : 1;
     return (a->order > b->order) - (a->order < b->order);
 }
 
-static dl_status collect(ctx *c, dl_doc *const *docs, size_t n, dl_error *err)
+/* Puts the builder's nodes, groups and records in the graph's order. */
+static dl_status order(ctx *c, dl_error *err)
 {
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += docs[i]->nev;
-    c->ref = malloc((total ? total : 1) * sizeof *c->ref);
-    if (!c->ref)
+    dl_graph_builder *gb = c->gb;
+    size_t nn = gb->nnode, ns = gb->nstr, ng = gb->ngrp;
+    ranked *rk = malloc((nn > ns ? nn : ns ? ns : 1) * sizeof *rk);
+    int *rank = malloc((nn ? nn : 1) * sizeof *rank);
+    c->node = malloc((nn ? nn : 1) * sizeof *c->node);
+    c->srank = malloc((ns ? ns : 1) * sizeof *c->srank);
+    c->grp = malloc((ng ? ng : 1) * sizeof *c->grp);
+    if (!rk || !rank || !c->node || !c->srank || !c->grp) {
+        free(rk);
+        free(rank);
         return dl_fail(err, DL_ENOMEM, "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        const dl_doc *d = docs[i];
-        for (size_t j = 0; j < d->nev; j++) {
-            const dl_event *e = &d->ev[j].pub;
-            if (!e->date || !e->date[0])
-                continue;
-            const dl_actor *own = e->source ? e->source : e->target;
-            const dl_actor *oth = e->source ? e->target : NULL;
-            if (!own)
-                continue;       /* nobody to put it on */
-            if (oth && !cmp_str(oth->name, own->name))
-                oth = NULL;
-            int o = node_of(c, own), t = oth ? node_of(c, oth) : -1;
-            if (o < 0 || (oth && t < 0))
-                return dl_fail(err, DL_ENOMEM, "out of memory");
-            c->ref[c->nref++] = (gref){.d = d, .e = e, .doc = i, .order = (int)j,
-                                       .owner = o, .other = t,
-                                       .negated = e->modality && !strcmp(e->modality, "negated")};
-        }
     }
-    /* Nodes in name order, references renumbered to match. */
-    int *rank = malloc((c->nnode ? c->nnode : 1) * sizeof *rank);
-    if (!rank)
-        return dl_fail(err, DL_ENOMEM, "out of memory");
-    for (size_t i = 0; i < c->nnode; i++)
-        c->node[i].keep = (int)i;           /* old index, carried through the sort */
-    if (c->nnode > 1)
-        qsort(c->node, c->nnode, sizeof *c->node, cmp_node);
-    for (size_t i = 0; i < c->nnode; i++) {
-        rank[c->node[i].keep] = (int)i;
+    /* nodes by name */
+    for (size_t i = 0; i < nn; i++)
+        rk[i] = (ranked){gb->node[i].name, (uint32_t)i};
+    qsort(rk, nn, sizeof *rk, cmp_ranked);
+    for (size_t i = 0; i < nn; i++) {
+        rank[rk[i].i] = (int)i;
+        c->node[i] = gb->node[rk[i].i];
         c->node[i].keep = 0;
+        c->node[i].n = NULL;
     }
-    for (size_t i = 0; i < c->nref; i++) {
-        c->ref[i].owner = rank[c->ref[i].owner];
-        if (c->ref[i].other >= 0)
-            c->ref[i].other = rank[c->ref[i].other];
-    }
+    c->nnode = nn;
+    /* strings by strcmp */
+    for (size_t i = 0; i < ns; i++)
+        rk[i] = (ranked){gb->str[i], (uint32_t)i};
+    qsort(rk, ns, sizeof *rk, cmp_ranked);
+    for (size_t i = 0; i < ns; i++)
+        c->srank[rk[i].i] = (uint32_t)i;
+    free(rk);
+    /* groups by key */
+    for (size_t i = 0; i < ng; i++)
+        c->grp[i] = (group){.g = &gb->grp[i], .owner = rank[gb->grp[i].owner],
+                            .other = gb->grp[i].other >= 0 ? rank[gb->grp[i].other] : -1};
     free(rank);
-    if (c->nref > 1)
-        qsort(c->ref, c->nref, sizeof *c->ref, cmp_ref);
-    for (size_t i = 0; i < c->nref; i++) {
-        if (i == 0 || cmp_key(&c->ref[i - 1], &c->ref[i])) {
-            if (DL_GROW(c->grp, c->cap_grp, c->ngrp + 1))
-                return dl_fail(err, DL_ENOMEM, "out of memory");
-            c->grp[c->ngrp++] = (group){.r0 = i};
+    qsort_r(c->grp, ng, sizeof *c->grp, cmp_group, c);
+    c->ngrp = ng;
+    /* records by group, then date */
+    /* room to decode the largest group; the groups' events without their spare room */
+    size_t most = 1;
+    for (size_t i = 0; i < ng; i++) {
+        ggroup *q = c->grp[i].g;
+        unsigned char *ev = q->evlen < q->evcap ? realloc(q->ev, q->evlen ? q->evlen : 1) : NULL;
+        if (ev) {
+            q->ev = ev;
+            q->evcap = q->evlen ? q->evlen : 1;
         }
-        c->grp[c->ngrp - 1].nr++;
+        c->grp[i].nr = c->grp[i].g->nr;
+        if (c->grp[i].nr > most)
+            most = c->grp[i].nr;
     }
+    if (!(c->rc->v = malloc(most * sizeof *c->rc->v)))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
     return DL_OK;
 }
 
@@ -591,7 +1131,7 @@ static dl_status filter(ctx *c, const dl_graph_opts *o, dl_error *err)
     for (size_t i = 0; i < c->ngrp; i++) {
         group *g = &c->grp[i];
         g->keep = g->nr >= minw;
-        if (g->keep && c->ref[g->r0].other >= 0)
+        if (g->keep && g->other >= 0)
             edges[ne++] = (weighed){g->nr, i};
     }
     if (top && ne > top) {
@@ -601,18 +1141,17 @@ static dl_status filter(ctx *c, const dl_graph_opts *o, dl_error *err)
         ne = top;
     }
     for (size_t k = 0; k < ne; k++) {
-        const gref *r = &c->ref[c->grp[edges[k].grp].r0];
-        c->node[r->owner].keep = c->node[r->other].keep = 1;
+        const group *g = &c->grp[edges[k].grp];
+        c->node[g->owner].keep = c->node[g->other].keep = 1;
     }
     free(edges);
     for (size_t i = 0; i < c->ngrp; i++) {
         group *g = &c->grp[i];
-        const gref *r = &c->ref[g->r0];
-        if (g->keep && r->other < 0) {
-            if (top && !c->node[r->owner].keep)
+        if (g->keep && g->other < 0) {
+            if (top && !c->node[g->owner].keep)
                 g->keep = 0;
             else
-                c->node[r->owner].keep = 1;
+                c->node[g->owner].keep = 1;
         }
     }
     return DL_OK;
@@ -705,40 +1244,44 @@ static void declare(Agraph_t *g, attrs *a)
     a->e_tooltip = agattr(g, AGEDGE, "tooltip", "");
 }
 
-static int quad_of(const gref *r)
+static int quad_of(const group *g)
 {
-    int q = r->e->quad_class;
+    int q = g->g->quad_class;
     return q >= 1 && q <= 4 ? q : 0;
+}
+
+static const char *relation_of(const ctx *c, const group *g)
+{
+    return S(c, g->g->relation);
 }
 
 /* The short label of a group: "visit 2024-06-18", "meet ×3 2019-02 – 2023-09". */
 static void put_group_label(dl_buf *b, const ctx *c, const group *g)
 {
-    const gref *r = &c->ref[g->r0];
-    if (r->negated)
+    if (g->g->negated)
         dl_buf_puts(b, "not ");
-    puts_esc(b, r->e->relation && r->e->relation[0] ? r->e->relation : "event");
+    puts_esc(b, relation_of(c, g)[0] ? relation_of(c, g) : "event");
     if (g->nr > 1)
         dl_buf_printf(b, " \xc3\x97%zu", g->nr);
-    /* distinct dates, in order */
+    /* distinct dates, in order (equal dates are one string) */
     size_t ndist = 0;
     for (size_t i = 0; i < g->nr; i++)
-        if (i == 0 || strcmp(c->ref[g->r0 + i - 1].e->date, c->ref[g->r0 + i].e->date))
+        if (i == 0 || R(c, g, i - 1)->date != R(c, g, i)->date)
             ndist++;
     if (ndist <= 3) {
         for (size_t i = 0, k = 0; i < g->nr; i++) {
-            const dl_event *e = c->ref[g->r0 + i].e;
-            if (i && !strcmp(c->ref[g->r0 + i - 1].e->date, e->date))
+            const grec *e = R(c, g, i);
+            if (i && R(c, g, i - 1)->date == e->date)
                 continue;
             dl_buf_puts(b, k++ ? ", " : " ");
-            put_human_date(b, e->date, e->date_mod);
+            put_human_date(b, S(c, e->date), S(c, e->date_mod));
         }
     } else {
-        const dl_event *f = c->ref[g->r0].e, *l = c->ref[g->r0 + g->nr - 1].e;
+        const grec *f = R(c, g, 0), *l = R(c, g, g->nr - 1);
         dl_buf_putc(b, ' ');
-        put_human_date(b, f->date, f->date_mod);
+        put_human_date(b, S(c, f->date), S(c, f->date_mod));
         dl_buf_puts(b, " \xe2\x80\x93 ");
-        put_human_date(b, l->date, l->date_mod);
+        put_human_date(b, S(c, l->date), S(c, l->date_mod));
     }
 }
 
@@ -749,11 +1292,19 @@ static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
 {
     size_t start = b->len;
     for (size_t i = 0; i < g->nr; i++) {
-        const dl_event *e = c->ref[g->r0 + i].e;
-        const char *v = what == 0 ? e->cameo : what == 1 ? e->date : e->id;
-        if (!v || !v[0])
+        const grec *e = R(c, g, i);
+        if (what == 2) {
+            if (e->id == 0)
+                continue;
+            if (b->len > start)
+                dl_buf_putc(b, ';');
+            put_id(b, c, e);
             continue;
-        if (what == 1 && i && !strcmp(c->ref[g->r0 + i - 1].e->date, v))
+        }
+        const char *v = S(c, what == 0 ? e->cameo : e->date);
+        if (!v[0])
+            continue;
+        if (what == 1 && i && R(c, g, i - 1)->date == e->date)
             continue;
         if (what == 0) {
             size_t vl = strlen(v);
@@ -774,41 +1325,42 @@ static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
     }
 }
 
+static int cmp_cand(const void *x, const void *y, void *arg)
+{
+    const cand *a = x, *b = y;
+    return cmp_place(arg, a->start, a->date, a->doc, a->order, b->start, b->date, b->doc, b->order);
+}
+
 /* One line per event (up to MAX_EVIDENCE distinct sentences): "2024-06-18: sentence". */
 static void put_evidence_lines(dl_buf *b, const ctx *c, const group *g)
 {
-    const gref *shown[MAX_EVIDENCE];
-    size_t nshown = 0;
-    for (size_t i = 0; i < g->nr; i++) {
-        const gref *r = &c->ref[g->r0 + i];
-        int dup = 0;
-        for (size_t k = 0; k < nshown && !dup; k++)
-            dup = shown[k]->d == r->d && shown[k]->e->sentence == r->e->sentence &&
-                  !strcmp(shown[k]->e->date, r->e->date);
-        if (dup)
-            continue;
-        if (nshown == MAX_EVIDENCE) {
+    ggroup *gg = g->g;
+    if (gg->ncand > 1)
+        qsort_r(gg->cand, (size_t)gg->ncand, sizeof *gg->cand, cmp_cand, c->gb);
+    for (int i = 0; i < gg->ncand; i++) {
+        const cand *r = &gg->cand[i];
+        if (i == MAX_EVIDENCE) {
             dl_buf_printf(b, "\\n\xe2\x80\xa6 and more (%zu events in all)", g->nr);
             return;
         }
         dl_buf_puts(b, "\\n");
-        put_human_date(b, r->e->date, r->e->date_mod);
-        if (r->e->modality && r->e->modality[0] && strcmp(r->e->modality, "asserted"))
-            dl_buf_printf(b, " (%s)", r->e->modality);
+        put_human_date(b, S(c, r->date), S(c, r->date_mod));
+        const char *m = S(c, r->modality);
+        if (m[0] && strcmp(m, "asserted"))
+            dl_buf_printf(b, " (%s)", m);
         dl_buf_puts(b, ": ");
-        put_evidence(b, r->d, r->e);
-        shown[nshown++] = r;
+        dl_buf_puts(b, r->text->s);
     }
 }
 
 static void put_class_note(dl_buf *b, const ctx *c, const group *g)
 {
-    const gref *r = &c->ref[g->r0];
-    int q = quad_of(r);
+    int q = quad_of(g);
+    const char *cameo = S(c, R(c, g, 0)->cameo);
     dl_buf_puts(b, " (");
-    if (r->e->cameo && r->e->cameo[0]) {
+    if (cameo[0]) {
         dl_buf_puts(b, "CAMEO ");
-        puts_esc(b, r->e->cameo);
+        puts_esc(b, cameo);
         dl_buf_puts(b, ", ");
     }
     dl_buf_printf(b, "%s, %zu event%s)", QUAD[q].name, g->nr, g->nr == 1 ? "" : "s");
@@ -836,14 +1388,11 @@ static const char *bstr(const dl_buf *b)
 }
 
 /* The label of a cluster: the name of its country in the documents, or the code. */
-static const char *country_name(dl_doc *const *docs, size_t n, const char *iso)
+static const char *country_name(const ctx *c, const char *iso)
 {
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < docs[i]->nact; j++) {
-            const dl_actor *a = &docs[i]->act[j].pub;
-            if (a->type && !strcmp(a->type, "country") && a->country && !strcmp(a->country, iso))
-                return a->name;
-        }
+    uint32_t v;
+    if (dl_map_get(c->gb->countries, iso, strlen(iso), &v))
+        return S(c, v);
     return iso;
 }
 
@@ -867,7 +1416,7 @@ static int clustered(int t)
 /* Clusters: one per country with at least one kept person, organisation or group; the
  * country's own node joins it, and when the graph does not have it the cluster carries
  * the country's name. Created in code order. */
-static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, dl_error *err)
+static dl_status make_clusters(ctx *c, attrs *a, dl_error *err)
 {
     c->clus = calloc(c->nnode ? c->nnode : 1, sizeof *c->clus);
     member *m = malloc((c->nnode ? c->nnode : 1) * sizeof *m);
@@ -877,9 +1426,9 @@ static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, 
     }
     size_t nm = 0;
     for (size_t i = 0; i < c->nnode; i++) {
-        const dl_actor *ac = c->node[i].a;
+        const gnode *ac = &c->node[i];
         int t = type_index(ac->type);
-        if (c->node[i].keep && (clustered(t) || t == T_COUNTRY) && ac->country && ac->country[0])
+        if (c->node[i].keep && (clustered(t) || t == T_COUNTRY) && ac->country[0])
             m[nm++] = (member){ac->country, i};
     }
     if (nm > 1)
@@ -888,7 +1437,7 @@ static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, 
     for (size_t k = 0, end; k < nm && st == DL_OK; k = end) {
         int people = 0, country = 0;
         for (end = k; end < nm && !strcmp(m[end].code, m[k].code); end++) {
-            int t = type_index(c->node[m[end].node].a->type);
+            int t = type_index(c->node[m[end].node].type);
             people |= clustered(t);
             country |= t == T_COUNTRY;
         }
@@ -905,7 +1454,7 @@ static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, 
         }
         /* the cluster inherits the root's attributes: set every one the root has */
         dl_buf_clear(&c->b);
-        puts_esc(&c->b, country_name(docs, n, m[k].code));
+        puts_esc(&c->b, country_name(c, m[k].code));
         set(c, s, a->g_label, country ? "" : bstr(&c->b));
         set(c, s, a->g_labelloc, "t");
         set(c, s, a->g_labeljust, "l");
@@ -930,32 +1479,32 @@ static dl_status make_clusters(ctx *c, dl_doc *const *docs, size_t n, attrs *a, 
 }
 
 /* The title of the legend: what the graph covers ("doc · 12 dated events, 1948 – 2024-06"). */
-static void put_title(dl_buf *b, const ctx *c, dl_doc *const *docs, size_t n)
+static void put_title(dl_buf *b, const ctx *c)
 {
     size_t nev = 0;
-    const dl_event *first = NULL, *last = NULL;
+    const ggroup *first = NULL, *last = NULL;
     const char *fday = NULL, *lday = NULL;
     for (size_t i = 0; i < c->ngrp; i++) {
         const group *g = &c->grp[i];
         if (!g->keep)
             continue;
         nev += g->nr;
-        for (size_t k = 0; k < g->nr; k++) {
-            const dl_event *e = c->ref[g->r0 + k].e;
-            const char *s = e->start && e->start[0] ? e->start : NULL;
-            const char *t = e->end && e->end[0] ? e->end : s;
-            if (s && (!fday || strcmp(s, fday) < 0)) {
-                fday = s;
-                first = e;
-            }
-            if (t && (!lday || strcmp(t, lday) > 0)) {
-                lday = t;
-                last = e;
-            }
+        /* the earliest start: the group's first event has its least start */
+        const char *s = g->g->first_start ? S(c, g->g->first_start) : NULL;
+        if (s && (!fday || strcmp(s, fday) < 0)) {
+            fday = s;
+            first = g->g;
+        }
+        /* the latest end (or start), kept by the builder */
+        const char *t = g->g->last_t ? S(c, g->g->last_t) : NULL;
+        if (t && (!lday || strcmp(t, lday) > 0)) {
+            lday = t;
+            last = g->g;
         }
     }
+    size_t n = c->gb->ndoc;
     if (n == 1)
-        put_html(b, docs[0]->name && docs[0]->name[0] ? docs[0]->name : "document");
+        put_html(b, c->gb->docname[0][0] ? c->gb->docname[0] : "document");
     else
         dl_buf_printf(b, "%zu documents", n);
     if (!nev) {
@@ -966,10 +1515,11 @@ static void put_title(dl_buf *b, const ctx *c, dl_doc *const *docs, size_t n)
     if (first && last) {
         dl_buf t;
         dl_buf_init(&t);
-        put_human_date(&t, first->date, NULL);
-        if (first != last && strcmp(first->date, last->date)) {
+        put_human_date(&t, S(c, first->first_date), NULL);
+        int same = first->first_doc == last->last_doc && first->first_order == last->last_order;
+        if (!same && first->first_date != last->last_date) {
             dl_buf_puts(&t, " \xe2\x80\x93 ");
-            put_human_date(&t, last->date, NULL);
+            put_human_date(&t, S(c, last->last_date), NULL);
         }
         dl_buf_puts(b, ", ");
         put_html(b, bstr(&t));
@@ -979,21 +1529,20 @@ static void put_title(dl_buf *b, const ctx *c, dl_doc *const *docs, size_t n)
 }
 
 /* The legend: an HTML-like graph label with the shapes and colours the graph uses. */
-static dl_status make_legend(ctx *c, dl_doc *const *docs, size_t n, const dl_graph_opts *o,
-                             attrs *a, dl_error *err)
+static dl_status make_legend(ctx *c, const dl_graph_opts *o, attrs *a, dl_error *err)
 {
     int event_nodes = o && o->event_nodes;
     int types[NTYPES] = {0}, quads[5] = {0}, clusters = 0;
     size_t nodes = 0;
     for (size_t i = 0; i < c->nnode; i++)
         if (c->node[i].keep) {
-            types[type_index(c->node[i].a->type)] = 1;
+            types[type_index(c->node[i].type)] = 1;
             clusters |= c->clus[i] != NULL;
             nodes++;
         }
     for (size_t i = 0; i < c->ngrp; i++)
         if (c->grp[i].keep) {
-            const gref *r = &c->ref[c->grp[i].r0];
+            const group *r = &c->grp[i];
             if (r->other >= 0 || event_nodes)
                 quads[quad_of(r)] = 1;
             if (r->other < 0 && event_nodes) {
@@ -1033,7 +1582,7 @@ static dl_status make_legend(ctx *c, dl_doc *const *docs, size_t n, const dl_gra
     dl_buf_printf(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">"
                      "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%d\"><FONT POINT-SIZE=\"14\"><B>",
                   ncols ? 3 * ncols : 1);
-    put_title(b, c, docs, n);
+    put_title(b, c);
     dl_buf_puts(b, "</B></FONT></TD></TR>");
     for (int row = 0; row < 2; row++) {
         if (!nitems[row])
@@ -1065,7 +1614,7 @@ static dl_status make_legend(ctx *c, dl_doc *const *docs, size_t n, const dl_gra
     agstrfree(c->g, html);
     dl_buf_clear(b);
     dl_buf_puts(b, "Actor relationships: ");
-    put_title(b, c, docs, n);
+    put_title(b, c);
     set(c, c->g, a->g_tooltip, bstr(b));
     return b->oom ? dl_fail(err, DL_ENOMEM, "out of memory") : DL_OK;
 }
@@ -1083,23 +1632,23 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
 {
     size_t k0 = 0;          /* groups are sorted by owner: node i's start at k0 */
     for (size_t i = 0; i < c->nnode; i++) {
-        while (k0 < c->ngrp && c->ref[c->grp[k0].r0].owner < (int)i)
+        while (k0 < c->ngrp && c->grp[k0].owner < (int)i)
             k0++;
         gnode *gn = &c->node[i];
         if (!gn->keep)
             continue;
-        const dl_actor *ac = gn->a;
+        const gnode *ac = gn;
         int t = type_index(ac->type);
         if (!(gn->n = make_node(c->g, c->clus[i], gn->name)))
             return dl_fail(err, DL_ENOMEM, "cgraph: cannot make a node");
         dl_buf *b = &c->b;
         dl_buf_clear(b);
-        put_label(b, ac->name);      /* the name itself, even where the id had to change */
+        put_label(b, ac->aname);     /* the name itself, even where the id had to change */
         if (strcmp(bstr(b), gn->name))
             set(c, gn->n, a->n_label, bstr(b));
-        set(c, gn->n, a->n_type, ac->type ? ac->type : "");
-        set(c, gn->n, a->n_country, ac->country ? ac->country : "");
-        set(c, gn->n, a->n_role, ac->role ? ac->role : "");
+        set(c, gn->n, a->n_type, ac->type);
+        set(c, gn->n, a->n_country, ac->country);
+        set(c, gn->n, a->n_role, ac->role);
         if (strcmp(TYPE[t].shape, "ellipse"))
             set(c, gn->n, a->n_shape, TYPE[t].shape);
         if (strcmp(TYPE[t].fill, "#ffffff"))
@@ -1108,13 +1657,13 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
             set(c, gn->n, a->n_fontsize, "13");
         /* tooltip: who it is, then its events without a target */
         dl_buf_clear(b);
-        puts_esc(b, ac->name);
-        dl_buf_printf(b, " (%s", ac->type && ac->type[0] ? ac->type : "actor");
-        if (ac->country && ac->country[0]) {
+        puts_esc(b, ac->aname);
+        dl_buf_printf(b, " (%s", ac->type[0] ? ac->type : "actor");
+        if (ac->country[0]) {
             dl_buf_puts(b, ", ");
             puts_esc(b, ac->country);
         }
-        if (ac->role && ac->role[0]) {
+        if (ac->role[0]) {
             dl_buf_puts(b, ", ");
             puts_esc(b, ac->role);
         }
@@ -1123,10 +1672,9 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
         dl_buf_clear(s);
         dl_buf ids;
         dl_buf_init(&ids);
-        for (size_t k = k0; k < c->ngrp && c->ref[c->grp[k].r0].owner == (int)i; k++) {
+        for (size_t k = k0; k < c->ngrp && c->grp[k].owner == (int)i; k++) {
             const group *g = &c->grp[k];
-            const gref *r = &c->ref[g->r0];
-            if (!g->keep || r->other >= 0)
+            if (!g->keep || g->other >= 0)
                 continue;
             dl_buf_puts(b, "\\n\\n");
             put_group_label(b, c, g);
@@ -1138,6 +1686,8 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
             if (ids.len)
                 dl_buf_putc(&ids, ';');
             put_list(&ids, c, g, 2);
+            if (!c->event_nodes)
+                used_up(c, g);
         }
         set(c, gn->n, a->n_tooltip, bstr(b));
         set(c, gn->n, a->n_solo, bstr(s));
@@ -1153,7 +1703,7 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
 /* Sets the attributes an edge (or an event node) shares with its group. */
 static void style_edge(ctx *c, attrs *a, Agedge_t *e, const group *g)
 {
-    int q = quad_of(&c->ref[g->r0]);
+    int q = quad_of(g);
     dl_buf *b = &c->b;
     char num[32];
     snprintf(num, sizeof num, "%zu", g->nr);
@@ -1170,15 +1720,14 @@ static void style_edge(ctx *c, attrs *a, Agedge_t *e, const group *g)
 static void describe(ctx *c, void *obj, const group *g, Agsym_t *relation, Agsym_t *cameo,
                      Agsym_t *quad, Agsym_t *dates, Agsym_t *events)
 {
-    const gref *r = &c->ref[g->r0];
     dl_buf *b = &c->b;
-    set(c, obj, relation, r->e->relation ? r->e->relation : "");
+    set(c, obj, relation, relation_of(c, g));
     dl_buf_clear(b);
     put_list(b, c, g, 0);
     set(c, obj, cameo, bstr(b));
     char num[16];
-    snprintf(num, sizeof num, "%d", quad_of(r));
-    set(c, obj, quad, quad_of(r) ? num : "");
+    snprintf(num, sizeof num, "%d", quad_of(g));
+    set(c, obj, quad, quad_of(g) ? num : "");
     dl_buf_clear(b);
     put_list(b, c, g, 1);
     set(c, obj, dates, bstr(b));
@@ -1192,48 +1741,45 @@ static dl_status make_edges(ctx *c, attrs *a, dl_error *err)
     dl_buf *b = &c->b;
     for (size_t k = 0; k < c->ngrp; k++) {
         const group *g = &c->grp[k];
-        const gref *r = &c->ref[g->r0];
-        if (!g->keep || r->other < 0)
+        if (!g->keep || g->other < 0)
             continue;
         /* the key names the edge, so that agread gives back one edge per group */
         dl_buf_clear(b);
-        dl_buf_printf(b, "%s%s/%d", r->negated ? "not " : "",
-                      r->e->relation ? r->e->relation : "", quad_of(r));
-        Agedge_t *e = b->oom ? NULL : agedge(c->g, c->node[r->owner].n, c->node[r->other].n, b->p, 1);
+        dl_buf_printf(b, "%s%s/%d", g->g->negated ? "not " : "", relation_of(c, g), quad_of(g));
+        Agedge_t *e = b->oom ? NULL : agedge(c->g, c->node[g->owner].n, c->node[g->other].n, b->p, 1);
         if (!e)
             return dl_fail(err, DL_ENOMEM, "cgraph: cannot make an edge");
         describe(c, e, g, a->e_relation, a->e_cameo, a->e_quad, a->e_dates, a->e_events);
         double gs = 0;
-        const char *start = "", *end = "";
+        const char *start = "";
         for (size_t i = 0; i < g->nr; i++) {
-            const dl_event *ev = c->ref[g->r0 + i].e;
-            gs += ev->goldstein;
-            if (ev->start && ev->start[0] && (!start[0] || strcmp(ev->start, start) < 0))
-                start = ev->start;
-            if (ev->end && ev->end[0] && strcmp(ev->end, end) > 0)
-                end = ev->end;
+            const grec *ev = R(c, g, i);
+            gs += c->gb->gold[ev->gold];
+            if (ev->start && (!start[0] || strcmp(S(c, ev->start), start) < 0))
+                start = S(c, ev->start);
         }
         char num[32];
-        snprintf(num, sizeof num, "%.1f", gs / (double)g->nr);
-        set(c, e, a->e_goldstein, r->e->cameo && r->e->cameo[0] ? num : "");
+        dl_format_tenths(num, sizeof num, gs / (double)g->nr);
+        set(c, e, a->e_goldstein, S(c, R(c, g, 0)->cameo)[0] ? num : "");
         set(c, e, a->e_start, start);
-        set(c, e, a->e_end, end);
+        set(c, e, a->e_end, S(c, g->g->end));
         style_edge(c, a, e, g);
         dl_buf_clear(b);
         put_group_label(b, c, g);
         /* Inside a cluster (one rank) the edge is flat, and Graphviz 2.43's dot mishandles
          * labels of flat edges in clusters (it reallocates the rank arrays the clusters
          * point into: double free): such an edge gets an external label instead. */
-        int flat = c->clus[r->owner] && c->clus[r->owner] == c->clus[r->other];
+        int flat = c->clus[g->owner] && c->clus[g->owner] == c->clus[g->other];
         set(c, e, flat ? a->e_xlabel : a->e_label, bstr(b));
         dl_buf_clear(b);
-        puts_esc(b, c->node[r->owner].a->name);
+        puts_esc(b, c->node[g->owner].aname);
         dl_buf_puts(b, " \xe2\x86\x92 ");
-        puts_esc(b, c->node[r->other].a->name);
+        puts_esc(b, c->node[g->other].aname);
         dl_buf_puts(b, ": ");
         put_group_label(b, c, g);
         put_class_note(b, c, g);
         put_evidence_lines(b, c, g);
+        used_up(c, g);
         set(c, e, a->e_tooltip, bstr(b));
         if (b->oom)
             return dl_fail(err, DL_ENOMEM, "out of memory");
@@ -1248,15 +1794,14 @@ static dl_status make_event_nodes(ctx *c, attrs *a, dl_error *err)
     dl_buf *b = &c->b;
     for (size_t k = 0; k < c->ngrp; k++) {
         const group *g = &c->grp[k];
-        const gref *r = &c->ref[g->r0];
-        if (!g->keep || r->other >= 0)
+        if (!g->keep || g->other >= 0)
             continue;
-        const gnode *owner = &c->node[r->owner];
+        const gnode *owner = &c->node[g->owner];
         dl_buf_clear(b);
         dl_buf_puts(b, owner->name);
         dl_buf_puts(b, ": ");
-        dl_buf_puts(b, r->negated ? "not " : "");
-        dl_buf_puts(b, r->e->relation ? r->e->relation : "event");
+        dl_buf_puts(b, g->g->negated ? "not " : "");
+        dl_buf_puts(b, relation_of(c, g));   /* (a relation is never NULL here) */
         const char *safe = dot_safe(&c->fix, bstr(b));
         if (safe != bstr(b)) {
             dl_buf_clear(b);
@@ -1267,27 +1812,28 @@ static dl_status make_event_nodes(ctx *c, attrs *a, dl_error *err)
             b->len = base;
             dl_buf_printf(b, " #%d", i);
         }
-        Agnode_t *n = b->oom ? NULL : make_node(c->g, c->clus[r->owner], b->p);
+        Agnode_t *n = b->oom ? NULL : make_node(c->g, c->clus[g->owner], b->p);
         if (!n)
             return dl_fail(err, DL_ENOMEM, "cgraph: cannot make a node");
         set(c, n, a->n_type, "event");
-        set(c, n, a->n_country, owner->a->country ? owner->a->country : "");
+        set(c, n, a->n_country, owner->country);
         set(c, n, a->n_shape, TYPE[T_EVENT].shape);
         set(c, n, a->n_fill, TYPE[T_EVENT].fill);
         set(c, n, a->n_fontsize, "10");
         set(c, n, a->n_margin, "0.08,0.03");
-        set(c, n, a->n_color, QUAD[quad_of(r)].line);
-        set(c, n, a->n_fontcolor, QUAD[quad_of(r)].text);
+        set(c, n, a->n_color, QUAD[quad_of(g)].line);
+        set(c, n, a->n_fontcolor, QUAD[quad_of(g)].text);
         describe(c, n, g, a->n_relation, a->n_cameo, a->n_quad, a->n_dates, a->n_events);
         dl_buf_clear(b);
         put_group_label(b, c, g);
         set(c, n, a->n_label, bstr(b));
         dl_buf_clear(b);
-        puts_esc(b, owner->a->name);
+        puts_esc(b, owner->aname);
         dl_buf_puts(b, ": ");
         put_group_label(b, c, g);
         put_class_note(b, c, g);
         put_evidence_lines(b, c, g);
+        used_up(c, g);
         set(c, n, a->n_tooltip, bstr(b));
         Agedge_t *e = agedge(c->g, owner->n, n, NULL, 1);
         if (!e || b->oom)
@@ -1306,28 +1852,39 @@ const char *dl_graph_layout(const dl_graph_opts *o, size_t nodes)
     return nodes > DL_GRAPH_BIG ? "sfdp" : "dot";
 }
 
-Agraph_t *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err)
+/* Builds the graph of what gb holds. The builder stays usable (its records are left in
+ * the graph's order). */
+Agraph_t *dl_graph_builder_graph(dl_graph_builder *gb, const dl_graph_opts *o, dl_error *err)
 {
-    ctx c = {0};
+    reccache rc = {NULL, NULL};
+    ctx c = {.gb = gb, .rc = &rc};
     dl_buf_init(&c.b);
     dl_buf_init(&c.t);
     dl_buf_init(&c.fix);
+    c.event_nodes = o && o->event_nodes;
     dl_status st = DL_OK;
-    if (!(c.byname = dl_map_new()) || !(c.arena = dl_arena_new()))
+    if (gb->used_up)
+        st = dl_fail(err, DL_EARG, "graph builder already used up");
+    else if (gb->oom)
         st = dl_fail(err, DL_ENOMEM, "out of memory");
+    if (gb->consume)
+        gb->used_up = 1;
     if (st == DL_OK)
-        st = collect(&c, docs, n, err);
+        st = order(&c, err);
     if (st == DL_OK)
         st = filter(&c, o, err);
+    for (size_t i = 0; st == DL_OK && i < c.ngrp; i++)
+        if (!c.grp[i].keep)
+            used_up(&c, &c.grp[i]);
     if (st == DL_OK && !(c.g = agopen("dateline", Agdirected, &graph_disc)))
         st = dl_fail(err, DL_ENOMEM, "cgraph: cannot make a graph");
     attrs a;
     if (st == DL_OK) {
         declare(c.g, &a);
-        st = make_clusters(&c, docs, n, &a, err);
+        st = make_clusters(&c, &a, err);
     }
     if (st == DL_OK)
-        st = make_legend(&c, docs, n, o, &a, err);
+        st = make_legend(&c, o, &a, err);
     if (st == DL_OK)
         st = make_nodes(&c, &a, err);
     if (st == DL_OK)
@@ -1339,21 +1896,61 @@ Agraph_t *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, 
         c.g = NULL;
     }
     free(c.node);
-    free(c.ref);
     free(c.grp);
+    free(c.srank);
+    free(rc.v);
     free(c.clus);
-    dl_map_free(c.byname);
     dl_buf_free(&c.b);
     dl_buf_free(&c.t);
     dl_buf_free(&c.fix);
-    dl_arena_free(c.arena);
     return c.g;
 }
 
-dl_status dl_write_dot(dl_doc *const *docs, size_t n, const dl_graph_opts *o, FILE *out, dl_error *err)
+/* A builder holding docs; documents given twice are one and the same. */
+dl_graph_builder *dl_graph_builder_of(dl_doc *const *docs, size_t n, dl_error *err)
+{
+    dl_graph_builder *gb = dl_graph_builder_new(err);
+    if (!gb)
+        return NULL;
+    dl_map *seen = n > 1 ? dl_map_new() : NULL;
+    if (n > 1 && !seen) {
+        dl_graph_builder_free(gb);
+        dl_fail(err, DL_ENOMEM, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ident = (uint32_t)i;
+        if (seen && !dl_map_get(seen, (const char *)&docs[i], sizeof docs[i], &ident) &&
+            dl_map_put(seen, (const char *)&docs[i], sizeof docs[i], (uint32_t)i)) {
+            dl_fail(err, DL_ENOMEM, "out of memory");
+            dl_map_free(seen);
+            dl_graph_builder_free(gb);
+            return NULL;
+        }
+        if (builder_add(gb, docs[i], ident, err) != DL_OK) {
+            dl_map_free(seen);
+            dl_graph_builder_free(gb);
+            return NULL;
+        }
+    }
+    dl_map_free(seen);
+    return gb;
+}
+
+Agraph_t *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err)
+{
+    dl_graph_builder *gb = dl_graph_builder_of(docs, n, err);
+    if (!gb)
+        return NULL;
+    Agraph_t *g = dl_graph_builder_graph(gb, o, err);
+    dl_graph_builder_free(gb);
+    return g;
+}
+
+dl_status dl_graph_builder_write_dot(dl_graph_builder *gb, const dl_graph_opts *o, FILE *out, dl_error *err)
 {
     dl_graphviz_lock();
-    Agraph_t *g = dl_graph_build(docs, n, o, err);
+    Agraph_t *g = dl_graph_builder_graph(gb, o, err);
     if (!g) {
         dl_graphviz_unlock();
         return err ? err->code : DL_ENOMEM;
@@ -1364,4 +1961,15 @@ dl_status dl_write_dot(dl_doc *const *docs, size_t n, const dl_graph_opts *o, FI
     if (rc != 0 || ferror(out))
         return dl_fail(err, DL_EIO, "write error");
     return DL_OK;
+}
+
+dl_status dl_write_dot(dl_doc *const *docs, size_t n, const dl_graph_opts *o, FILE *out, dl_error *err)
+{
+    /* the builder is made outside the lock: threads may export at once */
+    dl_graph_builder *gb = dl_graph_builder_of(docs, n, err);
+    if (!gb)
+        return err ? err->code : DL_ENOMEM;
+    dl_status st = dl_graph_builder_write_dot(gb, o, out, err);
+    dl_graph_builder_free(gb);
+    return st;
 }

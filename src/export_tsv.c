@@ -7,29 +7,62 @@
 
 #include "internal.h"
 
-/* Writes s with tabs and line breaks as spaces, so one expression stays on one row. */
-static void put_field(FILE *out, const char *s)
+/* Appends s with tabs and line breaks as spaces, so one expression stays on one row. */
+static void put_field(dl_buf *b, const char *s)
 {
-    for (; *s; s++)
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, out);
+    size_t n = strlen(s);
+    if (dl_buf_reserve(b, n))
+        return;
+    char *o = b->p + b->len;
+    for (size_t i = 0; i < n; i++)
+        o[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+    b->len += n;
+    b->p[b->len] = 0;
+}
+
+static void put_num(dl_buf *b, size_t v)
+{
+    char t[24], *e = t + sizeof t, *p = e;
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    dl_buf_append(b, p, (size_t)(e - p));
 }
 
 dl_status dl_write_timex_tsv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags, dl_error *err)
 {
+    dl_buf b;
+    dl_buf_init(&b);
     if (!(flags & DL_CSV_NO_HEADER))
-        fputs("doc\tstart\tend\ttype\tvalue\ttext\n", out);
+        dl_buf_puts(&b, "doc\tstart\tend\ttype\tvalue\ttext\n");
     for (size_t i = 0; i < n; i++) {
         const dl_doc *d = docs[i];
         for (size_t j = 0; j < d->ntx; j++) {
             const dl_timex *x = &d->tx[j].pub;
-            put_field(out, d->name);
-            fprintf(out, "\t%zu\t%zu\t%s\t", x->start, x->end, x->type);
-            put_field(out, x->value);
-            fputc('\t', out);
-            put_field(out, x->text);
-            fputc('\n', out);
+            put_field(&b, d->name);
+            dl_buf_putc(&b, '\t');
+            put_num(&b, x->start);
+            dl_buf_putc(&b, '\t');
+            put_num(&b, x->end);
+            dl_buf_putc(&b, '\t');
+            dl_buf_puts(&b, x->type);
+            dl_buf_putc(&b, '\t');
+            put_field(&b, x->value);
+            dl_buf_putc(&b, '\t');
+            put_field(&b, x->text);
+            dl_buf_putc(&b, '\n');
+            if (b.len >= 64 * 1024) {
+                fwrite(b.p, 1, b.len, out);
+                dl_buf_clear(&b);
+            }
         }
     }
+    if (b.len)
+        fwrite(b.p, 1, b.len, out);
+    int oom = b.oom;
+    dl_buf_free(&b);
+    if (oom)
+        return dl_fail(err, DL_ENOMEM, "out of memory");
     if (ferror(out))
         return dl_fail(err, DL_EIO, "write error");
     return DL_OK;

@@ -1,6 +1,10 @@
 /*
  * hash.c - a map from byte strings to uint32 values: open addressing with linear
- * probing, FNV-1a hashes, keys copied into one growing pool.
+ * probing at most half full (a miss ends within a probe or two), a multiplicative hash
+ * that reads eight bytes at a time, keys copied into one growing pool.
+ *
+ * tools/gen_wordnet.c builds the WordNet table with a copy of dl_hash: keep the two equal
+ * (check_segment tests that words are found).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +24,43 @@ struct dl_map {
     size_t plen, pcap;
 };
 
-uint32_t dl_hash(const char *s, size_t n)
+static inline uint64_t rd64(const char *p)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint64_t rd32(const char *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Words are short: one or two multiplications for most of them. The length is mixed in,
+ * so that the overlapping reads of the tail never make two keys equal. */
+static inline __attribute__((always_inline)) uint32_t hash_of(const char *s, size_t n)
+{
+    const uint64_t K = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * K;
+    while (n > 8) {
+        h = (h ^ rd64(s)) * K;
+        h ^= h >> 29;
+        s += 8;
+        n -= 8;
     }
-    return h;
+    uint64_t v = 0;
+    if (n >= 4)
+        v = rd32(s) | rd32(s + n - 4) << 32;
+    else if (n > 0)
+        v = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    h = (h ^ v) * K;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return (uint32_t)h;
 }
 
 static int map_alloc_slots(dl_map *m, size_t cap)
@@ -61,14 +94,37 @@ void dl_map_free(dl_map *m)
     free(m);
 }
 
-static slot *map_find(const dl_map *m, const char *key, size_t klen, uint32_t h)
+/* Are the n bytes at a and b equal? Keys are words: short ones without a call. */
+uint32_t dl_hash(const char *s, size_t n)
+{
+    return hash_of(s, n);
+}
+
+static inline int key_eq(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        if (n > 16)
+            return memcmp(a, b, n) == 0;
+        /* the first and the last eight bytes (overlapping) */
+        return rd64(a) == rd64(b) && rd64(a + n - 8) == rd64(b + n - 8);
+    }
+    if (n >= 4)
+        return rd32(a) == rd32(b) && rd32(a + n - 4) == rd32(b + n - 4);
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+static inline __attribute__((always_inline)) slot *map_find(const dl_map *m, const char *key, size_t klen,
+                                                            uint32_t h)
 {
     size_t mask = m->cap - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         slot *s = &m->slots[i];
         if (s->klen == UINT32_MAX)
             return s;
-        if (s->hash == h && s->klen == klen && memcmp(m->pool + s->koff, key, klen) == 0)
+        if (s->hash == h && s->klen == klen && key_eq(m->pool + s->koff, key, klen))
             return s;
     }
 }
@@ -99,13 +155,13 @@ int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value)
 {
     if (klen >= UINT32_MAX)
         return -1;
-    uint32_t h = dl_hash(key, klen);
+    uint32_t h = hash_of(key, klen);
     slot *s = map_find(m, key, klen, h);
     if (s->klen != UINT32_MAX) {
         s->value = value;
         return 0;
     }
-    if ((m->count + 1) * 4 > m->cap * 3) {
+    if ((m->count + 1) * 2 > m->cap) {
         if (map_rehash(m))
             return -1;
         s = map_find(m, key, klen, h);
@@ -123,16 +179,25 @@ int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value)
     return 0;
 }
 
-int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value)
+static inline __attribute__((always_inline)) int map_get(const dl_map *m, const char *key, size_t klen,
+                                                          uint32_t h, uint32_t *value)
 {
-    if (!m)
-        return 0;
-    slot *s = map_find(m, key, klen, dl_hash(key, klen));
+    slot *s = map_find(m, key, klen, h);
     if (s->klen == UINT32_MAX)
         return 0;
     if (value)
         *value = s->value;
     return 1;
+}
+
+int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value)
+{
+    return m ? map_get(m, key, klen, hash_of(key, klen), value) : 0;
+}
+
+int dl_map_get_h(const dl_map *m, const char *key, size_t klen, uint32_t h, uint32_t *value)
+{
+    return m ? map_get(m, key, klen, h, value) : 0;
 }
 
 size_t dl_map_count(const dl_map *m)

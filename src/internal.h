@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "dateline.h"
 
@@ -44,19 +45,42 @@ typedef struct dl_buf {
     int oom;
 } dl_buf;
 void dl_buf_init(dl_buf *b);
-void dl_buf_append(dl_buf *b, const char *s, size_t n);
-void dl_buf_puts(dl_buf *b, const char *s);
-void dl_buf_putc(dl_buf *b, char c);
+/* Makes room for n more bytes (and the NUL); 0, or -1 with oom set. */
+int dl_buf_reserve(dl_buf *b, size_t n);
 void dl_buf_printf(dl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends are inline: exporters append a byte at a time. */
+static inline void dl_buf_append(dl_buf *b, const char *s, size_t n)
+{
+    if ((b->cap - b->len <= n || b->oom) && dl_buf_reserve(b, n))
+        return;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+static inline void dl_buf_putc(dl_buf *b, char c)
+{
+    if ((b->cap - b->len <= 1 || b->oom) && dl_buf_reserve(b, 1))
+        return;
+    b->p[b->len++] = c;
+    b->p[b->len] = 0;
+}
+static inline void dl_buf_puts(dl_buf *b, const char *s)
+{
+    dl_buf_append(b, s, strlen(s));
+}
 void dl_buf_clear(dl_buf *b);
 void dl_buf_free(dl_buf *b);
+
+/* Writes v as printf's "%.1f" does (quickly for numbers with one decimal, the usual
+ * case); returns the length written, at most n - 1. */
+size_t dl_format_tenths(char *out, size_t n, double v);
 
 /* Grows the array *pp of element size `size` to hold at least `need` elements.
  * Returns 0, or -1 when the allocation fails (the array is left as it was). */
 int dl_grow(void **pp, size_t *cap, size_t need, size_t size);
 #define DL_GROW(arr, cap, need) dl_grow((void **)&(arr), &(cap), (need), sizeof(*(arr)))
 
-/* A hash map from byte strings to uint32 values (open addressing, FNV-1a). Keys are
+/* A hash map from byte strings to uint32 values (open addressing, dl_hash). Keys are
  * copied into the map's own storage. */
 typedef struct dl_map dl_map;
 dl_map *dl_map_new(void);
@@ -65,6 +89,8 @@ void dl_map_free(dl_map *m);
 int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value);
 /* Returns 1 and sets *value when the key is present, else 0. */
 int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value);
+/* The same with the key's dl_hash already known (a token's: dl_token.hash). */
+int dl_map_get_h(const dl_map *m, const char *key, size_t klen, uint32_t hash, uint32_t *value);
 size_t dl_map_count(const dl_map *m);
 uint32_t dl_hash(const char *s, size_t n);
 
@@ -136,9 +162,11 @@ typedef struct dl_token {
     uint16_t flags;          /* DL_T_* */
     uint8_t pos;             /* DL_POS_* mask from WordNet (0: unknown word) */
     uint8_t vform;           /* DL_VF_* when the word is an inflected verb form */
+    uint32_t hash;           /* dl_hash(lower, llen): look-ups reuse it (dl_map_get_h) */
     const char *lower;       /* lower-cased text, quotes and dashes folded to ASCII */
     const char *lemma;       /* WordNet base form (verb reading first), or lower */
     const char *nlemma;      /* noun base form ("visits" -> "visit"), or lower */
+    uint16_t llen;           /* strlen(lower) */
 } dl_token;
 
 typedef struct dl_sent {
@@ -275,9 +303,14 @@ typedef struct dl_lexentry {
     const char *nlemma;   /* noun base form, or NULL */
 } dl_lexentry;
 int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out);
+/* The same with dl_hash(w, n) already known. */
+int dl_lex_lookup_h(const char *w, size_t n, uint32_t hash, dl_lexentry *out);
 
 /* Is the token text equal to s (lower-case compare)? */
-int dl_tok_is(const dl_token *t, const char *s);
+static inline int dl_tok_is(const dl_token *t, const char *s)
+{
+    return t->lower && t->lower[0] == s[0] && strcmp(t->lower, s) == 0;
+}
 
 /* ================================================================ calendar (calendar.c) */
 
@@ -378,6 +411,11 @@ void dl_graphviz_lock(void);
 void dl_graphviz_unlock(void);
 struct Agraph_s;
 struct Agraph_s *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, dl_error *err);
+/* A builder (include/dateline.h) of docs, a document given twice counted once for the
+ * evidence it lists, as dl_write_dot and dl_render count it. NULL with err filled. */
+dl_graph_builder *dl_graph_builder_of(dl_doc *const *docs, size_t n, dl_error *err);
+/* The graph of what a builder holds; the builder stays usable. */
+struct Agraph_s *dl_graph_builder_graph(dl_graph_builder *gb, const dl_graph_opts *o, dl_error *err);
 /* The layout engine for a graph of `nodes` nodes: o->layout when given, else dot for story
  * graphs and sfdp beyond DL_GRAPH_BIG nodes. The legend depends on it (only dot draws the
  * country clusters). */

@@ -7,16 +7,51 @@
 #include "internal.h"
 
 extern const char dl_wn_pool[];
-extern const struct { uint32_t w, v, n; uint8_t pos, vf; } dl_wn_ent[];
+extern const struct { uint32_t w, v, n; uint8_t pos, vf, len; } dl_wn_ent[];
 extern const uint32_t dl_wn_nslots;
 extern const uint64_t dl_wn_slots[];
 
 int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out)
 {
+    return dl_lex_lookup_h(w, n, dl_hash(w, n), out);
+}
+
+/* The table is megabytes: a look-up there is a few cache misses (slot, entry, word).
+ * Words repeat (Zipf), so each thread remembers where the words it found are, in a small
+ * direct-mapped memo that stays in the CPU's cache. Only words found are remembered, and a
+ * hit is checked against the word itself: the memo changes no result, whatever a thread
+ * looked up before. */
+#define MEMO_BITS 12
+typedef struct memo {
+    uint32_t hash;
+    uint32_t ent;          /* entry index + 1; 0: empty */
+} memo;
+static _Thread_local memo lex_memo[1u << MEMO_BITS];
+
+static int fill(uint32_t e, dl_lexentry *out)
+{
+    out->pos = dl_wn_ent[e].pos;
+    out->vform = dl_wn_ent[e].vf;
+    out->vlemma = dl_wn_ent[e].v == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[e].v;
+    out->nlemma = dl_wn_ent[e].n == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[e].n;
+    return 1;
+}
+
+/* Is entry e the word w (n bytes)? Its len is the word's length, capped at 255 (longer
+ * than any word looked up). */
+static int is_word(uint32_t e, const char *w, size_t n)
+{
+    return dl_wn_ent[e].len == n && memcmp(dl_wn_pool + dl_wn_ent[e].w, w, n) == 0;
+}
+
+int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
+{
     if (n == 0 || n > 64)
         return 0;
+    memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
+    if (m->hash == h && m->ent && is_word(m->ent - 1, w, n))
+        return fill(m->ent - 1, out);
     uint32_t mask = dl_wn_nslots - 1;
-    uint32_t h = dl_hash(w, n);
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint64_t slot = dl_wn_slots[i];
         if (!slot)
@@ -24,18 +59,10 @@ int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out)
         if ((uint32_t)(slot >> 32) != h)
             continue;   /* the stored hash spares a visit to the string pool */
         uint32_t s = (uint32_t)slot;
-        const char *k = dl_wn_pool + dl_wn_ent[s - 1].w;
-        if (strncmp(k, w, n) == 0 && k[n] == 0) {
-            out->pos = dl_wn_ent[s - 1].pos;
-            out->vform = dl_wn_ent[s - 1].vf;
-            out->vlemma = dl_wn_ent[s - 1].v == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[s - 1].v;
-            out->nlemma = dl_wn_ent[s - 1].n == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[s - 1].n;
-            return 1;
+        if (is_word(s - 1, w, n)) {
+            m->hash = h;
+            m->ent = s;
+            return fill(s - 1, out);
         }
     }
-}
-
-int dl_tok_is(const dl_token *t, const char *s)
-{
-    return t->lower && strcmp(t->lower, s) == 0;
 }

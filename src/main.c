@@ -109,6 +109,47 @@ static int parse_int(const char *s, int *out)
     return 0;
 }
 
+/* ---------------------------------------------------------------- strings */
+
+/* The names of a corpus' files and its manifest lines: hundreds of thousands of small
+ * strings, kept in large blocks rather than one allocation each. */
+typedef struct block {
+    struct block *next;
+    size_t used, size;
+    char data[];
+} block;
+
+static block *strings;
+
+/* A copy of s[0..n) (NUL added) that lives until pool_free; NULL when out of memory. */
+static char *pool_dup(const char *s, size_t n)
+{
+    if (!strings || strings->size - strings->used < n + 1) {
+        size_t size = n + 1 > 65536 ? n + 1 : 65536;
+        block *b = malloc(sizeof *b + size);
+        if (!b)
+            return NULL;
+        b->next = strings;
+        b->used = 0;
+        b->size = size;
+        strings = b;
+    }
+    char *p = strings->data + strings->used;
+    memcpy(p, s, n);
+    p[n] = 0;
+    strings->used += n + 1;
+    return p;
+}
+
+static void pool_free(void)
+{
+    while (strings) {
+        block *n = strings->next;
+        free(strings);
+        strings = n;
+    }
+}
+
 /* ---------------------------------------------------------------- inputs */
 
 typedef struct input {
@@ -124,12 +165,12 @@ typedef struct inputs {
 static char *doc_name(const char *path)
 {
     if (strcmp(path, "-") == 0)
-        return strdup("stdin");
+        return pool_dup("stdin", 5);
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
     size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    return strndup(base, n);
+    return pool_dup(base, n);
 }
 
 static int add_input(inputs *in, const char *path)
@@ -142,7 +183,7 @@ static int add_input(inputs *in, const char *path)
         in->v = v;
         in->cap = nc;
     }
-    in->v[in->n].path = strdup(path);
+    in->v[in->n].path = pool_dup(path, strlen(path));
     in->v[in->n].name = doc_name(path);
     if (!in->v[in->n].path || !in->v[in->n].name)
         return -1;
@@ -339,9 +380,14 @@ static int load_manifest(manifest *m, const char *path)
                 break;
             }
         }
-        m->doc[m->n] = strdup(line);
-        m->date[m->n] = strdup(date);
-        m->url[m->n] = t2 ? strdup(t2 + 1) : NULL;
+        m->doc[m->n] = pool_dup(line, strlen(line));
+        m->date[m->n] = pool_dup(date, strlen(date));
+        m->url[m->n] = t2 ? pool_dup(t2 + 1, strlen(t2 + 1)) : NULL;
+        if (!m->doc[m->n] || !m->date[m->n] || (t2 && !m->url[m->n])) {
+            error("out of memory");
+            rc = -1;
+            break;
+        }
         m->n++;
     }
     free(line);
@@ -378,11 +424,6 @@ static void manifest_lookup(const manifest *m, const char *doc, const char **dat
 
 static void manifest_free(manifest *m)
 {
-    for (size_t i = 0; i < m->n; i++) {
-        free(m->doc[i]);
-        free(m->date[i]);
-        free(m->url[i]);
-    }
     free(m->doc);
     free(m->date);
     free(m->url);
@@ -456,14 +497,6 @@ static dl_status w_svg(dl_doc *const *d, size_t n, FILE *f, const opts *o, dl_er
 {
     return dl_render(d, n, &o->graph, "svg", f, e);
 }
-static dl_status w_png(dl_doc *const *d, size_t n, FILE *f, const opts *o, dl_error *e)
-{
-    return dl_render(d, n, &o->graph, "png", f, e);
-}
-static dl_status w_pdf(dl_doc *const *d, size_t n, FILE *f, const opts *o, dl_error *e)
-{
-    return dl_render(d, n, &o->graph, "pdf", f, e);
-}
 
 /* ---------------------------------------------------------------- inputs never overwritten */
 
@@ -533,6 +566,34 @@ static int write_file(const char *path, writer w, dl_doc *const *docs, size_t n,
     return 0;
 }
 
+/* Writes the graph of a run (format NULL: DOT) atomically. Returns 0 or 1 (error printed). */
+static int write_graph(const char *path, dl_graph_builder *gb, const char *format, const opts *o)
+{
+    dl_out out;
+    char msg[1024];
+    if (is_read(path)) {
+        error("%s: is also an input of this run; not overwritten", path);
+        return 1;
+    }
+    if (dl_out_open(&out, path, msg, sizeof msg)) {
+        error("%s", msg);
+        return 1;
+    }
+    dl_error err = {0};
+    dl_status st = format ? dl_graph_builder_render(gb, &o->graph, format, out.fp, &err)
+                          : dl_graph_builder_write_dot(gb, &o->graph, out.fp, &err);
+    if (st != DL_OK) {
+        error("%s: %s", path, err.msg);
+        dl_out_abort(&out);
+        return 1;
+    }
+    if (dl_out_commit(&out, msg, sizeof msg)) {
+        error("%s", msg);
+        return 1;
+    }
+    return 0;
+}
+
 /* A stream output that all documents append to (rows), opened at the start. */
 typedef struct stream {
     const char *path;
@@ -588,11 +649,11 @@ typedef struct run {
     const opts *o;
     const inputs *in;
     const manifest *man;
-    int named, graph, keep, per_doc_lines;
+    int named, graph, per_doc_lines;
     stream s_csv, s_tsv, s_act, s_timeml, s_jsonl;
     dl_corpus *corpus;       /* --merge, or the corpus formats: the events of all documents */
-    dl_doc **kept;           /* documents kept for a graph of all documents (not merged) */
-    size_t nkept, capkept;
+    dl_graph_builder *gb;    /* the graph of all documents (not merged): what it shows of
+                              * each, not the documents */
     size_t docs, events, dated;
     dl_jsonl_src *src;       /* --jsonl */
     int rc;
@@ -696,20 +757,12 @@ static void doc_done(void *ctx, dl_job *j)
             r->rc = 1;
         }
     }
-    if (r->keep) {
-        if (r->nkept == r->capkept) {
-            size_t nc = r->capkept ? r->capkept * 2 : 16;
-            dl_doc **nk = realloc(r->kept, nc * sizeof *nk);
-            if (!nk) {
-                error("out of memory");
-                r->rc = 1;
-                return;
-            }
-            r->kept = nk;
-            r->capkept = nc;
+    if (r->gb) {
+        dl_error err = {0};
+        if (dl_graph_builder_add(r->gb, d, &err) != DL_OK) {
+            error("%s: %s", j->path, err.msg);
+            r->rc = 1;
         }
-        r->kept[r->nkept++] = d;
-        j->doc = NULL;   /* taken */
     }
 }
 
@@ -918,13 +971,18 @@ int main(int argc, char **argv)
     r = (run){.o = &o, .in = &in, .man = &man, .named = named};
     r.graph = o.dot || o.svg || o.png || o.pdf;
     /* Row outputs stream document by document unless merged; a graph of documents not
-     * merged keeps them; a merged corpus keeps event records only. */
+     * merged keeps what it shows of them (dl_graph_builder); a merged corpus keeps event
+     * records only. */
     r.s_csv = (stream){.path = o.merge ? NULL : o.csv, .head = w_csv, .rows = w_csv_rows};
     r.s_tsv = (stream){.path = o.timex_tsv, .head = w_tsv, .rows = w_tsv_rows};
     r.s_act = (stream){.path = o.merge ? NULL : o.actors_csv, .head = w_actors, .rows = w_actors_rows};
     r.s_timeml = (stream){.path = o.timeml, .head = w_timeml, .rows = w_timeml};
     r.s_jsonl = (stream){.path = o.merge ? NULL : o.jsonl_out, .head = w_jsonl, .rows = w_jsonl};
-    r.keep = named && !o.merge && r.graph;
+    if (named && !o.merge && r.graph && !(r.gb = dl_graph_builder_new(&err))) {
+        error("%s", err.msg);
+        rc = 1;
+        goto done;
+    }
     if (o.merge || o.tl_csv || o.tl_json || o.gexf) {
         r.corpus = dl_corpus_new(o.merge ? 0 : DL_CORPUS_NO_MERGE, &err);
         if (!r.corpus) {
@@ -970,28 +1028,25 @@ int main(int argc, char **argv)
     rc |= stream_close(&r.s_jsonl, &o);
     if (r.corpus)
         rc |= dl_cli_write_corpus(r.corpus, &o, o.merge);
-    if (!o.merge) {
+    if (!o.merge && r.gb) {
+        if ((o.dot != NULL) + (o.svg != NULL) + (o.png != NULL) + (o.pdf != NULL) == 1)
+            dl_graph_builder_consume(r.gb);   /* one graph: the builder's memory goes into it */
         if (o.dot)
-            rc |= write_file(o.dot, w_dot, r.kept, r.nkept, &o);
+            rc |= write_graph(o.dot, r.gb, NULL, &o);
         if (o.svg)
-            rc |= write_file(o.svg, w_svg, r.kept, r.nkept, &o);
+            rc |= write_graph(o.svg, r.gb, "svg", &o);
         if (o.png)
-            rc |= write_file(o.png, w_png, r.kept, r.nkept, &o);
+            rc |= write_graph(o.png, r.gb, "png", &o);
         if (o.pdf)
-            rc |= write_file(o.pdf, w_pdf, r.kept, r.nkept, &o);
+            rc |= write_graph(o.pdf, r.gb, "pdf", &o);
     }
 
 done:
-    for (size_t i = 0; i < r.nkept; i++)
-        dl_doc_free(r.kept[i]);
-    free(r.kept);
+    dl_graph_builder_free(r.gb);
     dl_corpus_free(r.corpus);
-    for (size_t i = 0; i < in.n; i++) {
-        free(in.v[i].path);
-        free(in.v[i].name);
-    }
     free(in.v);
     manifest_free(&man);
+    pool_free();
     free(read_ids);
     dl_engine_free(eng);
     return rc == 2 ? 2 : rc ? 1 : 0;

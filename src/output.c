@@ -65,6 +65,29 @@ static void restore_signals(const sigset_t *old)
     sigprocmask(SIG_SETMASK, old, NULL);
 }
 
+/* Outputs of corpora run to hundreds of megabytes: a large buffer makes few write calls.
+ * Without memory for it the stream keeps stdio's own. */
+#define OUT_BUFFER (256 * 1024)
+
+static void big_buffer(dl_out *o)
+{
+    o->buf = malloc(OUT_BUFFER);
+    if (o->buf && setvbuf(o->fp, o->buf, _IOFBF, OUT_BUFFER) != 0) {
+        free(o->buf);
+        o->buf = NULL;
+    }
+}
+
+/* Closes the stream and frees its buffer; fclose's result. */
+static int close_fp(dl_out *o)
+{
+    int rc = fclose(o->fp);
+    o->fp = NULL;
+    free(o->buf);
+    o->buf = NULL;
+    return rc;
+}
+
 int dl_out_open(dl_out *o, const char *path, char *msg, size_t msglen)
 {
     memset(o, 0, sizeof *o);
@@ -91,6 +114,7 @@ int dl_out_open(dl_out *o, const char *path, char *msg, size_t msglen)
             snprintf(msg, msglen, "%s: %s", path, strerror(errno));
             return -1;
         }
+        big_buffer(o);
         return 0;
     }
     struct stat lst;
@@ -122,6 +146,7 @@ int dl_out_open(dl_out *o, const char *path, char *msg, size_t msglen)
         dl_out_abort(o);
         return -1;
     }
+    big_buffer(o);
     return 0;
 }
 
@@ -146,11 +171,10 @@ int dl_out_commit(dl_out *o, char *msg, size_t msglen)
         bad = 1;
         e = errno;
     }
-    if (fclose(o->fp) != 0 && !bad) {
+    if (close_fp(o) != 0 && !bad) {
         bad = 1;
         e = errno;
     }
-    o->fp = NULL;
     if (bad) {
         snprintf(msg, msglen, "%s: %s", o->path, e ? strerror(e) : "write error");
         dl_out_abort(o);
@@ -184,7 +208,7 @@ int dl_out_commit(dl_out *o, char *msg, size_t msglen)
 void dl_out_abort(dl_out *o)
 {
     if (o->fp && o->fp != stdout)
-        fclose(o->fp);
+        close_fp(o);
     o->fp = NULL;
     sigset_t old;
     block_signals(&old);

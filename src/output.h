@@ -14,6 +14,7 @@ typedef struct dl_out {
     char tmp[4096 + 16];   /* the temporary file beside it */
     int slot;            /* its place in the list of pending temporary files */
     int direct;          /* a device or a FIFO (/dev/null, /dev/stdout): written in place */
+    char *buf;           /* the stream's buffer (large: few write calls), or NULL */
 } dl_out;
 
 /* Opens a temporary file beside path ("-": standard output). A path that names a device,

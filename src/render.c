@@ -115,6 +115,17 @@ int dl_gv_layout(GVC_t *gvc, Agraph_t *g, const char *engine)
 dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const char *format,
                     FILE *out, dl_error *err)
 {
+    dl_graph_builder *gb = dl_graph_builder_of(docs, n, err);
+    if (!gb)
+        return err ? err->code : DL_ENOMEM;
+    dl_status st = dl_graph_builder_render(gb, o, format, out, err);
+    dl_graph_builder_free(gb);
+    return st;
+}
+
+dl_status dl_graph_builder_render(dl_graph_builder *gb, const dl_graph_opts *o, const char *format,
+                                  FILE *out, dl_error *err)
+{
     if (!format || (strcmp(format, "svg") && strcmp(format, "png") && strcmp(format, "pdf")))
         return dl_fail(err, DL_EARG, "unknown image format '%s' (svg, png or pdf)",
                        format ? format : "");
@@ -127,7 +138,7 @@ dl_status dl_render(dl_doc *const *docs, size_t n, const dl_graph_opts *o, const
                            o->layout);
     }
     dl_graphviz_lock();
-    Agraph_t *g = dl_graph_build(docs, n, o, err);
+    Agraph_t *g = dl_graph_builder_graph(gb, o, err);
     if (!g) {
         dl_graphviz_unlock();
         return err ? err->code : DL_ENOMEM;

@@ -14,6 +14,7 @@
  * is per sentence. Each cut is counted and reported in one warning.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -160,12 +161,41 @@ static int alnum_at(const cur *c, size_t i)
 
 /* ---------------------------------------------------------------- tokens */
 
+/* Per ASCII byte: bit 0 a letter, bit 1 an upper-case letter, bit 2 a byte of a number
+ * (digit, comma, dot). */
+enum { A_LETTER = 1, A_UPPER = 2, A_NUM = 4, A_WORD = 8 };
+#define D(c) [c] = A_NUM | A_WORD
+static const unsigned char ASCII_BITS[128] = {
+    [','] = A_NUM, ['.'] = A_NUM,
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define L(c) [c] = A_LETTER | A_WORD
+#define U(c) [c] = A_LETTER | A_UPPER | A_WORD
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+    L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'), U('L'), U('M'),
+    U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+#undef L
+#undef U
+};
+
+static inline unsigned char ascii_lower(unsigned char c)
+{
+    return (unsigned char)(c + ((unsigned)(c - 'A') < 26u) * 32);
+}
+
 /* Scans a word starting at byte i; returns its end (at most DL_MAX_TOKEN_BYTES on). */
 static size_t scan_word(const cur *c, size_t i)
 {
     int first = cls_at(c, i);
     size_t j = i;
     while (j < c->n && j - i < DL_MAX_TOKEN_BYTES) {
+        /* ASCII letters and digits: most of every word */
+        size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
+        while (j < stop && (ASCII_BITS[c->s[j] & 0x7f] & A_WORD) && c->s[j] < 0x80)
+            j++;
+        if (j >= stop)
+            break;
         int l;
         uint32_t cp = cp_at(c, j, &l);
         int k = cls(cp);
@@ -211,8 +241,11 @@ typedef struct seg {
     dl_doc *d;
     const dl_engine *e;
     cur c;
+    int ascii;        /* the text is all ASCII: code-point offsets are byte offsets */
     size_t cp;        /* code points before byte `bi` */
     size_t bi;
+    char *low;        /* the lower-cased tokens, one after the other, NUL-terminated */
+    size_t lowlen;
     size_t long_tokens, long_token_at;   /* words cut at DL_MAX_TOKEN_BYTES, first byte */
 } seg;
 
@@ -224,110 +257,148 @@ static void count_to(seg *g, size_t b)
             g->cp++;
 }
 
-/* Lower-cases into the arena, folding curly quotes and dashes to ASCII. */
-static char *lower_copy(dl_arena *a, const unsigned char *s, size_t n)
+/* Does the text hold only ASCII bytes? Eight at a time. */
+static int all_ascii(const unsigned char *s, size_t n)
 {
-    char *out = dl_arena_alloc(a, n + 1);
-    if (!out)
-        return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] < 0x80) {
-            out[o++] = (char)tolower(s[i]);
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        int l = dl_utf8_decode(s + i, n - i, &cp);
-        if (l <= 0) {
-            out[o++] = '?';
-            i++;
-            continue;
-        }
-        i += (size_t)l;
-        if (cp == 0x2018 || cp == 0x2019 || cp == 0x2032) {
-            out[o++] = '\'';
-        } else if (cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
-            out[o++] = '"';
-        } else if (cp >= 0x2010 && cp <= 0x2015) {
-            out[o++] = '-';
-        } else {
-            utf8proc_int32_t lc = utf8proc_tolower((utf8proc_int32_t)cp);
-            unsigned char tmp[4];
-            utf8proc_ssize_t w = utf8proc_encode_char(lc, tmp);
-            if (w <= 0 || (size_t)w > (size_t)l) {   /* keep the original width bound */
-                memcpy(out + o, s + i - l, (size_t)l);
-                o += (size_t)l;
-            } else {
-                memcpy(out + o, tmp, (size_t)w);
-                o += (size_t)w;
-            }
-        }
+    uint64_t acc = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        acc |= w;
     }
-    out[o] = 0;
-    return out;
+    for (; i < n; i++)
+        acc |= s[i];
+    return (acc & 0x8080808080808080ull) == 0;
+}
+
+/* Lower-cases the code point cp (l bytes at src) into out, folding curly quotes and
+ * dashes to ASCII; returns the bytes written (never more than l). */
+static size_t fold_lower(uint32_t cp, const unsigned char *src, int l, char *out)
+{
+    if (cp == 0x2018 || cp == 0x2019 || cp == 0x2032) {
+        out[0] = '\'';
+        return 1;
+    }
+    if (cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
+        out[0] = '"';
+        return 1;
+    }
+    if (cp >= 0x2010 && cp <= 0x2015) {
+        out[0] = '-';
+        return 1;
+    }
+    utf8proc_int32_t lc = utf8proc_tolower((utf8proc_int32_t)cp);
+    unsigned char tmp[4];
+    utf8proc_ssize_t w = utf8proc_encode_char(lc, tmp);
+    if (w <= 0 || (size_t)w > (size_t)l) {   /* keep the original width bound */
+        memcpy(out, src, (size_t)l);
+        return (size_t)l;
+    }
+    memcpy(out, tmp, (size_t)w);
+    return (size_t)w;
 }
 
 static int is_upper_cp(uint32_t cp)
 {
     if (cp < 0x80)
-        return isupper((int)cp);
+        return (ASCII_BITS[cp] & A_UPPER) != 0;
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
+/* Adds the token [b, e): its shape, its lower-cased text (in g->low), its hash and its
+ * WordNet entry, in one pass over its bytes. */
 static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
 {
     dl_doc *d = g->d;
-    if (DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
+    if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
         return DL_ENOMEM;
-    count_to(g, b);
     dl_token *t = &d->tok[d->ntok];
     memset(t, 0, sizeof *t);
     t->b = (uint32_t)b;
     t->blen = (uint32_t)(e - b);
-    t->cp = (uint32_t)g->cp;
-    count_to(g, e);
-    t->cplen = (uint32_t)(g->cp - t->cp);
-    int l;
-    uint32_t first = cp_at(&g->c, b, &l);
-    int k = cls(first);
+    if (g->ascii) {
+        t->cp = (uint32_t)b;
+    } else {
+        count_to(g, b);     /* the white space before it */
+        t->cp = (uint32_t)g->cp;
+    }
+    const unsigned char *s = g->c.s + b;
+    size_t n = e - b;
+    char *out = g->low + g->lowlen;
+    size_t o = 0;
+    int letters = 0, uppers = 0, num = A_NUM;
+    size_t cps = 0;     /* code points */
+    int k, firstlen = 1, first_upper;
+    if (s[0] < 0x80) {
+        k = cls(s[0]);
+        first_upper = (ASCII_BITS[s[0]] & A_UPPER) != 0;
+    } else {
+        uint32_t cp = cp_at(&g->c, b, &firstlen);
+        k = cls(cp);
+        first_upper = is_upper_cp(cp);
+    }
+    for (size_t i = 0; i < n;) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            unsigned bits = ASCII_BITS[c];
+            letters += bits & A_LETTER;
+            uppers += (bits & A_UPPER) != 0;
+            num &= bits;
+            out[o++] = (char)ascii_lower(c);
+            i++;
+            cps++;
+            continue;
+        }
+        num = 0;
+        uint32_t cp;
+        int l = dl_utf8_decode(s + i, n - i, &cp);
+        if (l <= 0) {   /* (not in repaired text) */
+            cps += (c & 0xC0) != 0x80;
+            out[o++] = '?';
+            i++;
+            continue;
+        }
+        cps++;
+        if (cls(cp) == C_LETTER) {
+            letters++;
+            uppers += is_upper_cp(cp) != 0;
+        }
+        o += fold_lower(cp, s + i, l, out + o);
+        i += (size_t)l;
+    }
+    out[o] = 0;
+    g->lowlen += o + 1;
+    t->cplen = (uint32_t)cps;
+    if (!g->ascii) {
+        g->bi = e;
+        g->cp += cps;
+    }
     if (k == C_LETTER) {
         flags |= DL_T_ALPHA;
-        if (is_upper_cp(first))
+        if (first_upper)
             flags |= DL_T_CAP;
-        int letters = 0, uppers = 0;
-        for (size_t i = b; i < e;) {
-            uint32_t cp = cp_at(&g->c, i, &l);
-            if (cls(cp) == C_LETTER) {
-                letters++;
-                uppers += is_upper_cp(cp) != 0;
-            }
-            i += (size_t)l;
-        }
         if (letters > 1 && uppers == letters)
             flags |= DL_T_UPPER;
     } else if (k == C_DIGIT) {
         flags |= DL_T_DIGIT;
-        int num = 1;
-        for (size_t i = b; i < e; i++)
-            if (!isdigit(g->c.s[i]) && g->c.s[i] != ',' && g->c.s[i] != '.')
-                num = 0;
         if (num)
             flags |= DL_T_NUMBER;
-    } else if (k != C_APOS || e - b == (size_t)l) {
+    } else if (k != C_APOS || n == (size_t)firstlen) {
         flags |= DL_T_PUNCT;
     }
     t->flags = (uint16_t)flags;
-    t->lower = lower_copy(d->arena, g->c.s + b, e - b);
-    if (!t->lower)
-        return DL_ENOMEM;
-    t->lemma = t->nlemma = t->lower;
-    if (flags & (DL_T_ALPHA)) {
+    t->lower = t->lemma = t->nlemma = out;
+    t->llen = (uint16_t)o;
+    t->hash = dl_hash(out, o);
+    if (flags & DL_T_ALPHA) {
         dl_lexentry le;
-        size_t n = strlen(t->lower);
-        if (n > 1 && t->lower[n - 1] == '.' && !(flags & DL_T_ABBREV))
-            n--;
-        if (dl_lex_lookup(t->lower, n, &le)) {
+        int found;
+        if (o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV))
+            found = dl_lex_lookup(out, o - 1, &le);
+        else
+            found = dl_lex_lookup_h(out, o, t->hash, &le);
+        if (found) {
             t->pos = le.pos;
             t->vform = le.vform;
             if (le.vlemma)
@@ -359,7 +430,7 @@ static int abbrev_dot(const seg *g, size_t i, size_t j, int *kind)
         return 0;
     char low[16];
     for (size_t k = 0; k < n; k++)
-        low[k] = (char)tolower(s[k]);
+        low[k] = (char)ascii_lower(s[k]);
     uint32_t v;
     if (dl_map_get(g->e->abbrev, low, n, &v)) {
         *kind = (int)v;
@@ -374,6 +445,12 @@ static dl_status tokenise(seg *g)
     size_t i = 0;
     unsigned pending = DL_T_NEWLINE_BEFORE;
     while (i < c->n) {
+        unsigned char b = c->s[i];
+        if (b == ' ') {
+            pending |= DL_T_SPACE_BEFORE;
+            i++;
+            continue;
+        }
         int l;
         uint32_t cp = cp_at(c, i, &l);
         int k = cls(cp);
@@ -451,23 +528,23 @@ static dl_status tokenise(seg *g)
 
 static int is_closer(const dl_token *t)
 {
-    const char *s = t->lower;
-    return (t->flags & DL_T_PUNCT) && (!strcmp(s, "\"") || !strcmp(s, "'") || !strcmp(s, ")") ||
-                                       !strcmp(s, "]") || !strcmp(s, "}"));
+    char c = t->lower[0];
+    return (t->flags & DL_T_PUNCT) && t->llen == 1 &&
+           (c == '"' || c == '\'' || c == ')' || c == ']' || c == '}');
 }
 
 static int is_opener(const dl_token *t)
 {
-    const char *s = t->lower;
-    return (t->flags & DL_T_PUNCT) && (!strcmp(s, "\"") || !strcmp(s, "'") || !strcmp(s, "(") ||
-                                       !strcmp(s, "["));
+    char c = t->lower[0];
+    return (t->flags & DL_T_PUNCT) && t->llen == 1 && (c == '"' || c == '\'' || c == '(' || c == '[');
 }
 
 static int is_terminal(const dl_token *t)
 {
     const char *s = t->lower;
-    return (t->flags & DL_T_PUNCT) && (s[0] == '.' || !strcmp(s, "!") || !strcmp(s, "?") ||
-                                       !strcmp(s, "\xe2\x80\xa6"));
+    return (t->flags & DL_T_PUNCT) &&
+           (s[0] == '.' || (t->llen == 1 && (s[0] == '!' || s[0] == '?')) ||
+            (t->llen == 3 && !memcmp(s, "\xe2\x80\xa6", 3)));
 }
 
 /* Can token t start a sentence? */
@@ -475,7 +552,7 @@ static int starts_sentence(const dl_token *t)
 {
     if (t->flags & (DL_T_CAP | DL_T_DIGIT))
         return 1;
-    return is_opener(t) || !strcmp(t->lower, "-");
+    return is_opener(t) || (t->llen == 1 && t->lower[0] == '-');
 }
 
 /* Bytes on the line that ends before token i (used to spot headlines), counted up to
@@ -548,7 +625,7 @@ static int line_paragraphs(const dl_doc *d)
 static int soft_break(const dl_token *t)
 {
     const char *s = t->lower;
-    return (t->flags & DL_T_PUNCT) && (s[1] == 0 || !strcmp(s, "--")) &&
+    return (t->flags & DL_T_PUNCT) && (s[1] == 0 || (t->llen == 2 && s[0] == '-' && s[1] == '-')) &&
            (s[0] == ',' || s[0] == ';' || s[0] == ':' || s[0] == '-');
 }
 
@@ -616,7 +693,7 @@ static dl_status split_sentences(dl_doc *d, cuts *cut)
             /* "... in the U.S. The talks": an abbreviation ends a sentence before a
              * capitalised function word; an initial or a title never does. */
             const dl_token *n = &d->tok[i + 1];
-            size_t len = strlen(t->lower);
+            size_t len = t->llen;
             int initial = len == 2;
             uint32_t kind = 0;
             dl_map_get(d->eng->abbrev, t->lower, len - 1, &kind);
@@ -640,6 +717,8 @@ static int phrase_opens(const dl_engine *e, const char *low, size_t n)
 {
     for (size_t k = 0; k < e->nboiler; k++) {
         const char *p = e->boiler[k];
+        if (p[0] != low[0])
+            continue;   /* most paragraphs open no phrase: one byte says so */
         size_t pl = strlen(p);
         if (pl > n || memcmp(low, p, pl) != 0)
             continue;
@@ -662,19 +741,27 @@ static void mark_boilerplate(dl_doc *d)
         size_t j = i;
         while (j < d->nsent && d->sent[j].pub.paragraph == para)
             j++;
-        /* The paragraph's first 120 bytes, lower-cased with spaces folded. */
-        char low[128];
-        size_t n = 0;
-        for (size_t k = d->sent[i].tok0; k < d->sent[j - 1].tok0 + d->sent[j - 1].ntok && n < 120; k++) {
-            const char *w = d->tok[k].lower;
-            if (n && (d->tok[k].flags & DL_T_SPACE_BEFORE))
-                low[n++] = ' ';
-            for (; *w && n < 120; w++)
-                low[n++] = *w;
-        }
-        low[n] = 0;
+        /* Most paragraphs begin with a letter no phrase begins with. */
+        char c0 = d->tok[d->sent[i].tok0].lower[0];
+        int maybe = 0;
+        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++)
+            maybe = d->eng->boiler[k][0] == c0;
         size_t bytes = d->sent[j - 1].pub.byte_end - d->sent[i].pub.byte_start;
-        int furniture = phrase_opens(d->eng, low, n) && (bytes < 400 || !in_tail);
+        int furniture = 0;
+        if (maybe) {
+            /* The paragraph's first 120 bytes, lower-cased with spaces folded. */
+            char low[128];
+            size_t n = 0;
+            for (size_t k = d->sent[i].tok0; k < d->sent[j - 1].tok0 + d->sent[j - 1].ntok && n < 120; k++) {
+                const char *w = d->tok[k].lower;
+                if (n && (d->tok[k].flags & DL_T_SPACE_BEFORE))
+                    low[n++] = ' ';
+                for (; *w && n < 120; w++)
+                    low[n++] = *w;
+            }
+            low[n] = 0;
+            furniture = phrase_opens(d->eng, low, n) && (bytes < 400 || !in_tail);
+        }
         if (furniture && d->sent[i].pub.byte_start * 2 >= d->len)
             in_tail = 1;
         if (furniture || (in_tail && bytes < 200))
@@ -688,6 +775,13 @@ dl_status dl_segment(dl_doc *d, dl_error *err)
 {
     seg g = {.d = d, .e = d->eng, .c = {(const unsigned char *)d->text, d->len}};
     cuts cut = {0, 0};
+    g.ascii = all_ascii(g.c.s, g.c.n);
+    /* Every token's lower-cased text is at most as long as the token, plus its NUL: one
+     * block for all of them. A first guess at the number of tokens saves regrowing. */
+    if (d->len >= ((size_t)-1) / 2 || !(g.low = dl_arena_alloc(d->arena, 2 * d->len + 1)))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    if (d->len && !d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->len / 5 + 16))
+        return dl_fail(err, DL_ENOMEM, "out of memory");
     if (tokenise(&g) || split_sentences(d, &cut))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     mark_boilerplate(d);

@@ -96,7 +96,18 @@ static dl_status check_text(const dl_input *in, dl_error *err)
         return dl_fail(err, DL_EBINARY, "not a text file (NUL byte at byte %zu)",
                        (size_t)((const unsigned char *)nul - s));
     size_t n = in->len < 65536 ? in->len : 65536, ctl = 0;
-    for (size_t i = 0; i < n; i++)
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        /* most blocks of eight bytes have none below 0x20 (SWAR: a borrow out of a byte) */
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (!((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
+            continue;
+        for (size_t k = i; k < i + 8; k++)
+            if (s[k] < 0x20 && s[k] != '\t' && s[k] != '\n' && s[k] != '\r' && s[k] != '\f' && s[k] != '\v')
+                ctl++;
+    }
+    for (; i < n; i++)
         if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
             ctl++;
     if (n > 0 && ctl * 20 > n)
@@ -125,7 +136,12 @@ dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
     size_t run = 0, i = 0;
     while (i < n) {
         if (s[i] < 0x80) {
-            i++;
+            /* ASCII, eight bytes at a time */
+            uint64_t w;
+            while (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+                i += 8;
+            if (i < n && s[i] < 0x80)
+                i++;
             continue;
         }
         uint32_t cp;

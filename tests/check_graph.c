@@ -483,6 +483,92 @@ START_TEST(test_many_events)
 }
 END_TEST
 
+/* Across documents, the evidence lines are the first six distinct ones in date order,
+ * whatever order the documents come in; lines of one sentence and date are one line. */
+START_TEST(test_evidence_across_documents)
+{
+    dl_doc *docs[9];
+    for (int i = 0; i < 9; i++) {
+        char name[16], sent[64], day[16];
+        snprintf(name, sizeof name, "report%d", i);
+        docs[i] = tdoc_new(name);
+        snprintf(sent, sizeof sent, "Talks in Lima on day %d.", 9 - i);
+        snprintf(day, sizeof day, "2021-05-%02d", 9 - i);   /* later documents, earlier days */
+        int s = tdoc_sent(docs[i], sent);
+        int a = tdoc_actor(docs[i], "Peru", "country", "PER");
+        int b = tdoc_actor(docs[i], "Bolivia", "country", "BOL");
+        tdoc_event(docs[i], a, b, "meet", "044", 1, 1.5, day, day, day, s);
+        if (i == 6)     /* told twice in one sentence: one line */
+            tdoc_event(docs[i], a, b, "meet", "044", 1, 1.5, day, day, day, s);
+        tdoc_done(docs[i]);
+    }
+    Agraph_t *g = read_back(docs, 9, NULL);
+    Agedge_t *e = find_edge(g, "Peru", "Bolivia", "meet");
+    ck_assert_str_eq(attr(e, "weight"), "10");
+    const char *tip = attr(e, "tooltip");
+    for (int day = 1; day <= 9; day++) {
+        char want[32];
+        snprintf(want, sizeof want, "day %d.", day);
+        if (day <= 6)
+            ck_assert_msg(strstr(tip, want) != NULL, "%s missing from %s", want, tip);
+        else
+            ck_assert_msg(strstr(tip, want) == NULL, "%s in %s", want, tip);
+    }
+    ck_assert_ptr_nonnull(strstr(tip, "day 3.\\n2021-05-04"));   /* day 3 once */
+    ck_assert_ptr_nonnull(strstr(tip, "and more (10 events in all)"));
+    ck_assert_str_eq(attr(e, "events"), "report8-e1;report7-e1;report6-e1;report6-e2;report5-e1;"
+                                        "report4-e1;report3-e1;report2-e1;report1-e1;report0-e1");
+    ck_assert_str_eq(attr(e, "goldstein"), "1.5");
+    agclose(g);
+    for (int i = 0; i < 9; i++)
+        dl_doc_free(docs[i]);
+}
+END_TEST
+
+static dl_doc *hub_doc(void);
+static dl_doc *big_doc(int n);
+
+/* A builder fed one document at a time, each freed once added, writes what dl_write_dot
+ * writes for all of them at once; a consumed builder writes it once more, then refuses. */
+START_TEST(test_builder)
+{
+    dl_graph_opts opts[3] = {{0}, {.event_nodes = 1}, {.top = 3, .min_weight = 1}};
+    for (int k = 0; k < 3; k++) {
+        dl_doc *docs[4] = {story_doc(), hub_doc(), big_doc(30), story_doc()};
+        char *want = dot_of(docs, 4, &opts[k]);
+        for (int i = 0; i < 4; i++)
+            dl_doc_free(docs[i]);
+        dl_error err = {0};
+        dl_graph_builder *gb = dl_graph_builder_new(&err);
+        ck_assert_ptr_nonnull(gb);
+        for (int i = 0; i < 4; i++) {
+            dl_doc *d = i == 0 || i == 3 ? story_doc() : i == 1 ? hub_doc() : big_doc(30);
+            ck_assert_int_eq(dl_graph_builder_add(gb, d, &err), DL_OK);
+            dl_doc_free(d);
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            if (pass == 1)
+                dl_graph_builder_consume(gb);
+            char *buf = NULL;
+            size_t len = 0;
+            FILE *f = open_memstream(&buf, &len);
+            ck_assert_ptr_nonnull(f);
+            dl_status st = dl_graph_builder_write_dot(gb, &opts[k], f, &err);
+            fclose(f);
+            if (pass < 2) {
+                ck_assert_int_eq(st, DL_OK);
+                ck_assert_str_eq(buf, want);
+            } else {
+                ck_assert_int_eq(st, DL_EARG);
+            }
+            free(buf);
+        }
+        dl_graph_builder_free(gb);
+        free(want);
+    }
+}
+END_TEST
+
 START_TEST(test_date_labels)
 {
     dl_doc *d = tdoc_new("dates");
@@ -1019,6 +1105,8 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_clusters);
     tcase_add_test(tc, test_aggregation);
     tcase_add_test(tc, test_many_events);
+    tcase_add_test(tc, test_evidence_across_documents);
+    tcase_add_test(tc, test_builder);
     tcase_add_test(tc, test_date_labels);
     tcase_add_test(tc, test_events_without_target);
     tcase_add_test(tc, test_target_without_source);

@@ -110,6 +110,33 @@ START_TEST(test_tokens_and_offsets)
 }
 END_TEST
 
+/* Every token carries the length and hash of its lower-cased text, which later stages use
+ * for their look-ups instead of hashing again; a map finds a key by that hash. */
+START_TEST(test_token_hash)
+{
+    dl_doc *d = process("Ms. \xc3\x89lodie Dupont\xe2\x80\x99s \xe2\x80\x9cGRAND\xe2\x80\x9d plan "
+                        "costs 10,000 euros \xe2\x80\x94 U.S.-backed.", NULL);
+    dl_map *m = dl_map_new();
+    ck_assert_ptr_nonnull(m);
+    for (size_t i = 0; i < d->ntok; i++) {
+        const dl_token *t = &d->tok[i];
+        ck_assert_uint_eq(t->llen, strlen(t->lower));
+        ck_assert_uint_eq(t->hash, dl_hash(t->lower, t->llen));
+        ck_assert_int_eq(dl_map_put(m, t->lower, t->llen, (uint32_t)i), 0);
+    }
+    for (size_t i = 0; i < d->ntok; i++) {
+        uint32_t v = UINT32_MAX;
+        ck_assert(dl_map_get_h(m, d->tok[i].lower, d->tok[i].llen, d->tok[i].hash, &v));
+        ck_assert_str_eq(d->tok[v].lower, d->tok[i].lower);
+    }
+    ck_assert_str_eq(d->tok[1].lower, "\xc3\xa9lodie");
+    ck_assert_str_eq(d->tok[3].lower, "'s");
+    ck_assert(!dl_map_get(m, "plans", 5, NULL));
+    dl_map_free(m);
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_lexicon)
 {
     dl_doc *d = process("Officials met and bought shells; they sought visits.", NULL);
@@ -177,6 +204,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_quotations);
     tcase_add_test(tc, test_headline_and_paragraphs);
     tcase_add_test(tc, test_tokens_and_offsets);
+    tcase_add_test(tc, test_token_hash);
     tcase_add_test(tc, test_lexicon);
     tcase_add_test(tc, test_boilerplate);
     tcase_add_test(tc, test_bad_text);

@@ -33,14 +33,35 @@ static size_t nents, cap;
 static uint32_t *slots;
 static size_t nslots;
 
+/* A copy of dl_hash (src/hash.c): the library probes this table with it. */
 static uint32_t hash(const char *s)
 {
-    uint32_t h = 2166136261u;
-    for (; *s; s++) {
-        h ^= (unsigned char)*s;
-        h *= 16777619u;
+    size_t n = strlen(s);
+    const uint64_t K = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)n * K;
+    while (n > 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * K;
+        h ^= h >> 29;
+        s += 8;
+        n -= 8;
     }
-    return h;
+    uint64_t v = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        v = a | (uint64_t)b << 32;
+    } else if (n > 0) {
+        v = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+            (uint64_t)(unsigned char)s[n - 1] << 16;
+    }
+    h = (h ^ v) * K;
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ull;
+    h ^= h >> 32;
+    return (uint32_t)h;
 }
 
 /* A simple chained index while building; the output table is made at the end. */
@@ -343,16 +364,18 @@ int main(int argc, char **argv)
             j = (j + 1) & (nslots - 1);
         slots[j] = (uint32_t)i + 1;
     }
-    fprintf(out, "/* word, verb lemma, noun lemma (pool offsets; UINT32_MAX: none), pos, verb form */\n");
-    fprintf(out, "const struct { uint32_t w, v, n; uint8_t pos, vf; } dl_wn_ent[] = {\n");
+    fprintf(out, "/* word, verb lemma, noun lemma (pool offsets; UINT32_MAX: none), pos, verb form,\n"
+                 " * length of the word (at most 255) */\n");
+    fprintf(out, "const struct { uint32_t w, v, n; uint8_t pos, vf, len; } dl_wn_ent[] = {\n");
     for (size_t i = 0; i < nents; i++) {
         ent *v = ents[i].vlemma ? find(ents[i].vlemma) : NULL;
         ent *nn = ents[i].nlemma ? find(ents[i].nlemma) : NULL;
-        fprintf(out, "{%u,%u,%u,%u,%u},\n", off[i], v ? off[v - ents] : UINT32_MAX,
-                nn ? off[nn - ents] : UINT32_MAX, ents[i].pos, ents[i].vform);
+        size_t len = strlen(ents[i].word);
+        fprintf(out, "{%u,%u,%u,%u,%u,%zu},\n", off[i], v ? off[v - ents] : UINT32_MAX,
+                nn ? off[nn - ents] : UINT32_MAX, ents[i].pos, ents[i].vform, len < 255 ? len : 255);
     }
     fprintf(out, "};\n\nconst uint32_t dl_wn_nslots = %zu;\n", nslots);
-    fprintf(out, "/* open addressing, FNV-1a, linear probing: hash << 32 | entry index + 1; 0 empty */\n");
+    fprintf(out, "/* open addressing, dl_hash, linear probing: hash << 32 | entry index + 1; 0 empty */\n");
     fprintf(out, "const uint64_t dl_wn_slots[] = {");
     for (size_t i = 0; i < nslots; i++) {
         if (i % 8 == 0)
