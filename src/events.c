@@ -32,6 +32,7 @@
 #define MAXSLOT 6
 #define MAXPP 8
 #define MAXANCHOR 16
+#define TRIG_BLOOM (1u << 16)   /* bits of the Bloom filter of trigger lemmas */
 
 /* ================================================================ knowledge */
 
@@ -97,6 +98,7 @@ struct dl_event_lex {
     cue *cues;
     size_t ncues, cap_cues;
     dl_map *trig_v, *trig_n;    /* lemma of a verb / noun -> first entry */
+    uint64_t trig_bloom[TRIG_BLOOM / 64];   /* the lemmas of both, by dl_hash */
     trig *trigs;
     size_t ntrigs, cap_trigs;
     dl_map *cameo_map;          /* code -> index into codes */
@@ -380,6 +382,9 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
         uint32_t prev;
         uint32_t idx = (uint32_t)x->ntrigs++;
         dl_map *first = c[1][0] == 'n' ? x->trig_n : c[1][0] == 'v' ? x->trig_v : NULL;
+        uint32_t h = dl_hash(c[0], l[0]);
+        x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] |= 1ull << (h % 64);
+        x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
         if (dl_map_get(last, key, kl, &prev))
             x->trigs[prev].next = (int)idx;
         else if (first && dl_map_put(first, c[0], l[0], idx))
@@ -426,6 +431,34 @@ static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
 {
     uint32_t v;
     return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
+}
+
+static int trig_bloom_has(const dl_event_lex *x, uint32_t h)
+{
+    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
+           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
+}
+
+/* Can word w of token t be a trigger (its lower text, or a lemma)? */
+static int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
+{
+    uint32_t h = w == t->lower ? t->hash : dl_hash(w, strlen(w));
+    return trig_bloom_has(x, h) && (trig_first(x, t, w, 0) >= 0 || trig_first(x, t, w, 1) >= 0);
+}
+
+/* Does a word of the sentence [t0, t0 + n) name a trigger? Most sentences without one
+ * need no analysis: only a trigger makes an event. */
+static int has_trigger_word(const dl_event_lex *x, const dl_doc *d, uint32_t t0, int n)
+{
+    for (int k = 0; k < n; k++) {
+        const dl_token *t = &d->tok[t0 + (uint32_t)k];
+        if (!(t->flags & DL_T_ALPHA))
+            continue;
+        if (may_trigger(x, t, t->lower) || (t->lemma != t->lower && may_trigger(x, t, t->lemma)) ||
+            (t->nlemma != t->lower && t->nlemma != t->lemma && may_trigger(x, t, t->nlemma)))
+            return 1;
+    }
+    return 0;
 }
 
 /* The cue a token's lower-case text is, by its hash. */
@@ -2335,6 +2368,8 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
         s->t0 = se->tok0;
         s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
         s->sent = (int)i;
+        if (!has_trigger_word(s->x, d, s->t0, s->n))
+            continue;   /* (the cursors of tag_sentence catch up by themselves) */
         st = analyse_sentence(s);
     }
     free(s);
