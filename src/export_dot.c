@@ -466,6 +466,7 @@ typedef struct ggroup {
     uint32_t last_t, last_start, last_date, last_doc, last_order;
     cand *cand;
     int ncand;
+    int worst;                 /* with MAX_CAND lines: the one last in group order */
 } ggroup;
 
 typedef struct gnode {
@@ -698,9 +699,9 @@ static int offer(dl_graph_builder *gb, ggroup *g, const grec *r, uint32_t ident,
         }
     }
     if (slot < 0 && g->ncand == MAX_CAND) {
-        slot = worst_cand(gb, g);
+        slot = g->worst;
         if (!cand_before(gb, &c, &g->cand[slot]))
-            return 0;       /* MAX_CAND lines come before it */
+            return 0;       /* MAX_CAND lines come before it: the usual case in a corpus */
     }
     if (slot < 0) {
         /* one more at a time: most groups have a line or two, and there are many groups */
@@ -715,7 +716,7 @@ static int offer(dl_graph_builder *gb, ggroup *g, const grec *r, uint32_t ident,
     c.modality = intern(gb, e->modality);
     g->cand[slot] = c;
     if (g->ncand == MAX_CAND) {
-        int w = worst_cand(gb, g);
+        int w = g->worst = worst_cand(gb, g);
         release(g->cand[w].text);
         g->cand[w].text = NULL;
         if (w == slot)

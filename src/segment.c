@@ -56,13 +56,14 @@ dl_status dl_segment_load(dl_engine *e, dl_error *err)
     st = dl_tsv_open_mem(&t, "data/boilerplate.tsv", (const char *)b->data, b->len, "phrase", err);
     if (st)
         return st;
-    size_t cap = 0;
+    size_t cap = 0, caplen = 0;
     while ((r = dl_tsv_next(&t, c, l, 1, err)) > 0) {
-        if (DL_GROW(e->boiler, cap, e->nboiler + 1))
+        if (DL_GROW(e->boiler, cap, e->nboiler + 1) || DL_GROW(e->boiler_len, caplen, e->nboiler + 1))
             return dl_fail(err, DL_ENOMEM, "out of memory");
         e->boiler[e->nboiler] = strndup(c[0], l[0]);
         if (!e->boiler[e->nboiler])
             return dl_fail(err, DL_ENOMEM, "out of memory");
+        e->boiler_len[e->nboiler] = l[0];
         e->nboiler++;
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -74,6 +75,7 @@ void dl_segment_free_lex(dl_engine *e)
     for (size_t i = 0; i < e->nboiler; i++)
         free(e->boiler[i]);
     free(e->boiler);
+    free(e->boiler_len);
 }
 
 /* ---------------------------------------------------------------- characters */
@@ -719,7 +721,7 @@ static int phrase_opens(const dl_engine *e, const char *low, size_t n)
         const char *p = e->boiler[k];
         if (p[0] != low[0])
             continue;   /* most paragraphs open no phrase: one byte says so */
-        size_t pl = strlen(p);
+        size_t pl = e->boiler_len[k];
         if (pl > n || memcmp(low, p, pl) != 0)
             continue;
         if (pl < n && isalnum((unsigned char)low[pl]) && isalnum((unsigned char)p[pl - 1]))
@@ -741,11 +743,14 @@ static void mark_boilerplate(dl_doc *d)
         size_t j = i;
         while (j < d->nsent && d->sent[j].pub.paragraph == para)
             j++;
-        /* Most paragraphs begin with a letter no phrase begins with. */
-        char c0 = d->tok[d->sent[i].tok0].lower[0];
+        /* The paragraph's text opens with its first word: most paragraphs begin with a
+         * word no phrase begins with. */
+        const dl_token *w0 = &d->tok[d->sent[i].tok0];
         int maybe = 0;
-        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++)
-            maybe = d->eng->boiler[k][0] == c0;
+        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++) {
+            size_t pl = d->eng->boiler_len[k], m = pl < w0->llen ? pl : w0->llen;
+            maybe = d->eng->boiler[k][0] == w0->lower[0] && !memcmp(d->eng->boiler[k], w0->lower, m);
+        }
         size_t bytes = d->sent[j - 1].pub.byte_end - d->sent[i].pub.byte_start;
         int furniture = 0;
         if (maybe) {
