@@ -211,23 +211,40 @@ static int type_index(const char *t)
  * white space (line breaks, tabs) made one space, other control characters dropped. */
 static void put_esc(dl_buf *b, const char *s, size_t n)
 {
+    /* at most two bytes out per byte in: room once, then a plain loop */
+    if (dl_buf_reserve(b, 2 * n))
+        return;
+    char *o = b->p + b->len;
     int space = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c != '\\' && c != 0x7f) {    /* most bytes */
+            if (space) {
+                size_t len = (size_t)(o - b->p);
+                if (len && o[-1] != ' ' && !(len >= 2 && o[-2] == '\\' && o[-1] == 'n'))
+                    *o++ = ' ';
+                space = 0;
+            }
+            *o++ = (char)c;
+            continue;
+        }
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
             space = 1;
             continue;
         }
         if (c < 0x20 || c == 0x7f)
             continue;
-        if (space && b->len && b->p[b->len - 1] != ' ' &&
-            !(b->len >= 2 && b->p[b->len - 2] == '\\' && b->p[b->len - 1] == 'n'))
-            dl_buf_putc(b, ' ');
-        space = 0;
-        if (c == '\\')
-            dl_buf_putc(b, '\\');
-        dl_buf_putc(b, (char)c);
+        if (space) {
+            size_t len = (size_t)(o - b->p);
+            if (len && o[-1] != ' ' && !(len >= 2 && o[-2] == '\\' && o[-1] == 'n'))
+                *o++ = ' ';
+            space = 0;
+        }
+        *o++ = '\\';   /* a backslash, doubled */
+        *o++ = '\\';
     }
+    b->len = (size_t)(o - b->p);
+    b->p[b->len] = 0;
 }
 
 static void puts_esc(dl_buf *b, const char *s)
@@ -858,10 +875,14 @@ static dl_status builder_add(dl_graph_builder *gb, const dl_doc *d, uint32_t ide
                     .cameo = intern(gb, e->cameo), .gold = gold_of(gb, e->goldstein)};
         grec *r = &rec;
         /* "<doc>-e<N>" need not be kept */
-        char num[24];
-        int w = snprintf(num, sizeof num, "-e%zu", j + 1);
-        if (e->id && strlen(e->id) == nl + (size_t)w && !memcmp(e->id, gb->docname[di], nl) &&
-            !strcmp(e->id + nl, num))
+        char num[24], *ne = num + sizeof num, *np = ne;
+        size_t v = j + 1;
+        do
+            *--np = (char)('0' + v % 10);
+        while (v /= 10);
+        size_t w = (size_t)(ne - np);
+        if (e->id && !strncmp(e->id, gb->docname[di], nl) && e->id[nl] == '-' && e->id[nl + 1] == 'e' &&
+            !strncmp(e->id + nl + 2, np, w) && e->id[nl + 2 + w] == 0)
             r->id = DERIVED_ID;
         else
             r->id = intern(gb, e->id);
