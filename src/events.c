@@ -556,6 +556,8 @@ typedef struct sa {
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
     int according;         /* "according to" in the sentence */
+    int sent_actor[4];     /* the first actors named in the sentence, -1 padded ... */
+    int have_actors;       /* ... once known */
 } sa;
 
 static const dl_token *T(const sa *s, int i) { return &s->d->tok[s->t0 + (uint32_t)i]; }
@@ -624,7 +626,7 @@ static int guess_open(const sa *s, int i)
     int next_nounish = nx && !(nx->flags & DL_T_PUNCT) && (nx->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
                        !(nx->pos & DL_POS_FUNC);
     int next_closed = !nx || (nx->flags & DL_T_PUNCT) || (nx->pos & DL_POS_FUNC);
-    int base = vf == DL_VF_BASE || (vf == DL_VF_NONE && !strcmp(t->lemma, t->lower));
+    int base = vf == DL_VF_BASE || (vf == DL_VF_NONE && (t->lemma == t->lower || !strcmp(t->lemma, t->lower)));
 
     if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV)))
         return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
@@ -782,6 +784,7 @@ static void tag_sentence(sa *s)
         k->clause = 0;
     }
     s->men_cursor = m;
+    s->have_actors = 0;
     s->according = 0;
     for (int k = 0; k + 1 < s->n && !s->according; k++)
         s->according = is_w(s, k, "according") && is_w(s, k + 1, "to");
@@ -794,7 +797,7 @@ static void tag_sentence(sa *s)
             g = (k->cls & CU_PRON) ? T_PRON : T_NAME;
             if (k->cls & (CU_POSS | CU_DET))
                 g = T_DET;   /* "his" as a mention: a possessor */
-        } else if (k->tx >= 0 && strcmp(d->tx[k->tx].pub.type, "DURATION") != 0) {
+        } else if (k->tx >= 0 && !(d->tx[k->tx].pub.type[0] == 'D' && !strcmp(d->tx[k->tx].pub.type, "DURATION"))) {
             g = T_TIME;
         } else if (t->flags & DL_T_PUNCT) {
             g = !strcmp(w, ",") ? T_COMMA : (!strcmp(w, "\"") || !strcmp(w, "'")) ? T_QUOTE : T_PUNCT;
@@ -2239,22 +2242,26 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     }
     if (!e->noun)
         ev->prev_tx = first_time(s, f->head);
-    for (int k = 0; k < 4; k++)
-        ev->sent_actor[k] = -1;
-    int na = 0;
-    for (int k = 0; k < s->n && na < 4; k++) {
-        int m = s->tok[k].men;
-        if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
-            continue;
-        for (int two = 0; two < 2 && na < 4; two++) {
-            int actor = two ? d->men[m].actor2 : d->men[m].actor;
-            int dup = actor < 0;
-            for (int z = 0; z < na; z++)
-                dup |= ev->sent_actor[z] == actor;
-            if (!dup)
-                ev->sent_actor[na++] = actor;
+    if (!s->have_actors) {     /* the same for every event of the sentence */
+        for (int k = 0; k < 4; k++)
+            s->sent_actor[k] = -1;
+        int na = 0;
+        for (int k = 0; k < s->n && na < 4; k++) {
+            int m = s->tok[k].men;
+            if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
+                continue;
+            for (int two = 0; two < 2 && na < 4; two++) {
+                int actor = two ? d->men[m].actor2 : d->men[m].actor;
+                int dup = actor < 0;
+                for (int z = 0; z < na; z++)
+                    dup |= s->sent_actor[z] == actor;
+                if (!dup)
+                    s->sent_actor[na++] = actor;
+            }
         }
+        s->have_actors = 1;
     }
+    memcpy(ev->sent_actor, s->sent_actor, sizeof ev->sent_actor);
     dl_event *p = &ev->pub;
     p->id = p->date = p->date_mod = p->start = p->end = p->precision = p->date_text = p->date_anchor = "";
     p->relation = e->relation;
