@@ -7,6 +7,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -244,9 +245,65 @@ static int add_dir(inputs *in, const char *dir, int depth)
     return rc;
 }
 
+/* A regular file in one read (corpora are many small files: no stdio stream for each).
+ * Returns the text, or NULL with *fallback set when the file is not regular or changes
+ * size while read (read_all then reads it as a stream), or NULL with msg filled. */
+static char *read_regular(const char *path, size_t *len, int *fallback, char *msg, size_t msglen)
+{
+    *fallback = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(msg, msglen, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (unsigned long long)st.st_size >= DL_MAX_DOC_BYTES) {
+        close(fd);
+        *fallback = 1;      /* the stream reader says why, or reads what is not a file */
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        snprintf(msg, msglen, "out of memory");
+        return NULL;
+    }
+    for (;;) {
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            close(fd);
+            free(buf);
+            snprintf(msg, msglen, "%s", e == EISDIR ? "is a directory" : strerror(e));
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n == cap) {     /* it grew while read */
+            close(fd);
+            free(buf);
+            *fallback = 1;
+            return NULL;
+        }
+    }
+    close(fd);
+    *len = n;
+    return buf;
+}
+
 /* Reads a whole file ("-": standard input). Returns NULL with msg filled. */
 static char *read_all(const char *path, size_t *len, char *msg, size_t msglen)
 {
+    if (strcmp(path, "-") != 0) {
+        int fallback;
+        char *text = read_regular(path, len, &fallback, msg, msglen);
+        if (text || !fallback)
+            return text;
+    }
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
         snprintf(msg, msglen, "%s", strerror(errno));
