@@ -308,6 +308,8 @@ static int is_upper_cp(uint32_t cp)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
+static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags);
+
 /* Adds the token [b, e): its shape, its lower-cased text (in g->low), its hash and its
  * WordNet entry, in one pass over its bytes. */
 static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
@@ -389,6 +391,13 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     } else if (k != C_APOS || n == (size_t)firstlen) {
         flags |= DL_T_PUNCT;
     }
+    return finish_token(g, t, out, o, flags);
+}
+
+/* The rest of a token whose text and shape are known: its lower-cased text out (o bytes,
+ * NUL-terminated, in g->low), hash and WordNet entry. */
+static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags)
+{
     t->flags = (uint16_t)flags;
     t->lower = t->lemma = t->nlemma = out;
     t->llen = (uint16_t)o;
@@ -411,7 +420,7 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
                 t->nlemma = le.nlemma;
         }
     }
-    d->ntok++;
+    g->d->ntok++;
     return DL_OK;
 }
 
@@ -466,6 +475,60 @@ static dl_status tokenise(seg *g)
         size_t e;
         unsigned f = pending;
         pending = 0;
+        if (b < 0x80 && (k == C_LETTER || k == C_DIGIT)) {
+            /* A word of ASCII letters and digits that ends before a byte that cannot
+             * continue it (no joiner, no dot, nothing non-ASCII): scanned, lower-cased and
+             * measured in one pass. Anything else goes the long way below. */
+            dl_doc *d = g->d;
+            if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
+                return DL_ENOMEM;
+            char *out = g->low + g->lowlen;
+            size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
+            size_t j = i;
+            unsigned letters = 0, uppers = 0, bits;
+            while (j < stop && c->s[j] < 0x80 && ((bits = ASCII_BITS[c->s[j]]) & A_WORD)) {
+                letters += bits & A_LETTER;
+                uppers += (bits & A_UPPER) != 0;
+                out[j - i] = (char)ascii_lower(c->s[j]);
+                j++;
+            }
+            unsigned char nb = j < c->n ? c->s[j] : ' ';
+            int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
+            int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80 && nb != '-' && nb != '.' && nb != '\'' &&
+                        !((nb == ':' || nb == '/') && last_digit) &&
+                        !(nb == ',' && last_digit && k == C_DIGIT);
+            if (plain) {
+                dl_token *t = &d->tok[d->ntok];
+                memset(t, 0, sizeof *t);
+                t->b = (uint32_t)i;
+                t->blen = t->cplen = (uint32_t)(j - i);
+                if (g->ascii) {
+                    t->cp = (uint32_t)i;
+                } else {
+                    count_to(g, i);
+                    t->cp = (uint32_t)g->cp;
+                    g->bi = j;
+                    g->cp += j - i;
+                }
+                if (k == C_LETTER) {
+                    f |= DL_T_ALPHA;
+                    if (ASCII_BITS[b] & A_UPPER)
+                        f |= DL_T_CAP;
+                    if (letters > 1 && uppers == letters)
+                        f |= DL_T_UPPER;
+                } else {
+                    f |= DL_T_DIGIT;
+                    if (!letters)
+                        f |= DL_T_NUMBER;
+                }
+                out[j - i] = 0;
+                g->lowlen += j - i + 1;
+                if (finish_token(g, t, out, j - i, f))
+                    return DL_ENOMEM;
+                i = j;
+                continue;
+            }
+        }
         if (k == C_LETTER || k == C_DIGIT) {
             e = scan_word(c, i);
             if (e - i >= DL_MAX_TOKEN_BYTES && alnum_at(c, e)) {
