@@ -1010,9 +1010,14 @@ static void put_id(dl_buf *b, const ctx *c, const grec *r)
         return;
     }
     dl_buf_puts(b, c->gb->docname[r->doc]);
-    char num[24];
-    int w = snprintf(num, sizeof num, "-e%lu", (unsigned long)r->order + 1);
-    dl_buf_append(b, num, (size_t)w);
+    char num[24], *e = num + sizeof num, *p = e;
+    unsigned long v = (unsigned long)r->order + 1;
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    *--p = 'e';
+    *--p = '-';
+    dl_buf_append(b, p, (size_t)(e - p));
 }
 
 typedef struct ranked {
