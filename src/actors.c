@@ -139,10 +139,8 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
                                        "from", "two", "both", "and", "but", ",", ";", "&", "on"};
 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
- * most tokens start nothing, and a filter says so without a hash-map probe. Blocked: a
- * word's two bits of each filter are in one 64-bit word, and the three filters' words for
- * a hash side by side, so that a token's checks read one cache line, not six. */
-#define BLOOM_BLOCKS (1u << 11)
+ * most tokens start nothing, and a filter says so without a hash-map probe. */
+#define BLOOM_BITS (1u << 17)
 enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_N };
 
 struct dl_actor_dict {
@@ -166,19 +164,20 @@ struct dl_actor_dict {
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
-    uint64_t bloom[BLOOM_BLOCKS][BL_N + 1];     /* (+1: 32-byte blocks) */
+    uint64_t bloom[BL_N][BLOOM_BITS / 64];
 };
 
 static void bloom_add(dl_actor_dict *x, int f, const char *w, size_t n)
 {
-    uint32_t h = dl_hash(w, n);
-    x->bloom[h & (BLOOM_BLOCKS - 1)][f] |= 1ull << ((h >> 11) & 63) | 1ull << ((h >> 17) & 63);
+    uint32_t h = dl_hash(w, n), a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+    x->bloom[f][a / 64] |= 1ull << (a % 64);
+    x->bloom[f][b / 64] |= 1ull << (b % 64);
 }
 
 static int bloom_has(const dl_actor_dict *x, int f, uint32_t h)
 {
-    uint64_t m = 1ull << ((h >> 11) & 63) | 1ull << ((h >> 17) & 63);
-    return (x->bloom[h & (BLOOM_BLOCKS - 1)][f] & m) == m;
+    uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+    return (x->bloom[f][a / 64] >> (a % 64) & 1) && (x->bloom[f][b / 64] >> (b % 64) & 1);
 }
 
 /* The first word of a key. */
