@@ -1218,18 +1218,20 @@ static void token_info(ctx *c)
         ti->may = 0;
         char w[64];
         const char *s = t->lower;
-        size_t n = strlen(s);
-        if (memchr(s, '.', n))
+        size_t n = t->llen;
+        uint32_t h = t->hash, v;
+        if (memchr(s, '.', n)) {
             s = w, n = nodots(t->lower, w, sizeof w);
+            h = dl_hash(s, n);
+        }
         if (n == 0 || n > 60)
             continue;
-        uint32_t h = dl_hash(s, n), v;
         if (bloom_has(x, BL_PHRASE, h))
             ti->may |= MAY_PHRASE;
         if (bloom_has(x, BL_ROLE, h) ||
             (t->nlemma != t->lower && bloom_has(x, BL_ROLE, dl_hash(t->nlemma, strlen(t->nlemma)))))
             ti->may |= MAY_ROLE;
-        if (bloom_has(x, BL_CUE, h) && dl_map_get(x->cues, s, n, &v))
+        if (bloom_has(x, BL_CUE, h) && dl_map_get_h(x->cues, s, n, h, &v))
             ti->cue = (int32_t)v;
     }
 }
@@ -1501,7 +1503,10 @@ static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
         }
         pos[nw++] = k;
         uint32_t v;
-        if (!dl_map_get(x->phrases, key, kl, &v))
+        const dl_token *tk = T(c, k);
+        int hit = nw == 1 && wl == tk->llen ? dl_map_get_h(x->phrases, key, kl, tk->hash, &v)
+                                            : dl_map_get(x->phrases, key, kl, &v);
+        if (!hit)
             break;
         for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
             const dphr *p = &x->phr[h];
@@ -1570,7 +1575,7 @@ static int role_match(ctx *c, uint32_t i, uint32_t *end)
         if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_ALPHA))
             break;
         const dl_token *t = T(c, k);
-        size_t wl = strlen(t->lower);
+        size_t wl = t->llen;
         if (kl + wl + 2 >= KEYMAX)
             break;
         if (kl)
@@ -1579,7 +1584,7 @@ static int role_match(ctx *c, uint32_t i, uint32_t *end)
         memcpy(key + kl, t->lower, wl);
         kl += wl;
         uint32_t v;
-        int hit = dl_map_get(x->roles, key, kl, &v);
+        int hit = base == 0 ? dl_map_get_h(x->roles, key, kl, t->hash, &v) : dl_map_get(x->roles, key, kl, &v);
         if (hit && (v & ~PREFIX)) {
             found = (int)(v & ~PREFIX) - 1;
             *end = k + 1;

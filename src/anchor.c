@@ -181,7 +181,8 @@ static int antecedent(ctx *c, int i, int forward)
             break;
         if (!forward && f->pub.sentence + window < e->pub.sentence)
             break;
-        if (strcmp(f->pub.relation, e->pub.relation) != 0)
+        if (f->pub.relation != e->pub.relation &&
+            (f->pub.relation[0] != e->pub.relation[0] || strcmp(f->pub.relation, e->pub.relation) != 0))
             continue;
         int es = e->source, et = e->target, fs = f->source, ft = f->target;
         if (es >= 0 && fs >= 0 && es != fs && !(es == ft && et == fs))

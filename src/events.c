@@ -32,6 +32,7 @@
 #define MAXSLOT 6
 #define MAXPP 8
 #define MAXANCHOR 16
+#define TRIG_BLOOM (1u << 16)   /* bits of the Bloom filter of trigger lemmas */
 
 /* ================================================================ knowledge */
 
@@ -97,6 +98,7 @@ struct dl_event_lex {
     cue *cues;
     size_t ncues, cap_cues;
     dl_map *trig_v, *trig_n;    /* lemma of a verb / noun -> first entry */
+    uint64_t trig_bloom[TRIG_BLOOM / 64];   /* the lemmas of both, by dl_hash */
     trig *trigs;
     size_t ntrigs, cap_trigs;
     dl_map *cameo_map;          /* code -> index into codes */
@@ -380,6 +382,9 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
         uint32_t prev;
         uint32_t idx = (uint32_t)x->ntrigs++;
         dl_map *first = c[1][0] == 'n' ? x->trig_n : c[1][0] == 'v' ? x->trig_v : NULL;
+        uint32_t h = dl_hash(c[0], l[0]);
+        x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] |= 1ull << (h % 64);
+        x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
         if (dl_map_get(last, key, kl, &prev))
             x->trigs[prev].next = (int)idx;
         else if (first && dl_map_put(first, c[0], l[0], idx))
@@ -426,6 +431,34 @@ static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
 {
     uint32_t v;
     return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
+}
+
+static int trig_bloom_has(const dl_event_lex *x, uint32_t h)
+{
+    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
+           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
+}
+
+/* Can word w of token t be a trigger (its lower text, or a lemma)? */
+static int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
+{
+    uint32_t h = w == t->lower ? t->hash : dl_hash(w, strlen(w));
+    return trig_bloom_has(x, h) && (trig_first(x, t, w, 0) >= 0 || trig_first(x, t, w, 1) >= 0);
+}
+
+/* Does a word of the sentence [t0, t0 + n) name a trigger? Most sentences without one
+ * need no analysis: only a trigger makes an event. */
+static int has_trigger_word(const dl_event_lex *x, const dl_doc *d, uint32_t t0, int n)
+{
+    for (int k = 0; k < n; k++) {
+        const dl_token *t = &d->tok[t0 + (uint32_t)k];
+        if (!(t->flags & DL_T_ALPHA))
+            continue;
+        if (may_trigger(x, t, t->lower) || (t->lemma != t->lower && may_trigger(x, t, t->lemma)) ||
+            (t->nlemma != t->lower && t->nlemma != t->lemma && may_trigger(x, t, t->nlemma)))
+            return 1;
+    }
+    return 0;
 }
 
 /* The cue a token's lower-case text is, by its hash. */
@@ -523,6 +556,8 @@ typedef struct sa {
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
     int according;         /* "according to" in the sentence */
+    int sent_actor[4];     /* the first actors named in the sentence, -1 padded ... */
+    int have_actors;       /* ... once known */
 } sa;
 
 static const dl_token *T(const sa *s, int i) { return &s->d->tok[s->t0 + (uint32_t)i]; }
@@ -591,7 +626,7 @@ static int guess_open(const sa *s, int i)
     int next_nounish = nx && !(nx->flags & DL_T_PUNCT) && (nx->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
                        !(nx->pos & DL_POS_FUNC);
     int next_closed = !nx || (nx->flags & DL_T_PUNCT) || (nx->pos & DL_POS_FUNC);
-    int base = vf == DL_VF_BASE || (vf == DL_VF_NONE && !strcmp(t->lemma, t->lower));
+    int base = vf == DL_VF_BASE || (vf == DL_VF_NONE && (t->lemma == t->lower || !strcmp(t->lemma, t->lower)));
 
     if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV)))
         return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
@@ -749,6 +784,7 @@ static void tag_sentence(sa *s)
         k->clause = 0;
     }
     s->men_cursor = m;
+    s->have_actors = 0;
     s->according = 0;
     for (int k = 0; k + 1 < s->n && !s->according; k++)
         s->according = is_w(s, k, "according") && is_w(s, k + 1, "to");
@@ -761,7 +797,7 @@ static void tag_sentence(sa *s)
             g = (k->cls & CU_PRON) ? T_PRON : T_NAME;
             if (k->cls & (CU_POSS | CU_DET))
                 g = T_DET;   /* "his" as a mention: a possessor */
-        } else if (k->tx >= 0 && strcmp(d->tx[k->tx].pub.type, "DURATION") != 0) {
+        } else if (k->tx >= 0 && !(d->tx[k->tx].pub.type[0] == 'D' && !strcmp(d->tx[k->tx].pub.type, "DURATION"))) {
             g = T_TIME;
         } else if (t->flags & DL_T_PUNCT) {
             g = !strcmp(w, ",") ? T_COMMA : (!strcmp(w, "\"") || !strcmp(w, "'")) ? T_QUOTE : T_PUNCT;
@@ -2210,22 +2246,26 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     }
     if (!e->noun)
         ev->prev_tx = first_time(s, f->head);
-    for (int k = 0; k < 4; k++)
-        ev->sent_actor[k] = -1;
-    int na = 0;
-    for (int k = 0; k < s->n && na < 4; k++) {
-        int m = s->tok[k].men;
-        if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
-            continue;
-        for (int two = 0; two < 2 && na < 4; two++) {
-            int actor = two ? d->men[m].actor2 : d->men[m].actor;
-            int dup = actor < 0;
-            for (int z = 0; z < na; z++)
-                dup |= ev->sent_actor[z] == actor;
-            if (!dup)
-                ev->sent_actor[na++] = actor;
+    if (!s->have_actors) {     /* the same for every event of the sentence */
+        for (int k = 0; k < 4; k++)
+            s->sent_actor[k] = -1;
+        int na = 0;
+        for (int k = 0; k < s->n && na < 4; k++) {
+            int m = s->tok[k].men;
+            if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
+                continue;
+            for (int two = 0; two < 2 && na < 4; two++) {
+                int actor = two ? d->men[m].actor2 : d->men[m].actor;
+                int dup = actor < 0;
+                for (int z = 0; z < na; z++)
+                    dup |= s->sent_actor[z] == actor;
+                if (!dup)
+                    s->sent_actor[na++] = actor;
+            }
         }
+        s->have_actors = 1;
     }
+    memcpy(ev->sent_actor, s->sent_actor, sizeof ev->sent_actor);
     dl_event *p = &ev->pub;
     p->id = p->date = p->date_mod = p->start = p->end = p->precision = p->date_text = p->date_anchor = "";
     p->relation = e->relation;
@@ -2339,6 +2379,8 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
         s->t0 = se->tok0;
         s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
         s->sent = (int)i;
+        if (!has_trigger_word(s->x, d, s->t0, s->n))
+            continue;   /* (the cursors of tag_sentence catch up by themselves) */
         st = analyse_sentence(s);
     }
     free(s);

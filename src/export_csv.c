@@ -43,38 +43,42 @@ static void flush_rows(row *r)
     dl_buf_clear(&r->b);
 }
 
-/* Appends a cell: guard (0 or 1 byte: the formula guard) then s, NUL-terminated, of n
- * bytes. Quoted the way libcsv's csv_fwrite quotes (inner quotes doubled) when it holds a
- * comma, a quote or a line break, or begins or ends with a space. */
+/* Appends a cell: guard ("" or "'", the formula guard) then s, NUL-terminated, of n bytes.
+ * Quoted the way libcsv's csv_fwrite quotes (inner quotes doubled) when it holds a comma,
+ * a quote or a line break, or begins or ends with a space. */
 static void put_cell(row *r, const char *guard, size_t gn, const char *s, size_t n)
 {
     dl_buf *b = &r->b;
-    if (!r->first)
-        dl_buf_putc(b, ',');
-    r->first = 0;
-    int quote = (gn ? guard[0] : n ? s[0] : 0) == ' ' || (n && s[n - 1] == ' ') ||
-                (!n && gn && guard[gn - 1] == ' ') || strcspn(guard, ",\"\r\n") < gn ||
-                s[strcspn(s, ",\"\r\n")] != 0;
-    if (!quote) {
-        dl_buf_append(b, guard, gn);
-        dl_buf_append(b, s, n);
+    /* room for the worst case (every byte a quote), then plain stores */
+    if (dl_buf_reserve(b, 1 + gn + 2 * n + 2))
         return;
+    char *o = b->p + b->len;
+    if (!r->first)
+        *o++ = ',';
+    r->first = 0;
+    int quote = (!gn && n && s[0] == ' ') || (n && s[n - 1] == ' ') || s[strcspn(s, ",\"\r\n")] != 0;
+    if (!quote) {
+        memcpy(o, guard, gn);
+        memcpy(o + gn, s, n);
+        o += gn + n;
+    } else {
+        *o++ = '"';
+        memcpy(o, guard, gn);
+        o += gn;
+        /* inner quotes are doubled: copy up to each one, inclusive, then write it again */
+        const char *p = s, *e = s + n, *q;
+        while ((q = memchr(p, '"', (size_t)(e - p)))) {
+            memcpy(o, p, (size_t)(q - p) + 1);
+            o += q - p + 1;
+            *o++ = '"';
+            p = q + 1;
+        }
+        memcpy(o, p, (size_t)(e - p));
+        o += e - p;
+        *o++ = '"';
     }
-    dl_buf_putc(b, '"');
-    for (const char *p = guard; *p; p++) {
-        if (*p == '"')
-            dl_buf_putc(b, '"');
-        dl_buf_putc(b, *p);
-    }
-    /* inner quotes are doubled: copy up to each one, inclusive, then write it again */
-    const char *p = s, *e = s + n, *q;
-    while ((q = memchr(p, '"', (size_t)(e - p)))) {
-        dl_buf_append(b, p, (size_t)(q - p) + 1);
-        dl_buf_putc(b, '"');
-        p = q + 1;
-    }
-    dl_buf_append(b, p, (size_t)(e - p));
-    dl_buf_putc(b, '"');
+    b->len = (size_t)(o - b->p);
+    b->p[b->len] = 0;
 }
 
 /* A cell known to hold no character that needs quoting (a number). */
@@ -317,9 +321,13 @@ dl_status dl_write_actors_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned
     for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < docs[i]->nact; j++) {
             const dl_actor *a = &docs[i]->act[j].pub;
-            char ids[32];
-            snprintf(ids, sizeof ids, "A%ld", ++id);
-            put_cell(&r, "", 0, ids, strlen(ids));
+            char ids[32], *e = ids + sizeof ids, *p = e;
+            unsigned long v = (unsigned long)++id;
+            do
+                *--p = (char)('0' + v % 10);
+            while (v /= 10);
+            *--p = 'A';
+            cell_raw(&r, p, (size_t)(e - p));   /* "A<n>": nothing to quote */
             cell(&r, a->name);
             cell(&r, a->type);
             cell(&r, a->country);

@@ -211,23 +211,40 @@ static int type_index(const char *t)
  * white space (line breaks, tabs) made one space, other control characters dropped. */
 static void put_esc(dl_buf *b, const char *s, size_t n)
 {
+    /* at most two bytes out per byte in: room once, then a plain loop */
+    if (dl_buf_reserve(b, 2 * n))
+        return;
+    char *o = b->p + b->len;
     int space = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c > ' ' && c != '\\' && c != 0x7f) {    /* most bytes */
+            if (space) {
+                size_t len = (size_t)(o - b->p);
+                if (len && o[-1] != ' ' && !(len >= 2 && o[-2] == '\\' && o[-1] == 'n'))
+                    *o++ = ' ';
+                space = 0;
+            }
+            *o++ = (char)c;
+            continue;
+        }
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
             space = 1;
             continue;
         }
         if (c < 0x20 || c == 0x7f)
             continue;
-        if (space && b->len && b->p[b->len - 1] != ' ' &&
-            !(b->len >= 2 && b->p[b->len - 2] == '\\' && b->p[b->len - 1] == 'n'))
-            dl_buf_putc(b, ' ');
-        space = 0;
-        if (c == '\\')
-            dl_buf_putc(b, '\\');
-        dl_buf_putc(b, (char)c);
+        if (space) {
+            size_t len = (size_t)(o - b->p);
+            if (len && o[-1] != ' ' && !(len >= 2 && o[-2] == '\\' && o[-1] == 'n'))
+                *o++ = ' ';
+            space = 0;
+        }
+        *o++ = '\\';   /* a backslash, doubled */
+        *o++ = '\\';
     }
+    b->len = (size_t)(o - b->p);
+    b->p[b->len] = 0;
 }
 
 static void puts_esc(dl_buf *b, const char *s)
@@ -466,6 +483,7 @@ typedef struct ggroup {
     uint32_t last_t, last_start, last_date, last_doc, last_order;
     cand *cand;
     int ncand;
+    int worst;                 /* with MAX_CAND lines: the one last in group order */
 } ggroup;
 
 typedef struct gnode {
@@ -698,9 +716,9 @@ static int offer(dl_graph_builder *gb, ggroup *g, const grec *r, uint32_t ident,
         }
     }
     if (slot < 0 && g->ncand == MAX_CAND) {
-        slot = worst_cand(gb, g);
+        slot = g->worst;
         if (!cand_before(gb, &c, &g->cand[slot]))
-            return 0;       /* MAX_CAND lines come before it */
+            return 0;       /* MAX_CAND lines come before it: the usual case in a corpus */
     }
     if (slot < 0) {
         /* one more at a time: most groups have a line or two, and there are many groups */
@@ -715,7 +733,7 @@ static int offer(dl_graph_builder *gb, ggroup *g, const grec *r, uint32_t ident,
     c.modality = intern(gb, e->modality);
     g->cand[slot] = c;
     if (g->ncand == MAX_CAND) {
-        int w = worst_cand(gb, g);
+        int w = g->worst = worst_cand(gb, g);
         release(g->cand[w].text);
         g->cand[w].text = NULL;
         if (w == slot)
@@ -857,10 +875,14 @@ static dl_status builder_add(dl_graph_builder *gb, const dl_doc *d, uint32_t ide
                     .cameo = intern(gb, e->cameo), .gold = gold_of(gb, e->goldstein)};
         grec *r = &rec;
         /* "<doc>-e<N>" need not be kept */
-        char num[24];
-        int w = snprintf(num, sizeof num, "-e%zu", j + 1);
-        if (e->id && strlen(e->id) == nl + (size_t)w && !memcmp(e->id, gb->docname[di], nl) &&
-            !strcmp(e->id + nl, num))
+        char num[24], *ne = num + sizeof num, *np = ne;
+        size_t v = j + 1;
+        do
+            *--np = (char)('0' + v % 10);
+        while (v /= 10);
+        size_t w = (size_t)(ne - np);
+        if (e->id && !strncmp(e->id, gb->docname[di], nl) && e->id[nl] == '-' && e->id[nl + 1] == 'e' &&
+            !strncmp(e->id + nl + 2, np, w) && e->id[nl + 2 + w] == 0)
             r->id = DERIVED_ID;
         else
             r->id = intern(gb, e->id);
@@ -988,9 +1010,14 @@ static void put_id(dl_buf *b, const ctx *c, const grec *r)
         return;
     }
     dl_buf_puts(b, c->gb->docname[r->doc]);
-    char num[24];
-    int w = snprintf(num, sizeof num, "-e%lu", (unsigned long)r->order + 1);
-    dl_buf_append(b, num, (size_t)w);
+    char num[24], *e = num + sizeof num, *p = e;
+    unsigned long v = (unsigned long)r->order + 1;
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    *--p = 'e';
+    *--p = '-';
+    dl_buf_append(b, p, (size_t)(e - p));
 }
 
 typedef struct ranked {

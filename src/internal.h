@@ -132,6 +132,7 @@ typedef struct dl_event_lex dl_event_lex;   /* events.c: trigger lexicon and CAM
 struct dl_engine {
     dl_map *abbrev;          /* segment.c: abbreviation (lower case, no final dot) -> DL_AB_* */
     char **boiler;           /* segment.c: phrases that open web-page furniture */
+    size_t *boiler_len;      /* their lengths */
     size_t nboiler;
     dl_timex_lex *timex;
     dl_actor_dict *actors;

@@ -17,14 +17,18 @@ int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out)
 }
 
 /* The table is megabytes: a look-up there is a few cache misses (slot, entry, word).
- * Words repeat (Zipf), so each thread remembers where the words it found are, in a small
- * direct-mapped memo that stays in the CPU's cache. Only words found are remembered, and a
- * hit is checked against the word itself: the memo changes no result, whatever a thread
- * looked up before. */
+ * Words repeat (Zipf), so each thread remembers the words it found, with what the table
+ * says of them, in a small direct-mapped memo that stays in the CPU's cache. Only words
+ * found are remembered, and a hit is checked against the word itself: the memo changes no
+ * result, whatever a thread looked up before. */
 #define MEMO_BITS 12
+#define MEMO_WORD 16           /* longer words are not remembered */
 typedef struct memo {
     uint32_t hash;
-    uint32_t ent;          /* entry index + 1; 0: empty */
+    uint8_t len;               /* 0: empty */
+    uint8_t pos, vf;
+    char word[MEMO_WORD];
+    const char *vlemma, *nlemma;
 } memo;
 static _Thread_local memo lex_memo[1u << MEMO_BITS];
 
@@ -37,11 +41,33 @@ static int fill(uint32_t e, dl_lexentry *out)
     return 1;
 }
 
+/* Are the n bytes at a and b equal? Words are short: compared in two overlapping loads,
+ * never reading past either. */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y, u, v;
+    if (n >= 8) {
+        if (n > 16)
+            return memcmp(a, b, n) == 0;
+        memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
+        return x == y && u == v;
+    }
+    if (n >= 4) {
+        uint32_t x4, y4, u4, v4;
+        memcpy(&x4, a, 4), memcpy(&y4, b, 4), memcpy(&u4, a + n - 4, 4), memcpy(&v4, b + n - 4, 4);
+        return x4 == y4 && u4 == v4;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 /* Is entry e the word w (n bytes)? Its len is the word's length, capped at 255 (longer
  * than any word looked up). */
-static int is_word(uint32_t e, const char *w, size_t n)
+static inline int is_word(uint32_t e, const char *w, size_t n)
 {
-    return dl_wn_ent[e].len == n && memcmp(dl_wn_pool + dl_wn_ent[e].w, w, n) == 0;
+    return dl_wn_ent[e].len == n && same_bytes(dl_wn_pool + dl_wn_ent[e].w, w, n);
 }
 
 int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
@@ -49,8 +75,13 @@ int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
     if (n == 0 || n > 64)
         return 0;
     memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
-    if (m->hash == h && m->ent && is_word(m->ent - 1, w, n))
-        return fill(m->ent - 1, out);
+    if (m->hash == h && m->len == n && same_bytes(m->word, w, n)) {
+        out->pos = m->pos;
+        out->vform = m->vf;
+        out->vlemma = m->vlemma;
+        out->nlemma = m->nlemma;
+        return 1;
+    }
     uint32_t mask = dl_wn_nslots - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint64_t slot = dl_wn_slots[i];
@@ -60,9 +91,17 @@ int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
             continue;   /* the stored hash spares a visit to the string pool */
         uint32_t s = (uint32_t)slot;
         if (is_word(s - 1, w, n)) {
-            m->hash = h;
-            m->ent = s;
-            return fill(s - 1, out);
+            fill(s - 1, out);
+            if (n <= MEMO_WORD) {
+                m->hash = h;
+                m->len = (uint8_t)n;
+                memcpy(m->word, w, n);
+                m->pos = out->pos;
+                m->vf = out->vform;
+                m->vlemma = out->vlemma;
+                m->nlemma = out->nlemma;
+            }
+            return 1;
         }
     }
 }

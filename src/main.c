@@ -7,6 +7,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -155,6 +156,10 @@ static void pool_free(void)
 typedef struct input {
     char *path;     /* "-" for standard input */
     char *name;     /* the document id */
+    int regular;    /* a regular file, of this device, inode and size when listed */
+    dev_t dev;
+    ino_t ino;
+    off_t size;
 } input;
 
 typedef struct inputs {
@@ -173,7 +178,8 @@ static char *doc_name(const char *path)
     return pool_dup(base, n);
 }
 
-static int add_input(inputs *in, const char *path)
+/* Adds path; st, when not NULL, is what stat said of it (one stat per file of a corpus). */
+static int add_input(inputs *in, const char *path, const struct stat *st)
 {
     if (in->n == in->cap) {
         size_t nc = in->cap ? in->cap * 2 : 16;
@@ -183,10 +189,15 @@ static int add_input(inputs *in, const char *path)
         in->v = v;
         in->cap = nc;
     }
-    in->v[in->n].path = pool_dup(path, strlen(path));
-    in->v[in->n].name = doc_name(path);
-    if (!in->v[in->n].path || !in->v[in->n].name)
+    input *f = &in->v[in->n];
+    f->path = pool_dup(path, strlen(path));
+    f->name = doc_name(path);
+    if (!f->path || !f->name)
         return -1;
+    f->regular = st && S_ISREG(st->st_mode);
+    f->dev = f->regular ? st->st_dev : 0;
+    f->ino = f->regular ? st->st_ino : 0;
+    f->size = f->regular ? st->st_size : 0;
     in->n++;
     return 0;
 }
@@ -231,11 +242,12 @@ static int add_dir(inputs *in, const char *dir, int depth)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         struct stat st;
-        if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        int ok = stat(path, &st) == 0;
+        if (ok && S_ISDIR(st.st_mode)) {
             rc |= add_dir(in, path, depth + 1);
         } else {
             size_t l = strlen(names[i]);
-            if (l > 4 && strcmp(names[i] + l - 4, ".txt") == 0 && add_input(in, path))
+            if (l > 4 && strcmp(names[i] + l - 4, ".txt") == 0 && add_input(in, path, ok ? &st : NULL))
                 rc = 1;
         }
         free(names[i]);
@@ -244,9 +256,65 @@ static int add_dir(inputs *in, const char *dir, int depth)
     return rc;
 }
 
+/* A regular file in one read (corpora are many small files: no stdio stream for each).
+ * Returns the text, or NULL with *fallback set when the file is not regular or changes
+ * size while read (read_all then reads it as a stream), or NULL with msg filled. */
+static char *read_regular(const char *path, size_t *len, int *fallback, char *msg, size_t msglen)
+{
+    *fallback = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(msg, msglen, "%s", strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (unsigned long long)st.st_size >= DL_MAX_DOC_BYTES) {
+        close(fd);
+        *fallback = 1;      /* the stream reader says why, or reads what is not a file */
+        return NULL;
+    }
+    size_t cap = (size_t)st.st_size + 1, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        close(fd);
+        snprintf(msg, msglen, "out of memory");
+        return NULL;
+    }
+    for (;;) {
+        ssize_t r = read(fd, buf + n, cap - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            int e = errno;
+            close(fd);
+            free(buf);
+            snprintf(msg, msglen, "%s", e == EISDIR ? "is a directory" : strerror(e));
+            return NULL;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+        if (n == cap) {     /* it grew while read */
+            close(fd);
+            free(buf);
+            *fallback = 1;
+            return NULL;
+        }
+    }
+    close(fd);
+    *len = n;
+    return buf;
+}
+
 /* Reads a whole file ("-": standard input). Returns NULL with msg filled. */
 static char *read_all(const char *path, size_t *len, char *msg, size_t msglen)
 {
+    if (strcmp(path, "-") != 0) {
+        int fallback;
+        char *text = read_regular(path, len, &fallback, msg, msglen);
+        if (text || !fallback)
+            return text;
+    }
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f) {
         snprintf(msg, msglen, "%s", strerror(errno));
@@ -518,16 +586,27 @@ static int cmp_id(const void *a, const void *b)
     return (x->ino > y->ino) - (x->ino < y->ino);
 }
 
+static size_t cap_read_ids;
+
+static void note_id(dev_t dev, ino_t ino)
+{
+    if (nread_ids == cap_read_ids) {
+        size_t nc = cap_read_ids ? cap_read_ids * 2 : 64;
+        fileid *v = realloc(read_ids, nc * sizeof *v);
+        if (!v)
+            return;
+        read_ids = v;
+        cap_read_ids = nc;
+    }
+    read_ids[nread_ids++] = (fileid){dev, ino};
+}
+
 static void note_read(const char *path)
 {
     struct stat st;
     if (!path || !strcmp(path, "-") || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
         return;
-    fileid *v = realloc(read_ids, (nread_ids + 1) * sizeof *v);
-    if (!v)
-        return;
-    read_ids = v;
-    read_ids[nread_ids++] = (fileid){st.st_dev, st.st_ino};
+    note_id(st.st_dev, st.st_ino);
 }
 
 /* Is path a file this run reads? (read_ids must be sorted.) */
@@ -905,7 +984,7 @@ int main(int argc, char **argv)
                 error("%s: is a directory with no .txt file", argv[i]);
                 rc = 1;
             }
-        } else if (add_input(&in, argv[i])) {
+        } else if (add_input(&in, argv[i], NULL)) {
             error("out of memory");
             rc = 1;
             goto done;
@@ -928,7 +1007,10 @@ int main(int argc, char **argv)
     /* An output that names an input (a slip of the shell: --csv article.txt) would
      * replace the user's text: a usage error before anything runs. */
     for (size_t i = 0; i < in.n; i++)
-        note_read(in.v[i].path);
+        if (in.v[i].regular)
+            note_id(in.v[i].dev, in.v[i].ino);
+        else
+            note_read(in.v[i].path);
     note_read(o.manifest);
     for (int i = 0; i < o.nactor_files; i++)
         note_read(o.actor_files[i]);
@@ -1003,7 +1085,9 @@ int main(int argc, char **argv)
         jobs.load = file_load;
         for (size_t i = 0; i < in.n; i++) {
             struct stat st;
-            if (strcmp(in.v[i].path, "-") && stat(in.v[i].path, &st) == 0)
+            if (in.v[i].regular)
+                total_bytes += (double)in.v[i].size;
+            else if (strcmp(in.v[i].path, "-") && stat(in.v[i].path, &st) == 0)
                 total_bytes += (double)st.st_size;
         }
         jobs.total_docs = in.n;

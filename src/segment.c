@@ -56,13 +56,14 @@ dl_status dl_segment_load(dl_engine *e, dl_error *err)
     st = dl_tsv_open_mem(&t, "data/boilerplate.tsv", (const char *)b->data, b->len, "phrase", err);
     if (st)
         return st;
-    size_t cap = 0;
+    size_t cap = 0, caplen = 0;
     while ((r = dl_tsv_next(&t, c, l, 1, err)) > 0) {
-        if (DL_GROW(e->boiler, cap, e->nboiler + 1))
+        if (DL_GROW(e->boiler, cap, e->nboiler + 1) || DL_GROW(e->boiler_len, caplen, e->nboiler + 1))
             return dl_fail(err, DL_ENOMEM, "out of memory");
         e->boiler[e->nboiler] = strndup(c[0], l[0]);
         if (!e->boiler[e->nboiler])
             return dl_fail(err, DL_ENOMEM, "out of memory");
+        e->boiler_len[e->nboiler] = l[0];
         e->nboiler++;
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -74,6 +75,7 @@ void dl_segment_free_lex(dl_engine *e)
     for (size_t i = 0; i < e->nboiler; i++)
         free(e->boiler[i]);
     free(e->boiler);
+    free(e->boiler_len);
 }
 
 /* ---------------------------------------------------------------- characters */
@@ -306,6 +308,8 @@ static int is_upper_cp(uint32_t cp)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
+static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags);
+
 /* Adds the token [b, e): its shape, its lower-cased text (in g->low), its hash and its
  * WordNet entry, in one pass over its bytes. */
 static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
@@ -387,6 +391,13 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     } else if (k != C_APOS || n == (size_t)firstlen) {
         flags |= DL_T_PUNCT;
     }
+    return finish_token(g, t, out, o, flags);
+}
+
+/* The rest of a token whose text and shape are known: its lower-cased text out (o bytes,
+ * NUL-terminated, in g->low), hash and WordNet entry. */
+static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags)
+{
     t->flags = (uint16_t)flags;
     t->lower = t->lemma = t->nlemma = out;
     t->llen = (uint16_t)o;
@@ -409,7 +420,7 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
                 t->nlemma = le.nlemma;
         }
     }
-    d->ntok++;
+    g->d->ntok++;
     return DL_OK;
 }
 
@@ -464,6 +475,60 @@ static dl_status tokenise(seg *g)
         size_t e;
         unsigned f = pending;
         pending = 0;
+        if (b < 0x80 && (k == C_LETTER || k == C_DIGIT)) {
+            /* A word of ASCII letters and digits that ends before a byte that cannot
+             * continue it (no joiner, no dot, nothing non-ASCII): scanned, lower-cased and
+             * measured in one pass. Anything else goes the long way below. */
+            dl_doc *d = g->d;
+            if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
+                return DL_ENOMEM;
+            char *out = g->low + g->lowlen;
+            size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
+            size_t j = i;
+            unsigned letters = 0, uppers = 0, bits;
+            while (j < stop && c->s[j] < 0x80 && ((bits = ASCII_BITS[c->s[j]]) & A_WORD)) {
+                letters += bits & A_LETTER;
+                uppers += (bits & A_UPPER) != 0;
+                out[j - i] = (char)ascii_lower(c->s[j]);
+                j++;
+            }
+            unsigned char nb = j < c->n ? c->s[j] : ' ';
+            int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
+            int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80 && nb != '-' && nb != '.' && nb != '\'' &&
+                        !((nb == ':' || nb == '/') && last_digit) &&
+                        !(nb == ',' && last_digit && k == C_DIGIT);
+            if (plain) {
+                dl_token *t = &d->tok[d->ntok];
+                memset(t, 0, sizeof *t);
+                t->b = (uint32_t)i;
+                t->blen = t->cplen = (uint32_t)(j - i);
+                if (g->ascii) {
+                    t->cp = (uint32_t)i;
+                } else {
+                    count_to(g, i);
+                    t->cp = (uint32_t)g->cp;
+                    g->bi = j;
+                    g->cp += j - i;
+                }
+                if (k == C_LETTER) {
+                    f |= DL_T_ALPHA;
+                    if (ASCII_BITS[b] & A_UPPER)
+                        f |= DL_T_CAP;
+                    if (letters > 1 && uppers == letters)
+                        f |= DL_T_UPPER;
+                } else {
+                    f |= DL_T_DIGIT;
+                    if (!letters)
+                        f |= DL_T_NUMBER;
+                }
+                out[j - i] = 0;
+                g->lowlen += j - i + 1;
+                if (finish_token(g, t, out, j - i, f))
+                    return DL_ENOMEM;
+                i = j;
+                continue;
+            }
+        }
         if (k == C_LETTER || k == C_DIGIT) {
             e = scan_word(c, i);
             if (e - i >= DL_MAX_TOKEN_BYTES && alnum_at(c, e)) {
@@ -719,7 +784,7 @@ static int phrase_opens(const dl_engine *e, const char *low, size_t n)
         const char *p = e->boiler[k];
         if (p[0] != low[0])
             continue;   /* most paragraphs open no phrase: one byte says so */
-        size_t pl = strlen(p);
+        size_t pl = e->boiler_len[k];
         if (pl > n || memcmp(low, p, pl) != 0)
             continue;
         if (pl < n && isalnum((unsigned char)low[pl]) && isalnum((unsigned char)p[pl - 1]))
@@ -741,11 +806,14 @@ static void mark_boilerplate(dl_doc *d)
         size_t j = i;
         while (j < d->nsent && d->sent[j].pub.paragraph == para)
             j++;
-        /* Most paragraphs begin with a letter no phrase begins with. */
-        char c0 = d->tok[d->sent[i].tok0].lower[0];
+        /* The paragraph's text opens with its first word: most paragraphs begin with a
+         * word no phrase begins with. */
+        const dl_token *w0 = &d->tok[d->sent[i].tok0];
         int maybe = 0;
-        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++)
-            maybe = d->eng->boiler[k][0] == c0;
+        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++) {
+            size_t pl = d->eng->boiler_len[k], m = pl < w0->llen ? pl : w0->llen;
+            maybe = d->eng->boiler[k][0] == w0->lower[0] && !memcmp(d->eng->boiler[k], w0->lower, m);
+        }
         size_t bytes = d->sent[j - 1].pub.byte_end - d->sent[i].pub.byte_start;
         int furniture = 0;
         if (maybe) {
