@@ -2134,6 +2134,22 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
     return e - i;
 }
 
+/* The actor a one-word name stands for: one the story named with that word (`seen`: the
+ * names met so far, or the first of each), one named later in full, or the dictionary
+ * person of that surname. -1 when none. */
+static int short_name_actor(ctx *c, const dl_token *t, const dl_map *seen)
+{
+    char w[64];
+    size_t wl = nodots(t->lower, w, sizeof w);
+    uint32_t v;
+    if (dl_map_get(seen, w, wl, &v))
+        return (int)v;
+    if (dl_map_get(c->later, w, wl, &v))
+        return doc_dict_actor(c, v);
+    int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
+    return di >= 0 ? doc_dict_actor(c, (uint32_t)di) : -1;
+}
+
 /* A mention at token i; returns the tokens read (0: nothing starts here). */
 static uint32_t parse_at(ctx *c, uint32_t i)
 {
@@ -2355,19 +2371,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
         return after_entity(c, i, ch.end, a, mk, -1) - i;
     }
     /* One word: a short name of the story, or later. */
-    char w[64];
-    size_t wl = nodots(t->lower, w, sizeof w);
-    uint32_t v;
-    int a = -1;
-    if (dl_map_get(c->recent, w, wl, &v))
-        a = (int)v;
-    else if (dl_map_get(c->later, w, wl, &v))
-        a = doc_dict_actor(c, v);
-    else {
-        int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
-        if (di >= 0)
-            a = doc_dict_actor(c, (uint32_t)di);
-    }
+    int a = short_name_actor(c, t, c->recent);
     if (a >= 0) {
         learn_name(c, a, i, i + 1);
         return after_entity(c, i, i + 1, a, DL_M_SHORT, -1) - i;
@@ -2447,22 +2451,10 @@ static void resolve_pending(ctx *c)
     for (size_t k = 0; k < c->npend && !c->oom; k++) {
         dl_mention *m = &d->men[c->pend[k].men];
         const dl_token *t = &d->tok[m->tok0];
-        char w[64];
-        size_t wl = nodots(t->lower, w, sizeof w);
-        uint32_t v;
-        int a = -1;
-        if (dl_map_get(c->first, w, wl, &v))
-            a = (int)v;
-        else if (dl_map_get(c->later, w, wl, &v))
-            a = doc_dict_actor(c, v);
-        else {
-            int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
-            if (di >= 0)
-                a = doc_dict_actor(c, (uint32_t)di);
-            else {   /* a new organisation, or one named elsewhere in the text */
-                a = text_actor(c, m->tok0, m->tok0 + 1, T_ORG, NULL, NULL, c->pend[k].allow_new);
-                m->kind = DL_M_NAME;
-            }
+        int a = short_name_actor(c, t, c->first);
+        if (a < 0) {   /* a new organisation, or one named elsewhere in the text */
+            a = text_actor(c, m->tok0, m->tok0 + 1, T_ORG, NULL, NULL, c->pend[k].allow_new);
+            m->kind = DL_M_NAME;
         }
         m = &d->men[c->pend[k].men];
         m->actor = a;
