@@ -369,23 +369,25 @@ static dl_status c_gexf(dl_corpus *c, FILE *f, const opts *o, dl_error *e)
     return dl_corpus_write_gexf(c, f, e);
 }
 
+typedef struct corpus_job {
+    cwriter w;
+    dl_corpus *c;
+    const opts *o;
+} corpus_job;
+
+static dl_status fill_corpus(FILE *f, void *ctx, dl_error *err)
+{
+    const corpus_job *j = ctx;
+    return j->w(j->c, f, j->o, err);
+}
+
 static int write_corpus_file(const char *path, cwriter w, dl_corpus *c, const opts *o)
 {
     if (!path)
         return 0;
-    dl_out out;
+    corpus_job job = {w, c, o};
     char msg[1024];
-    if (dl_out_open(&out, path, msg, sizeof msg)) {
-        dl_cli_error("%s", msg);
-        return 1;
-    }
-    dl_error err = {0};
-    if (w(c, out.fp, o, &err) != DL_OK) {
-        dl_cli_error("%s: %s", path, err.msg);
-        dl_out_abort(&out);
-        return 1;
-    }
-    if (dl_out_commit(&out, msg, sizeof msg)) {
+    if (dl_out_write(path, fill_corpus, &job, msg, sizeof msg)) {
         dl_cli_error("%s", msg);
         return 1;
     }

@@ -619,58 +619,55 @@ static int is_read(const char *path)
     return nread_ids && bsearch(&k, read_ids, nread_ids, sizeof k, cmp_id) != NULL;
 }
 
-/* Writes one whole output file atomically. Returns 0 or 1 (error printed). */
-static int write_file(const char *path, writer w, dl_doc *const *docs, size_t n, const opts *o)
+/* What one output file holds: a writer over documents, or the graph of a run. */
+typedef struct file_job {
+    writer w;
+    dl_doc *const *docs;
+    size_t n;
+    dl_graph_builder *gb;
+    const char *format;   /* graph: NULL for DOT, else "svg", "png", "pdf" */
+    const opts *o;
+} file_job;
+
+static dl_status fill_docs(FILE *f, void *ctx, dl_error *err)
 {
-    dl_out out;
+    const file_job *j = ctx;
+    return j->w(j->docs, j->n, f, j->o, err);
+}
+
+static dl_status fill_graph(FILE *f, void *ctx, dl_error *err)
+{
+    const file_job *j = ctx;
+    return j->format ? dl_graph_builder_render(j->gb, &j->o->graph, j->format, f, err)
+                     : dl_graph_builder_write_dot(j->gb, &j->o->graph, f, err);
+}
+
+/* Writes one whole output file atomically, unless it is an input of the run. Returns 0 or
+ * 1 (error printed). */
+static int write_job(const char *path, dl_out_fill fill, file_job *job)
+{
     char msg[1024];
     if (is_read(path)) {
         error("%s: is also an input of this run; not overwritten", path);
         return 1;
     }
-    if (dl_out_open(&out, path, msg, sizeof msg)) {
-        error("%s", msg);
-        return 1;
-    }
-    dl_error err = {0};
-    if (w(docs, n, out.fp, o, &err) != DL_OK) {
-        error("%s: %s", path, err.msg);
-        dl_out_abort(&out);
-        return 1;
-    }
-    if (dl_out_commit(&out, msg, sizeof msg)) {
+    if (dl_out_write(path, fill, job, msg, sizeof msg)) {
         error("%s", msg);
         return 1;
     }
     return 0;
 }
 
-/* Writes the graph of a run (format NULL: DOT) atomically. Returns 0 or 1 (error printed). */
+static int write_file(const char *path, writer w, dl_doc *const *docs, size_t n, const opts *o)
+{
+    file_job job = {.w = w, .docs = docs, .n = n, .o = o};
+    return write_job(path, fill_docs, &job);
+}
+
 static int write_graph(const char *path, dl_graph_builder *gb, const char *format, const opts *o)
 {
-    dl_out out;
-    char msg[1024];
-    if (is_read(path)) {
-        error("%s: is also an input of this run; not overwritten", path);
-        return 1;
-    }
-    if (dl_out_open(&out, path, msg, sizeof msg)) {
-        error("%s", msg);
-        return 1;
-    }
-    dl_error err = {0};
-    dl_status st = format ? dl_graph_builder_render(gb, &o->graph, format, out.fp, &err)
-                          : dl_graph_builder_write_dot(gb, &o->graph, out.fp, &err);
-    if (st != DL_OK) {
-        error("%s: %s", path, err.msg);
-        dl_out_abort(&out);
-        return 1;
-    }
-    if (dl_out_commit(&out, msg, sizeof msg)) {
-        error("%s", msg);
-        return 1;
-    }
-    return 0;
+    file_job job = {.gb = gb, .format = format, .o = o};
+    return write_job(path, fill_graph, &job);
 }
 
 /* A stream output that all documents append to (rows), opened at the start. */

@@ -220,3 +220,17 @@ void dl_out_abort(dl_out *o)
     o->slot = -1;
     restore_signals(&old);
 }
+
+int dl_out_write(const char *path, dl_out_fill fill, void *ctx, char *msg, size_t msglen)
+{
+    dl_out out;
+    if (dl_out_open(&out, path, msg, msglen))
+        return -1;
+    dl_error err = {0};
+    if (fill(out.fp, ctx, &err) != DL_OK) {
+        snprintf(msg, msglen, "%s: %s", path, err.msg);
+        dl_out_abort(&out);
+        return -1;
+    }
+    return dl_out_commit(&out, msg, msglen);
+}

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <sys/stat.h>
 
+#include "dateline.h"
+
 typedef struct dl_out {
     FILE *fp;            /* where to write */
     char path[4096];     /* the final path as the user gave it, or "-" for standard output */
@@ -25,6 +27,10 @@ int dl_out_open(dl_out *o, const char *path, char *msg, size_t msglen);
 int dl_out_commit(dl_out *o, char *msg, size_t msglen);
 /* Closes and removes the temporary file; the previous output stays as it was. */
 void dl_out_abort(dl_out *o);
+/* Writes what fill writes to a whole file at path atomically (open, fill, commit; abort on
+ * any failure). Returns 0, or -1 with msg filled ("PATH: reason"). */
+typedef dl_status (*dl_out_fill)(FILE *f, void *ctx, dl_error *err);
+int dl_out_write(const char *path, dl_out_fill fill, void *ctx, char *msg, size_t msglen);
 /* Removes every pending temporary file; async-signal-safe. */
 void dl_out_cleanup(void);
 
