@@ -72,9 +72,11 @@ $(PROG): $(CLI_OBJ) $(BUILD)/libdateline.a
 
 # ---------------------------------------------------------------- running
 
+# Each sample on its own (output/<doc>.csv, .dot, .svg), then all of them merged into one
+# timeline and one graph.
 run: all
-	./dateline --manifest data/samples/dates.tsv -o output data/samples/
-	./dateline --manifest data/samples/dates.tsv --csv output/timeline.csv \
+	./$(PROG) --manifest data/samples/dates.tsv -o output data/samples/
+	./$(PROG) --merge --manifest data/samples/dates.tsv --csv output/timeline.csv \
 	    --timex-tsv output/timex.tsv --actors-csv output/actors.csv \
 	    --dot output/graph.dot --svg output/graph.svg --png output/graph.png data/samples/
 
