@@ -1654,6 +1654,15 @@ static int name_word(const ctx *c, uint32_t i)
         if (al && end - (p + al) <= 2 && p + al < end && islower((unsigned char)p[al]))
             return 0;
     }
+    if (hy) {
+        /* "Russia-North Korea pact", "US-China trade": a pair of named states is a
+         * modifier, not a name ("Jong-un", "Won-sik" start with no name of their own) */
+        const char *h1 = strchr(t->lower, '-');
+        uint32_t v;
+        if (h1 && h1 > t->lower && dl_map_get(c->x->phrases, t->lower, (size_t)(h1 - t->lower), &v) &&
+            (v & ~PREFIX))
+            return 0;
+    }
     if (hy && hy[1]) {   /* "Moscow-backed", "EADS-led" */
         uint32_t v;
         if (dl_map_get(c->x->cues, hy + 1, strlen(hy + 1), &v) && (c->x->cue[v].cls & C_ADJ_SUFFIX))

@@ -265,6 +265,13 @@ START_TEST(test_words_that_are_no_names)
     ck_assert_str_eq(d->act[0].pub.name, "Greece");
     ck_assert_str_eq(men(d, "Greek")->role, "police");
     dl_doc_free(d);
+    /* a hyphenated pair of states is a modifier, not a person */
+    d = process("Analysts discussed the India-Pakistan talks and the US-Mexico accord.", "2021-04-01");
+    ck_assert_ptr_null(find_actor(d, "India-Pakistan"));
+    ck_assert_ptr_null(find_actor(d, "US-Mexico"));
+    for (size_t i = 0; i < d->nact; i++)
+        ck_assert_str_ne(d->act[i].pub.type, "person");
+    dl_doc_free(d);
 }
 END_TEST
 
