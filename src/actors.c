@@ -72,14 +72,14 @@ enum {
     C_CONNECTOR = 1 << 0, C_PARTICLE = 1 << 1, C_NAME_SUFFIX = 1 << 2, C_ORG_SUFFIX = 1 << 3,
     C_ORG_HEAD = 1 << 4, C_HONORIFIC = 1 << 5, C_PLACE_NOUN = 1 << 6, C_NOT_NAME = 1 << 7,
     C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11,
-    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13
+    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13, C_NAMED_FOR = 1 << 14
 };
 static const struct { const char *name; unsigned bit; } cue_classes[] = {
     {"connector", C_CONNECTOR}, {"particle", C_PARTICLE}, {"name_suffix", C_NAME_SUFFIX},
     {"org_suffix", C_ORG_SUFFIX}, {"org_head", C_ORG_HEAD}, {"honorific", C_HONORIFIC},
     {"place_noun", C_PLACE_NOUN}, {"not_name", C_NOT_NAME}, {"kin", C_KIN},
     {"person_noun", C_PERSON_NOUN}, {"former", C_FORMER}, {"family_first", C_FAMILY_FIRST},
-    {"given_name", C_GIVEN}, {"adj_suffix", C_ADJ_SUFFIX},
+    {"given_name", C_GIVEN}, {"adj_suffix", C_ADJ_SUFFIX}, {"named_for", C_NAMED_FOR},
 };
 
 typedef struct dact {
@@ -2226,6 +2226,9 @@ static uint32_t parse_at(ctx *c, uint32_t i)
             return 0;
         uint32_t di = x->phr[p].actor;
         int kind = x->phr[p].kind;
+        if (x->act[di].type == T_PERSON && e < c->s1 && (T(c, e)->flags & DL_T_CAP) &&
+            (tok_cue(c, e, NULL) & C_NAMED_FOR))
+            return e + 1 - i;   /* "Kim Il-sung Square": a place named for the person */
         if (x->act[di].type == T_PERSON) {
             int a = doc_dict_actor(c, di);
             if (a < 0)

@@ -265,6 +265,12 @@ START_TEST(test_words_that_are_no_names)
     ck_assert_str_eq(d->act[0].pub.name, "Greece");
     ck_assert_str_eq(men(d, "Greek")->role, "police");
     dl_doc_free(d);
+    /* a place named for a person is no mention of the person, and teaches no short name */
+    d = process("Crowds filled Kim Il-sung Square as Kim Jong-un spoke. Kim then left for Moscow.",
+                "2021-04-01");
+    ck_assert_str_eq(who(d, "Kim then"), "Kim Jong-un");
+    ck_assert_ptr_null(find_actor(d, "Kim Il-sung"));
+    dl_doc_free(d);
     /* a hyphenated pair of states is a modifier, not a person */
     d = process("Analysts discussed the India-Pakistan talks and the US-Mexico accord.", "2021-04-01");
     ck_assert_ptr_null(find_actor(d, "India-Pakistan"));
