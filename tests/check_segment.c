@@ -137,6 +137,28 @@ START_TEST(test_token_hash)
 }
 END_TEST
 
+/* Words end where nothing can continue them, whichever way the tokeniser reads them:
+ * letters before a comma or a colon end there, digits before one may go on ("3,000",
+ * "10:30"); a dot, a hyphen or an apostrophe is looked at closely. */
+START_TEST(test_word_ends)
+{
+    dl_doc *d = process("Lima, 3,000 votes; vote 3, at 10:30 or x:y, A330/B, 42/7 (Oslo) "
+                        "e-mail KC-45 U.N. aid's end, ROME.", NULL);
+    static const char *const want[] = {"Lima", ",", "3,000", "votes", ";", "vote", "3", ",", "at",
+                                       "10:30", "or", "x", ":", "y", ",", "A330", "/", "B", ",",
+                                       "42/7", "(", "Oslo", ")", "e-mail", "KC-45", "U.N.", "aid",
+                                       "'s", "end", ",", "ROME", "."};
+    ck_assert_uint_eq(d->ntok, sizeof want / sizeof *want);
+    for (size_t i = 0; i < d->ntok; i++)
+        ck_assert_str_eq(tok_text(d, i), want[i]);
+    ck_assert(d->tok[2].flags & DL_T_NUMBER);
+    ck_assert(!(d->tok[15].flags & DL_T_NUMBER) && (d->tok[15].flags & DL_T_ALPHA));
+    ck_assert(d->tok[30].flags & DL_T_UPPER);
+    ck_assert(!(d->tok[21].flags & DL_T_UPPER) && (d->tok[21].flags & DL_T_CAP));
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_lexicon)
 {
     dl_doc *d = process("Officials met and bought shells; they sought visits.", NULL);
@@ -205,6 +227,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_headline_and_paragraphs);
     tcase_add_test(tc, test_tokens_and_offsets);
     tcase_add_test(tc, test_token_hash);
+    tcase_add_test(tc, test_word_ends);
     tcase_add_test(tc, test_lexicon);
     tcase_add_test(tc, test_boilerplate);
     tcase_add_test(tc, test_bad_text);
