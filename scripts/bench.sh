@@ -8,8 +8,9 @@
 # The corpus is read once before timing, so that both wc and dateline find it in the page
 # cache, and each timing is the best of RUNS runs (default 2): on a shared machine the
 # least disturbed run is the one that measures the program. "ratio" is dateline's speed over
-# wc's; "growth" is the time per MB of a corpus over that of the one ten times smaller
-# (1.00: linear).
+# wc's; "growth" is the processor time (user + system) per MB of a corpus over that of the
+# one ten times smaller (1.00: linear): the cost, which other programs on the machine
+# disturb less than the elapsed time.
 set -eu
 cd "$(dirname "$0")/.."
 B=build/bench
@@ -39,19 +40,20 @@ for mb in 1 10 100; do
     size=$(size_mb "$c")
     files "$c" > "$B/list"
     xargs cat < "$B/list" > /dev/null     # into the page cache
-    wc_s="" dl_s=""
+    wc_s="" dl_s="" cpu_s=""
     for run in $(seq "$RUNS"); do
         t0=$(now); xargs wc -w < "$B/list" > "$B/wc.out"; t1=$(now)
         wc_s=$(min "$wc_s" "$(secs "$t0" "$t1")")
         rm -f "$B/t.csv" "$B/g.dot" "$B/x.tsv" "$B/a.csv"
         t0=$(now)
-        /usr/bin/time -f "%M" -o "$B/mem" ./dateline -q --manifest "$c/manifest.tsv" \
+        /usr/bin/time -f "%M %U %S" -o "$B/mem" ./dateline -q --manifest "$c/manifest.tsv" \
             --csv "$B/t.csv" --dot "$B/g.dot" --timex-tsv "$B/x.tsv" --actors-csv "$B/a.csv" "$c"
         t1=$(now)
         dl_s=$(min "$dl_s" "$(secs "$t0" "$t1")")
+        cpu_s=$(min "$cpu_s" "$(awk '{print $2 + $3}' "$B/mem")")
     done
     mem=$(awk '{printf "%.1f", $1 / 1024}' "$B/mem")
-    per_mb=$(echo "$dl_s / $size" | bc -l)
+    per_mb=$(echo "$cpu_s / $size" | bc -l)
     growth="-"
     [ -n "$prev" ] && growth=$(echo "$per_mb / $prev" | bc -l | xargs printf '%.2f')
     prev=$per_mb
