@@ -1362,6 +1362,19 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
             }
         } else {
             i = pick(first, last, nc, dir, base);
+            /* A quarter or a half: the nearest, but not one yet to start when the clause
+             * is past ("posted a gain for the first half" in October: this year's, though
+             * next year's is nearer). A future clause may well be about a period over
+             * ("will report third-quarter results"). */
+            if (i >= 0 && s->dir == DIR_TENSE && s->how == HOW_FIELDS &&
+                (gran == DL_G_QUARTER || gran == DL_G_HALF) && first[i] > base) {
+                int td = tense_dir(sc, t0, t1);
+                if (td == DIR_PAST) {
+                    int j = pick(first, last, nc, td, base);
+                    if (j >= 0)
+                        i = j;
+                }
+            }
         }
         if (s->how == HOW_FIELDS && s->dir == DIR_LAST) {
             /* "last March", "last winter": of an earlier year than the base's, even when

@@ -122,6 +122,12 @@ START_TEST(test_quarters_halves_fiscal)
     /* "the quarter" in a story of a quarter is that quarter. */
     expect_tx("Net rose in the third quarter. Sales in the quarter fell.", "1989-11-02", "the quarter",
               "DATE", "1989-Q3");
+    /* A half or quarter yet to start is not what a past clause reports on, though nearer;
+     * a future clause may be about one that is over. */
+    expect_tx("In September the brewer posted a 12% rise in profit for the first half.", "2024-10-20",
+              "the first half", "DATE", "2024-H1");
+    expect_tx("The brewer will report its results for the third quarter.", "2024-10-20", "the third quarter",
+              "DATE", "2024-Q3");
 }
 END_TEST
 
