@@ -3353,6 +3353,17 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
 
 /* ---------------------------------------------------------------- finding */
 
+/* Is the expression at t0, which starts on day, a deadline still ahead of the DCT ("by
+ * 1992 it intends to", "until next year")? It bounds a plan and is no time the story's
+ * events happen at, so it does not become the narrative date. */
+static int deadline(const scan *sc, uint32_t t0, long day)
+{
+    uint32_t n;
+    const wentry *p = t0 > sc->s0 ? item_at(sc, t0 - 1, W_DIRPREP, &n) : NULL;
+    return sc->d->has_dct && day > sc->dct && t0 > sc->s0 &&
+           (is(sc, t0 - 1, "by") || (p && n == 1 && p->dirprep > 0));
+}
+
 /* Adds the expression [t0, c->t1) to the document and makes it the narrative date. */
 static dl_status emit(scan *sc, uint32_t t0, const cand *c)
 {
@@ -3383,7 +3394,8 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     d->ntx++;
     int g;
     long day;
-    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !c->s.noset && !dl_cal_parse_value(v, &g, &day)) {
+    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !c->s.noset && !dl_cal_parse_value(v, &g, &day) &&
+        !deadline(sc, t0, day)) {
         sc->has_narr = 1;
         sc->narr_gran = g;
         sc->narr_day = day;

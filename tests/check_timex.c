@@ -285,6 +285,11 @@ START_TEST(test_narrative)
     expect_tx(q, "1989-11-01", "a year ago", "DATE", "1988-Q3");
     expect_tx(q, "1989-11-01", "the 1989 period", "DATE", "1989-Q3");
     expect_tx(q, "1989-11-01", "last year", "DATE", "1988");
+    /* A deadline ahead is no time the story's events happen at. */
+    const char *dl = "Work on the mill stopped on Friday. The firm had hoped to double its output by "
+                     "2027. It still sees higher profit for the full year.";
+    expect_tx(dl, "2024-03-10", "2027", "DATE", "2027");
+    expect_tx(dl, "2024-03-10", "the full year", "DATE", "2024");
 }
 END_TEST
 
