@@ -1962,6 +1962,14 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         c->t1 = j;
         return 1;
     }
+    if (!a && v == 1 && u == U_D && is(sc, k, "one") && j == k + 2 && k > sc->s0 && j < sc->s1 &&
+        (item_at(sc, k - 1, W_FUTURE, &pn) || ((tk(sc, j)->pos & DL_POS_VERB) && !determiner_like(sc, k - 1) &&
+                                                !(tk(sc, k - 1)->pos & DL_POS_FUNC) && tk(sc, j)->vform != DL_VF_ING))) {
+        /* "will one day be", "hopes he one day follows": some time ahead, no length. */
+        sem_lit(&c->s, TY_DATE, "FUTURE_REF");
+        c->t1 = j;
+        return 1;
+    }
     if (!a) {
         sem_lit(&c->s, TY_DURATION, dur);
         c->t1 = j;

@@ -245,6 +245,10 @@ START_TEST(test_relative_to_dct)
     expect_tx("Details will follow at a later date.", MON, "a later date", "DATE", "FUTURE_REF");
     expect_tx("Residents will live without water for a while.", MON, "a while", "DURATION", "PXX");
     expect_tx("The ministry recently approved the plan.", MON, "recently", "DATE", "PAST_REF");
+    /* "one day" ahead of a verb is some time to come, no length. */
+    expect_tx("Engineers say the probe will one day reach Jupiter.", MON, "one day", "DATE", "FUTURE_REF");
+    expect_tx("Its makers hope the drug might one day be sold cheaply.", MON, "one day", "DATE", "FUTURE_REF");
+    expect_tx("The strike lasted one day.", MON, "one day", "DURATION", "P1D");
     /* With a perfect the adverb carries no time of its own; an adjective "future" is none. */
     expect_no_word("Troops have recently taken the town.", MON, "recently");
     expect_no_word("It raised questions about the future funding of schools.", MON, "future");
