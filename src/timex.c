@@ -76,6 +76,7 @@
 #define W_DECADE    (1ull << 44) /* "nineties": a decade after "the" */
 #define W_AGE       (1ull << 45) /* "his" before "30s": an age, no decade */
 #define W_MONEY     (1ull << 46) /* "$", "euros", "percent": an amount, not a count */
+#define W_PRESS     (1ull << 47) /* "daily": also a noun for a newspaper */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -348,6 +349,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_CLOCKCUE;
     } else if (KIND("measure")) {
         e->cls |= W_MEASURE;
+    } else if (KIND("press")) {
+        e->cls |= W_PRESS;
     } else if (KIND("unitadj")) {
         e->cls |= W_UNITADJ;
     } else if (KIND("end")) {
@@ -2771,6 +2774,22 @@ static int g_refadj(const scan *sc, uint32_t k, cand *c)
     return 1;
 }
 
+/* Is the frequency word at k a noun for a newspaper ("the Communist Party daily Granma",
+ * "the business weekly said")? Before a name, or after a determiner or a name at the end
+ * of its phrase. */
+static int press_noun(const scan *sc, uint32_t k)
+{
+    if (k + 1 >= sc->s1 || k == sc->s0 || !hasc(sc, k, W_PRESS))
+        return 0;
+    const dl_token *nx = tk(sc, k + 1), *p = tk(sc, k - 1);
+    if (is_name_like(sc, k + 1) && !hasc(sc, k + 1, W_WEEKDAY | W_MONTH | W_WEEKDAYS))
+        return 1;
+    int ends = (nx->flags & DL_T_PUNCT) ||
+               ((lemma_is(nx, "say") || lemma_is(nx, "report")) && (nx->vform == DL_VF_PAST || nx->vform == DL_VF_S));
+    return ends && (determiner_like(sc, k - 1) || (p->flags & DL_T_CAP) ||
+                    ((p->pos & DL_POS_NOUN) && p->vform == DL_VF_NONE && !(p->pos & DL_POS_FUNC)));
+}
+
 /* Sets: "daily", "annual", "every day", "each year", "every other week", "every two years",
  * "every Monday", "each July", "every morning". */
 static int g_set(const scan *sc, uint32_t k, cand *c)
@@ -2781,6 +2800,8 @@ static int g_set(const scan *sc, uint32_t k, cand *c)
          * measure (per quarter), not a time that recurs ("the annual renewal"). */
         if ((hasc(sc, k + 1, W_MEASURE) && !(tk(sc, k + 1)->flags & DL_T_CAP)) || amount_before(sc, k))
             return 0;   /* ... "rise 8.5% annually", "$2 million yearly" */
+        if (press_noun(sc, k))
+            return 0;
         sem_lit(&c->s, TY_SET, e->set);
         c->t1 = k + 1;
         return 1;

@@ -340,6 +340,10 @@ START_TEST(test_sets)
     expect_tx("Flights leave on Tuesday nights.", MON, "Tuesday nights", "SET", "XXXX-WXX-2TNI");
     expect_tx("Qantas runs four flights a week to Bombay.", MON, "a week", "SET", "P1W");
     expect_tx("The annual meeting opened.", MON, "annual", "SET", "P1Y");
+    /* A daily or weekly that is a newspaper is no recurrence. */
+    expect_none("The ruling party daily Rodong Sinmun printed the speech.", MON);
+    expect_none("The speech was printed in full by the business weekly.", MON);
+    expect_tx("The ferry sails daily to the island.", MON, "daily", "SET", "P1D");
 }
 END_TEST
 
