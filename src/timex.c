@@ -1378,6 +1378,17 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
                         i = j;
                 }
             }
+            /* A month with no year, in a past clause, is the one gone by -- but not when
+             * that is eleven months back and the month is the next one: "told them of a
+             * cut in September", written in August, is of this September (news gives the
+             * year, or "last", for a month that far back). */
+            if (i >= 0 && s->dir == DIR_TENSE && s->how == HOW_FIELDS && dir == DIR_PAST &&
+                gran == DL_G_MONTH && i + 1 < nc) {
+                int y, m, dd;
+                dl_cal_from_days(base, &y, &m, &dd);
+                if (first[i + 1] == dl_cal_add_months(dl_cal_to_days(y, m, 1), 1))
+                    i++;
+            }
         }
         if (s->how == HOW_FIELDS && s->dir == DIR_LAST) {
             /* "last March", "last winter": of an earlier year than the base's, even when

@@ -160,6 +160,11 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("The rebels will hold elections in October.", MON, "October", "DATE", "2024-10");
     expect_tx("In March, the council vetoed the plan.", MON, "March", "DATE", "2024-03");
     expect_tx("The March accession makes them members.", "1999-02-10", "March", "DATE", "1999-03");
+    /* A past clause and the month right after the DCT's: this year's, not eleven months
+     * back; two months on it is last year's again. */
+    expect_tx("The ministry told refiners of a cut in supplies in September.", "2024-08-14", "September",
+              "DATE", "2024-09");
+    expect_tx("The ministry reduced supplies to refiners in October.", "2024-08-14", "October", "DATE", "2023-10");
     /* A day of the month: the nearest, unless far off both ways; then the tense says. */
     expect_tx("Slepian was killed on Oct. 23 at his home.", "1999-05-05", "Oct. 23", "DATE", "1998-10-23");
     expect_tx("The offer expires Nov. 21.", "1989-11-02", "Nov. 21", "DATE", "1989-11-21");
