@@ -3277,6 +3277,10 @@ static int mod_fits(const scan *sc, const wentry *m, uint32_t k0, uint32_t k, co
     const dl_token *t = tk(sc, k);
     if (e && (e->cls & (W_REL | W_ARTICLE)) && !(e->cls & W_ARTICLE && !e->article_def))
         return 0;
+    /* "get around Wednesday's ruling", "talk about Monday's vote": a possessive date
+     * qualifies a noun; the word before governs the noun phrase, it is no estimate. */
+    if (is(sc, c->t1, "'s"))
+        return 0;
     int countlike = (t->flags & DL_T_DIGIT) || (e && (e->cls & (W_CARD | W_ARTICLE | W_VAGUE))) ||
                     !strcmp(t->lower, "half");
     if ((is(sc, k0, "over") || is(sc, k0, "under") || is(sc, k0, "some")) && c->s.type != TY_DURATION &&

@@ -358,6 +358,9 @@ START_TEST(test_mods)
     expect_mod("The war has lasted more than two years.", MON, "more than two years", "MORE_THAN");
     expect_mod("The war has lasted nearly two years.", MON, "nearly two years", "LESS_THAN");
     expect_mod("The war has lasted at least two years.", MON, "at least two years", "EQUAL_OR_MORE");
+    /* Before a possessive date the word governs the noun phrase: no estimate. */
+    expect_tx("Lawyers looked for ways to get around Wednesday's ruling.", MON, "Wednesday", "DATE", "2024-06-12");
+    expect_no_word("Lawyers looked for ways to get around Wednesday's ruling.", MON, "around");
     expect_mod("The plant opens early next year.", MON, "early next year", "START");
     expect_mod("The plant opened in the mid-1990s.", MON, "the mid-1990s", "MID");
     expect_mod("The plant opens at the end of the year.", MON, "the end of the year", "END");
