@@ -1462,6 +1462,11 @@ static int year_ok(const scan *sc, uint32_t k, int y)
         return 0;
     if (k > sc->s0 && (tk(sc, k - 1)->flags & DL_T_NUMBER))
         return 0;
+    /* "a venture called Orion 1980", "Agenda 2000": a number after a name is part of it
+     * (not after a calendar word: "Christmas 1980", "March 1980"). */
+    if (k > sc->s0 && is_name_like(sc, k - 1) && (tk(sc, k - 1)->flags & DL_T_ALPHA) &&
+        !(p && (p->cls & (W_MONTH | W_SEASON | W_HOLIDAY | W_WEEKDAY | W_FISCAL | W_YEARCUE | W_PHRASE))))
+        return 0;
     if (k + 1 < sc->s1) {
         const dl_token *n = tk(sc, k + 1);
         const wentry *ne = we(sc, k + 1);

@@ -388,6 +388,9 @@ START_TEST(test_no_false_dates)
     expect_none("Trade reached $34.4 million, and 10,000 containers held 4.8 million shells.", MON);
     expect_none("About 2000 troops and 1500 police were deployed.", MON);
     expect_none("Flight 1948 landed in Room 2020 of the terminal.", MON);
+    /* A number after a name is part of the name; after a calendar word it is a year. */
+    expect_no_word("The firm set up a venture called Orion 1980 to build parts.", MON, "1980");
+    expect_tx("Crowds gathered on Independence Day 1998.", MON, "Independence Day 1998", "DATE", "1998-07-04");
     expect_none("Call 555-1234 or (202) 555-0199 for version 2.0 of the form.", MON);
     expect_none("The home team won 3-2, and the score was 21-17 at the half.", MON);
     expect_none("One of the first ships sank; the second one burned.", MON);
