@@ -2760,8 +2760,9 @@ static int g_ref(const scan *sc, uint32_t k, cand *c)
     if (n == 1 && e->ref == REF_FUTURE) {
         /* "as soon as", "soon after", and a past clause ("was soon released"). */
         if ((k > sc->s0 && is(sc, k - 1, "as")) || is(sc, k + 1, "after") || is(sc, k + 1, "before") ||
-            is(sc, k + 1, "as") || clause_tense(sc, k, k + 1) == TENSE_PAST)
-            return 0;
+            is(sc, k + 1, "as") || clause_tense(sc, k, k + 1) == TENSE_PAST ||
+            (k + 1 < sc->s1 && verb_signal(sc, k + 1) == TENSE_PAST))
+            return 0;   /* ... or the verb it qualifies is past ("cash that soon became a flood") */
     }
     sem_lit(&c->s, TY_DATE, ref_names[e->ref]);
     c->t1 = k + n;

@@ -250,6 +250,9 @@ START_TEST(test_relative_to_dct)
     expect_tx("Details will follow at a later date.", MON, "a later date", "DATE", "FUTURE_REF");
     expect_tx("Residents will live without water for a while.", MON, "a while", "DURATION", "PXX");
     expect_tx("The ministry recently approved the plan.", MON, "recently", "DATE", "PAST_REF");
+    /* "soon" with a past verb right after it is "shortly after", no future. */
+    expect_no_word("Exports have grown, bringing in cash that soon became a flood.", MON, "soon");
+    expect_tx("Officials say the bridge will soon reopen.", MON, "soon", "DATE", "FUTURE_REF");
     /* "one day" ahead of a verb is some time to come, no length. */
     expect_tx("Engineers say the probe will one day reach Jupiter.", MON, "one day", "DATE", "FUTURE_REF");
     expect_tx("Its makers hope the drug might one day be sold cheaply.", MON, "one day", "DATE", "FUTURE_REF");
