@@ -76,6 +76,7 @@
 #define W_DECADE    (1ull << 44) /* "nineties": a decade after "the" */
 #define W_AGE       (1ull << 45) /* "his" before "30s": an age, no decade */
 #define W_MONEY     (1ull << 46) /* "$", "euros", "percent": an amount, not a count */
+#define W_PRESS     (1ull << 47) /* "daily": also a noun for a newspaper */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -348,6 +349,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_CLOCKCUE;
     } else if (KIND("measure")) {
         e->cls |= W_MEASURE;
+    } else if (KIND("press")) {
+        e->cls |= W_PRESS;
     } else if (KIND("unitadj")) {
         e->cls |= W_UNITADJ;
     } else if (KIND("end")) {
@@ -1362,6 +1365,30 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
             }
         } else {
             i = pick(first, last, nc, dir, base);
+            /* A quarter or a half: the nearest, but not one yet to start when the clause
+             * is past ("posted a gain for the first half" in October: this year's, though
+             * next year's is nearer). A future clause may well be about a period over
+             * ("will report third-quarter results"). */
+            if (i >= 0 && s->dir == DIR_TENSE && s->how == HOW_FIELDS &&
+                (gran == DL_G_QUARTER || gran == DL_G_HALF) && first[i] > base) {
+                int td = tense_dir(sc, t0, t1);
+                if (td == DIR_PAST) {
+                    int j = pick(first, last, nc, td, base);
+                    if (j >= 0)
+                        i = j;
+                }
+            }
+            /* A month with no year, in a past clause, is the one gone by -- but not when
+             * that is eleven months back and the month is the next one: "told them of a
+             * cut in September", written in August, is of this September (news gives the
+             * year, or "last", for a month that far back). */
+            if (i >= 0 && s->dir == DIR_TENSE && s->how == HOW_FIELDS && dir == DIR_PAST &&
+                gran == DL_G_MONTH && i + 1 < nc) {
+                int y, m, dd;
+                dl_cal_from_days(base, &y, &m, &dd);
+                if (first[i + 1] == dl_cal_add_months(dl_cal_to_days(y, m, 1), 1))
+                    i++;
+            }
         }
         if (s->how == HOW_FIELDS && s->dir == DIR_LAST) {
             /* "last March", "last winter": of an earlier year than the base's, even when
@@ -1434,6 +1461,11 @@ static int year_ok(const scan *sc, uint32_t k, int y)
     if (p && (p->cls & W_NOTYEAR))
         return 0;
     if (k > sc->s0 && (tk(sc, k - 1)->flags & DL_T_NUMBER))
+        return 0;
+    /* "a venture called Orion 1980", "Agenda 2000": a number after a name is part of it
+     * (not after a calendar word: "Christmas 1980", "March 1980"). */
+    if (k > sc->s0 && is_name_like(sc, k - 1) && (tk(sc, k - 1)->flags & DL_T_ALPHA) &&
+        !(p && (p->cls & (W_MONTH | W_SEASON | W_HOLIDAY | W_WEEKDAY | W_FISCAL | W_YEARCUE | W_PHRASE))))
         return 0;
     if (k + 1 < sc->s1) {
         const dl_token *n = tk(sc, k + 1);
@@ -1946,6 +1978,14 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
         return 0;   /* "$5 million a year": a rate */
     if (!a && v == 1 && hasc(sc, k, W_ARTICLE) && quantity_before(sc, k)) {
         sem_lit(&c->s, TY_SET, dur);
+        c->t1 = j;
+        return 1;
+    }
+    if (!a && v == 1 && u == U_D && is(sc, k, "one") && j == k + 2 && k > sc->s0 && j < sc->s1 &&
+        (item_at(sc, k - 1, W_FUTURE, &pn) || ((tk(sc, j)->pos & DL_POS_VERB) && !determiner_like(sc, k - 1) &&
+                                                !(tk(sc, k - 1)->pos & DL_POS_FUNC) && tk(sc, j)->vform != DL_VF_ING))) {
+        /* "will one day be", "hopes he one day follows": some time ahead, no length. */
+        sem_lit(&c->s, TY_DATE, "FUTURE_REF");
         c->t1 = j;
         return 1;
     }
@@ -2720,8 +2760,9 @@ static int g_ref(const scan *sc, uint32_t k, cand *c)
     if (n == 1 && e->ref == REF_FUTURE) {
         /* "as soon as", "soon after", and a past clause ("was soon released"). */
         if ((k > sc->s0 && is(sc, k - 1, "as")) || is(sc, k + 1, "after") || is(sc, k + 1, "before") ||
-            is(sc, k + 1, "as") || clause_tense(sc, k, k + 1) == TENSE_PAST)
-            return 0;
+            is(sc, k + 1, "as") || clause_tense(sc, k, k + 1) == TENSE_PAST ||
+            (k + 1 < sc->s1 && verb_signal(sc, k + 1) == TENSE_PAST))
+            return 0;   /* ... or the verb it qualifies is past ("cash that soon became a flood") */
     }
     sem_lit(&c->s, TY_DATE, ref_names[e->ref]);
     c->t1 = k + n;
@@ -2750,6 +2791,22 @@ static int g_refadj(const scan *sc, uint32_t k, cand *c)
     return 1;
 }
 
+/* Is the frequency word at k a noun for a newspaper ("the Communist Party daily Granma",
+ * "the business weekly said")? Before a name, or after a determiner or a name at the end
+ * of its phrase. */
+static int press_noun(const scan *sc, uint32_t k)
+{
+    if (k + 1 >= sc->s1 || k == sc->s0 || !hasc(sc, k, W_PRESS))
+        return 0;
+    const dl_token *nx = tk(sc, k + 1), *p = tk(sc, k - 1);
+    if (is_name_like(sc, k + 1) && !hasc(sc, k + 1, W_WEEKDAY | W_MONTH | W_WEEKDAYS))
+        return 1;
+    int ends = (nx->flags & DL_T_PUNCT) ||
+               ((lemma_is(nx, "say") || lemma_is(nx, "report")) && (nx->vform == DL_VF_PAST || nx->vform == DL_VF_S));
+    return ends && (determiner_like(sc, k - 1) || (p->flags & DL_T_CAP) ||
+                    ((p->pos & DL_POS_NOUN) && p->vform == DL_VF_NONE && !(p->pos & DL_POS_FUNC)));
+}
+
 /* Sets: "daily", "annual", "every day", "each year", "every other week", "every two years",
  * "every Monday", "each July", "every morning". */
 static int g_set(const scan *sc, uint32_t k, cand *c)
@@ -2760,6 +2817,8 @@ static int g_set(const scan *sc, uint32_t k, cand *c)
          * measure (per quarter), not a time that recurs ("the annual renewal"). */
         if ((hasc(sc, k + 1, W_MEASURE) && !(tk(sc, k + 1)->flags & DL_T_CAP)) || amount_before(sc, k))
             return 0;   /* ... "rise 8.5% annually", "$2 million yearly" */
+        if (press_noun(sc, k))
+            return 0;
         sem_lit(&c->s, TY_SET, e->set);
         c->t1 = k + 1;
         return 1;
@@ -3224,6 +3283,10 @@ static int mod_fits(const scan *sc, const wentry *m, uint32_t k0, uint32_t k, co
     const dl_token *t = tk(sc, k);
     if (e && (e->cls & (W_REL | W_ARTICLE)) && !(e->cls & W_ARTICLE && !e->article_def))
         return 0;
+    /* "get around Wednesday's ruling", "talk about Monday's vote": a possessive date
+     * qualifies a noun; the word before governs the noun phrase, it is no estimate. */
+    if (is(sc, c->t1, "'s"))
+        return 0;
     int countlike = (t->flags & DL_T_DIGIT) || (e && (e->cls & (W_CARD | W_ARTICLE | W_VAGUE))) ||
                     !strcmp(t->lower, "half");
     if ((is(sc, k0, "over") || is(sc, k0, "under") || is(sc, k0, "some")) && c->s.type != TY_DURATION &&
@@ -3340,6 +3403,17 @@ static int match_at(const scan *sc, uint32_t k, cand *best)
 
 /* ---------------------------------------------------------------- finding */
 
+/* Is the expression at t0, which starts on day, a deadline still ahead of the DCT ("by
+ * 1992 it intends to", "until next year")? It bounds a plan and is no time the story's
+ * events happen at, so it does not become the narrative date. */
+static int deadline(const scan *sc, uint32_t t0, long day)
+{
+    uint32_t n;
+    const wentry *p = t0 > sc->s0 ? item_at(sc, t0 - 1, W_DIRPREP, &n) : NULL;
+    return sc->d->has_dct && day > sc->dct && t0 > sc->s0 &&
+           (is(sc, t0 - 1, "by") || (p && n == 1 && p->dirprep > 0));
+}
+
 /* Adds the expression [t0, c->t1) to the document and makes it the narrative date. */
 static dl_status emit(scan *sc, uint32_t t0, const cand *c)
 {
@@ -3370,7 +3444,8 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     d->ntx++;
     int g;
     long day;
-    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !c->s.noset && !dl_cal_parse_value(v, &g, &day)) {
+    if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !c->s.noset && !dl_cal_parse_value(v, &g, &day) &&
+        !deadline(sc, t0, day)) {
         sc->has_narr = 1;
         sc->narr_gran = g;
         sc->narr_day = day;

@@ -122,6 +122,12 @@ START_TEST(test_quarters_halves_fiscal)
     /* "the quarter" in a story of a quarter is that quarter. */
     expect_tx("Net rose in the third quarter. Sales in the quarter fell.", "1989-11-02", "the quarter",
               "DATE", "1989-Q3");
+    /* A half or quarter yet to start is not what a past clause reports on, though nearer;
+     * a future clause may be about one that is over. */
+    expect_tx("In September the brewer posted a 12% rise in profit for the first half.", "2024-10-20",
+              "the first half", "DATE", "2024-H1");
+    expect_tx("The brewer will report its results for the third quarter.", "2024-10-20", "the third quarter",
+              "DATE", "2024-Q3");
 }
 END_TEST
 
@@ -154,6 +160,11 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("The rebels will hold elections in October.", MON, "October", "DATE", "2024-10");
     expect_tx("In March, the council vetoed the plan.", MON, "March", "DATE", "2024-03");
     expect_tx("The March accession makes them members.", "1999-02-10", "March", "DATE", "1999-03");
+    /* A past clause and the month right after the DCT's: this year's, not eleven months
+     * back; two months on it is last year's again. */
+    expect_tx("The ministry told refiners of a cut in supplies in September.", "2024-08-14", "September",
+              "DATE", "2024-09");
+    expect_tx("The ministry reduced supplies to refiners in October.", "2024-08-14", "October", "DATE", "2023-10");
     /* A day of the month: the nearest, unless far off both ways; then the tense says. */
     expect_tx("Slepian was killed on Oct. 23 at his home.", "1999-05-05", "Oct. 23", "DATE", "1998-10-23");
     expect_tx("The offer expires Nov. 21.", "1989-11-02", "Nov. 21", "DATE", "1989-11-21");
@@ -239,6 +250,13 @@ START_TEST(test_relative_to_dct)
     expect_tx("Details will follow at a later date.", MON, "a later date", "DATE", "FUTURE_REF");
     expect_tx("Residents will live without water for a while.", MON, "a while", "DURATION", "PXX");
     expect_tx("The ministry recently approved the plan.", MON, "recently", "DATE", "PAST_REF");
+    /* "soon" with a past verb right after it is "shortly after", no future. */
+    expect_no_word("Exports have grown, bringing in cash that soon became a flood.", MON, "soon");
+    expect_tx("Officials say the bridge will soon reopen.", MON, "soon", "DATE", "FUTURE_REF");
+    /* "one day" ahead of a verb is some time to come, no length. */
+    expect_tx("Engineers say the probe will one day reach Jupiter.", MON, "one day", "DATE", "FUTURE_REF");
+    expect_tx("Its makers hope the drug might one day be sold cheaply.", MON, "one day", "DATE", "FUTURE_REF");
+    expect_tx("The strike lasted one day.", MON, "one day", "DURATION", "P1D");
     /* With a perfect the adverb carries no time of its own; an adjective "future" is none. */
     expect_no_word("Troops have recently taken the town.", MON, "recently");
     expect_no_word("It raised questions about the future funding of schools.", MON, "future");
@@ -279,6 +297,11 @@ START_TEST(test_narrative)
     expect_tx(q, "1989-11-01", "a year ago", "DATE", "1988-Q3");
     expect_tx(q, "1989-11-01", "the 1989 period", "DATE", "1989-Q3");
     expect_tx(q, "1989-11-01", "last year", "DATE", "1988");
+    /* A deadline ahead is no time the story's events happen at. */
+    const char *dl = "Work on the mill stopped on Friday. The firm had hoped to double its output by "
+                     "2027. It still sees higher profit for the full year.";
+    expect_tx(dl, "2024-03-10", "2027", "DATE", "2027");
+    expect_tx(dl, "2024-03-10", "the full year", "DATE", "2024");
 }
 END_TEST
 
@@ -325,6 +348,10 @@ START_TEST(test_sets)
     expect_tx("Flights leave on Tuesday nights.", MON, "Tuesday nights", "SET", "XXXX-WXX-2TNI");
     expect_tx("Qantas runs four flights a week to Bombay.", MON, "a week", "SET", "P1W");
     expect_tx("The annual meeting opened.", MON, "annual", "SET", "P1Y");
+    /* A daily or weekly that is a newspaper is no recurrence. */
+    expect_none("The ruling party daily Rodong Sinmun printed the speech.", MON);
+    expect_none("The speech was printed in full by the business weekly.", MON);
+    expect_tx("The ferry sails daily to the island.", MON, "daily", "SET", "P1D");
 }
 END_TEST
 
@@ -334,6 +361,9 @@ START_TEST(test_mods)
     expect_mod("The war has lasted more than two years.", MON, "more than two years", "MORE_THAN");
     expect_mod("The war has lasted nearly two years.", MON, "nearly two years", "LESS_THAN");
     expect_mod("The war has lasted at least two years.", MON, "at least two years", "EQUAL_OR_MORE");
+    /* Before a possessive date the word governs the noun phrase: no estimate. */
+    expect_tx("Lawyers looked for ways to get around Wednesday's ruling.", MON, "Wednesday", "DATE", "2024-06-12");
+    expect_no_word("Lawyers looked for ways to get around Wednesday's ruling.", MON, "around");
     expect_mod("The plant opens early next year.", MON, "early next year", "START");
     expect_mod("The plant opened in the mid-1990s.", MON, "the mid-1990s", "MID");
     expect_mod("The plant opens at the end of the year.", MON, "the end of the year", "END");
@@ -361,6 +391,9 @@ START_TEST(test_no_false_dates)
     expect_none("Trade reached $34.4 million, and 10,000 containers held 4.8 million shells.", MON);
     expect_none("About 2000 troops and 1500 police were deployed.", MON);
     expect_none("Flight 1948 landed in Room 2020 of the terminal.", MON);
+    /* A number after a name is part of the name; after a calendar word it is a year. */
+    expect_no_word("The firm set up a venture called Orion 1980 to build parts.", MON, "1980");
+    expect_tx("Crowds gathered on Independence Day 1998.", MON, "Independence Day 1998", "DATE", "1998-07-04");
     expect_none("Call 555-1234 or (202) 555-0199 for version 2.0 of the form.", MON);
     expect_none("The home team won 3-2, and the score was 21-17 at the half.", MON);
     expect_none("One of the first ships sank; the second one burned.", MON);
