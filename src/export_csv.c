@@ -50,7 +50,8 @@ static void put_cell(row *r, const char *guard, size_t gn, const char *s, size_t
 {
     dl_buf *b = &r->b;
     /* room for the worst case (every byte a quote), then plain stores */
-    if (dl_buf_reserve(b, 1 + gn + 2 * n + 2))
+    size_t need = 1 + gn + 2 * n + 2;
+    if ((b->cap - b->len <= need || b->oom) && dl_buf_reserve(b, need))
         return;
     char *o = b->p + b->len;
     if (!r->first)

@@ -259,14 +259,14 @@ static void puts_esc(dl_buf *b, const char *s)
 static const char *dot_safe(dl_buf *tmp, const char *s)
 {
     int need = 0;
-    for (const char *p = s; *p && !need; p++)
-        if (*p == '\\') {
-            const char *q = p;
-            while (*q == '\\')
-                q++;
-            need = ((q - p) & 1) && (*q == '"' || *q == 0);
-            p = q - 1;
-        }
+    /* most values hold no backslash: found (or not) by strchr, not a byte loop */
+    for (const char *p = strchr(s, '\\'); p && !need; p = strchr(p, '\\')) {
+        const char *q = p;
+        while (*q == '\\')
+            q++;
+        need = ((q - p) & 1) && (*q == '"' || *q == 0);
+        p = q;
+    }
     if (!need)
         return s;
     dl_buf_clear(tmp);
