@@ -1974,6 +1974,39 @@ Agraph_t *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, 
     return g;
 }
 
+/* agwrite hands its output to the graph's io discipline in tens of thousands of small
+ * pieces; fputs takes the FILE's lock for each. While it writes, the graph's discipline
+ * appends them to a buffer instead, written in blocks (as Graphviz's own DOT renderer
+ * swaps the discipline). */
+typedef struct dot_sink {
+    FILE *out;
+    dl_buf b;
+    int failed;
+} dot_sink;
+
+static int sink_write(dot_sink *k)
+{
+    if (k->b.oom || (k->b.len && fwrite(k->b.p, 1, k->b.len, k->out) != k->b.len))
+        k->failed = 1;
+    dl_buf_clear(&k->b);
+    return k->failed ? EOF : 0;
+}
+
+static int sink_put(void *chan, const char *str)
+{
+    dot_sink *k = chan;
+    dl_buf_puts(&k->b, str);
+    return k->b.len >= 64 * 1024 || k->b.oom ? sink_write(k) : 0;
+}
+
+static int sink_flush(void *chan)
+{
+    dot_sink *k = chan;
+    if (sink_write(k))
+        return EOF;
+    return fflush(k->out);
+}
+
 dl_status dl_graph_builder_write_dot(dl_graph_builder *gb, const dl_graph_opts *o, FILE *out, dl_error *err)
 {
     dl_graphviz_lock();
@@ -1982,10 +2015,18 @@ dl_status dl_graph_builder_write_dot(dl_graph_builder *gb, const dl_graph_opts *
         dl_graphviz_unlock();
         return err ? err->code : DL_ENOMEM;
     }
-    int rc = agwrite(g, out);
+    dot_sink k = {.out = out};
+    dl_buf_init(&k.b);
+    Agiodisc_t io = {AgIoDisc.afread, sink_put, sink_flush};
+    Agiodisc_t *saved = g->clos->disc.io;
+    g->clos->disc.io = &io;
+    int rc = agwrite(g, &k);
+    rc |= sink_flush(&k);
+    g->clos->disc.io = saved;
+    dl_buf_free(&k.b);
     agclose(g);
     dl_graphviz_unlock();
-    if (rc != 0 || ferror(out))
+    if (rc != 0 || k.failed || ferror(out))
         return dl_fail(err, DL_EIO, "write error");
     return DL_OK;
 }
