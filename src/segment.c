@@ -118,12 +118,20 @@ static const unsigned char ASCII_CLASS[128] = {
 #undef L
 };
 
-static int cls(uint32_t cp)
+static int cls_wide(uint32_t cp);
+
+/* The class of a code point: ASCII from the table, inline (every token starts with one). */
+static inline int cls(uint32_t cp)
 {
     if (cp < 0x80) {
         int k = ASCII_CLASS[cp];
         return k ? k : (cp < 0x20 && cp != 0 ? C_SPACE : C_OTHER);
     }
+    return cls_wide(cp);
+}
+
+static int cls_wide(uint32_t cp)
+{
     if (cp == 0x2019)
         return C_APOS;
     if (cp == 0xFEFF || cp == 0x200B || cp == 0x2028 || cp == 0x2029)
@@ -625,7 +633,7 @@ static int is_opener(const dl_token *t)
     return (t->flags & DL_T_PUNCT) && t->llen == 1 && (c == '"' || c == '\'' || c == '(' || c == '[');
 }
 
-static int is_terminal(const dl_token *t)
+static inline int is_terminal(const dl_token *t)
 {
     const char *s = t->lower;
     return (t->flags & DL_T_PUNCT) &&
