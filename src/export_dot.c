@@ -381,7 +381,7 @@ static void put_human_date(dl_buf *b, const char *v, const char *mod)
         {"ON_OR_AFTER", "from "}, {"APPROX", "c. "}, {"START", "early "}, {"MID", "mid "},
         {"END", "late "}, {"LESS_THAN", "under "}, {"MORE_THAN", "over "},
     };
-    if (mod)
+    if (mod && mod[0])
         for (size_t i = 0; i < DL_COUNT(MODS); i++)
             if (!strcmp(mod, MODS[i].mod)) {
                 dl_buf_puts(b, MODS[i].word);
@@ -403,7 +403,7 @@ static void put_human_date(dl_buf *b, const char *v, const char *mod)
     static const struct { const char *value, *words; } REFS[] = {
         {"PRESENT_REF", "now"}, {"PAST_REF", "in the past"}, {"FUTURE_REF", "in future"},
     };
-    for (size_t i = 0; i < DL_COUNT(REFS); i++)
+    for (size_t i = 0; !digits && i < DL_COUNT(REFS); i++)   /* (words, not dates) */
         if (!strcmp(v, REFS[i].value)) {
             dl_buf_puts(b, REFS[i].words);
             return;
