@@ -247,6 +247,24 @@ static void put_esc(dl_buf *b, const char *s, size_t n)
     b->p[b->len] = 0;
 }
 
+/* v in decimal, as printf's %zu, at the end of buf (24 bytes); returns its start. Labels
+ * and tooltips are made per edge: no printf for them. */
+static const char *count_str(char *buf, size_t v)
+{
+    char *p = buf + 23;
+    *p = 0;
+    do
+        *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    return p;
+}
+
+static void put_count(dl_buf *b, size_t v)
+{
+    char d[24];
+    dl_buf_puts(b, count_str(d, v));
+}
+
 static void puts_esc(dl_buf *b, const char *s)
 {
     put_esc(b, s, strlen(s));
@@ -259,14 +277,14 @@ static void puts_esc(dl_buf *b, const char *s)
 static const char *dot_safe(dl_buf *tmp, const char *s)
 {
     int need = 0;
-    for (const char *p = s; *p && !need; p++)
-        if (*p == '\\') {
-            const char *q = p;
-            while (*q == '\\')
-                q++;
-            need = ((q - p) & 1) && (*q == '"' || *q == 0);
-            p = q - 1;
-        }
+    /* most values hold no backslash: found (or not) by strchr, not a byte loop */
+    for (const char *p = strchr(s, '\\'); p && !need; p = strchr(p, '\\')) {
+        const char *q = p;
+        while (*q == '\\')
+            q++;
+        need = ((q - p) & 1) && (*q == '"' || *q == 0);
+        p = q;
+    }
     if (!need)
         return s;
     dl_buf_clear(tmp);
@@ -363,7 +381,7 @@ static void put_human_date(dl_buf *b, const char *v, const char *mod)
         {"ON_OR_AFTER", "from "}, {"APPROX", "c. "}, {"START", "early "}, {"MID", "mid "},
         {"END", "late "}, {"LESS_THAN", "under "}, {"MORE_THAN", "over "},
     };
-    if (mod)
+    if (mod && mod[0])
         for (size_t i = 0; i < DL_COUNT(MODS); i++)
             if (!strcmp(mod, MODS[i].mod)) {
                 dl_buf_puts(b, MODS[i].word);
@@ -385,7 +403,7 @@ static void put_human_date(dl_buf *b, const char *v, const char *mod)
     static const struct { const char *value, *words; } REFS[] = {
         {"PRESENT_REF", "now"}, {"PAST_REF", "in the past"}, {"FUTURE_REF", "in future"},
     };
-    for (size_t i = 0; i < DL_COUNT(REFS); i++)
+    for (size_t i = 0; !digits && i < DL_COUNT(REFS); i++)   /* (words, not dates) */
         if (!strcmp(v, REFS[i].value)) {
             dl_buf_puts(b, REFS[i].words);
             return;
@@ -1288,8 +1306,10 @@ static void put_group_label(dl_buf *b, const ctx *c, const group *g)
     if (g->g->negated)
         dl_buf_puts(b, "not ");
     puts_esc(b, relation_of(c, g)[0] ? relation_of(c, g) : "event");
-    if (g->nr > 1)
-        dl_buf_printf(b, " \xc3\x97%zu", g->nr);
+    if (g->nr > 1) {
+        dl_buf_puts(b, " \xc3\x97");
+        put_count(b, g->nr);
+    }
     /* distinct dates, in order (equal dates are one string) */
     size_t ndist = 0;
     for (size_t i = 0; i < g->nr; i++)
@@ -1367,14 +1387,19 @@ static void put_evidence_lines(dl_buf *b, const ctx *c, const group *g)
     for (int i = 0; i < gg->ncand; i++) {
         const cand *r = &gg->cand[i];
         if (i == MAX_EVIDENCE) {
-            dl_buf_printf(b, "\\n\xe2\x80\xa6 and more (%zu events in all)", g->nr);
+            dl_buf_puts(b, "\\n\xe2\x80\xa6 and more (");
+            put_count(b, g->nr);
+            dl_buf_puts(b, " events in all)");
             return;
         }
         dl_buf_puts(b, "\\n");
         put_human_date(b, S(c, r->date), S(c, r->date_mod));
         const char *m = S(c, r->modality);
-        if (m[0] && strcmp(m, "asserted"))
-            dl_buf_printf(b, " (%s)", m);
+        if (m[0] && strcmp(m, "asserted")) {
+            dl_buf_puts(b, " (");
+            dl_buf_puts(b, m);
+            dl_buf_putc(b, ')');
+        }
         dl_buf_puts(b, ": ");
         dl_buf_puts(b, r->text->s);
     }
@@ -1390,7 +1415,10 @@ static void put_class_note(dl_buf *b, const ctx *c, const group *g)
         puts_esc(b, cameo);
         dl_buf_puts(b, ", ");
     }
-    dl_buf_printf(b, "%s, %zu event%s)", QUAD[q].name, g->nr, g->nr == 1 ? "" : "s");
+    dl_buf_puts(b, QUAD[q].name);
+    dl_buf_puts(b, ", ");
+    put_count(b, g->nr);
+    dl_buf_puts(b, g->nr == 1 ? " event)" : " events)");
 }
 
 /* Penwidth grows with the logarithm of the number of events: 1.5, 2.5, 3.1, 3.5 ... 7. */
@@ -1406,7 +1434,8 @@ static void put_penwidth(dl_buf *b, size_t w)
     p += (double)(w - lo) / (double)lo;
     if (p > 7)
         p = 7;
-    dl_buf_printf(b, "%.1f", p);
+    char num[32];
+    dl_buf_append(b, num, dl_format_tenths(num, sizeof num, p));
 }
 
 static const char *bstr(const dl_buf *b)
@@ -1685,7 +1714,8 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
         /* tooltip: who it is, then its events without a target */
         dl_buf_clear(b);
         puts_esc(b, ac->aname);
-        dl_buf_printf(b, " (%s", ac->type[0] ? ac->type : "actor");
+        dl_buf_puts(b, " (");
+        dl_buf_puts(b, ac->type[0] ? ac->type : "actor");
         if (ac->country[0]) {
             dl_buf_puts(b, ", ");
             puts_esc(b, ac->country);
@@ -1732,9 +1762,8 @@ static void style_edge(ctx *c, attrs *a, Agedge_t *e, const group *g)
 {
     int q = quad_of(g);
     dl_buf *b = &c->b;
-    char num[32];
-    snprintf(num, sizeof num, "%zu", g->nr);
-    set(c, e, a->e_weight, num);
+    char num[24];
+    set(c, e, a->e_weight, count_str(num, g->nr));
     dl_buf_clear(b);
     put_penwidth(b, g->nr);
     set(c, e, a->e_penwidth, bstr(b));
@@ -1752,9 +1781,8 @@ static void describe(ctx *c, void *obj, const group *g, Agsym_t *relation, Agsym
     dl_buf_clear(b);
     put_list(b, c, g, 0);
     set(c, obj, cameo, bstr(b));
-    char num[16];
-    snprintf(num, sizeof num, "%d", quad_of(g));
-    set(c, obj, quad, quad_of(g) ? num : "");
+    char num[24];
+    set(c, obj, quad, quad_of(g) ? count_str(num, (size_t)quad_of(g)) : "");
     dl_buf_clear(b);
     put_list(b, c, g, 1);
     set(c, obj, dates, bstr(b));
@@ -1772,7 +1800,10 @@ static dl_status make_edges(ctx *c, attrs *a, dl_error *err)
             continue;
         /* the key names the edge, so that agread gives back one edge per group */
         dl_buf_clear(b);
-        dl_buf_printf(b, "%s%s/%d", g->g->negated ? "not " : "", relation_of(c, g), quad_of(g));
+        dl_buf_puts(b, g->g->negated ? "not " : "");
+        dl_buf_puts(b, relation_of(c, g));
+        dl_buf_putc(b, '/');
+        put_count(b, (size_t)quad_of(g));
         Agedge_t *e = b->oom ? NULL : agedge(c->g, c->node[g->owner].n, c->node[g->other].n, b->p, 1);
         if (!e)
             return dl_fail(err, DL_ENOMEM, "cgraph: cannot make an edge");
@@ -1974,6 +2005,39 @@ Agraph_t *dl_graph_build(dl_doc *const *docs, size_t n, const dl_graph_opts *o, 
     return g;
 }
 
+/* agwrite hands its output to the graph's io discipline in tens of thousands of small
+ * pieces; fputs takes the FILE's lock for each. While it writes, the graph's discipline
+ * appends them to a buffer instead, written in blocks (as Graphviz's own DOT renderer
+ * swaps the discipline). */
+typedef struct dot_sink {
+    FILE *out;
+    dl_buf b;
+    int failed;
+} dot_sink;
+
+static int sink_write(dot_sink *k)
+{
+    if (k->b.oom || (k->b.len && fwrite(k->b.p, 1, k->b.len, k->out) != k->b.len))
+        k->failed = 1;
+    dl_buf_clear(&k->b);
+    return k->failed ? EOF : 0;
+}
+
+static int sink_put(void *chan, const char *str)
+{
+    dot_sink *k = chan;
+    dl_buf_puts(&k->b, str);
+    return k->b.len >= 64 * 1024 || k->b.oom ? sink_write(k) : 0;
+}
+
+static int sink_flush(void *chan)
+{
+    dot_sink *k = chan;
+    if (sink_write(k))
+        return EOF;
+    return fflush(k->out);
+}
+
 dl_status dl_graph_builder_write_dot(dl_graph_builder *gb, const dl_graph_opts *o, FILE *out, dl_error *err)
 {
     dl_graphviz_lock();
@@ -1982,10 +2046,18 @@ dl_status dl_graph_builder_write_dot(dl_graph_builder *gb, const dl_graph_opts *
         dl_graphviz_unlock();
         return err ? err->code : DL_ENOMEM;
     }
-    int rc = agwrite(g, out);
+    dot_sink k = {.out = out};
+    dl_buf_init(&k.b);
+    Agiodisc_t io = {AgIoDisc.afread, sink_put, sink_flush};
+    Agiodisc_t *saved = g->clos->disc.io;
+    g->clos->disc.io = &io;
+    int rc = agwrite(g, &k);
+    rc |= sink_flush(&k);
+    g->clos->disc.io = saved;
+    dl_buf_free(&k.b);
     agclose(g);
     dl_graphviz_unlock();
-    if (rc != 0 || ferror(out))
+    if (rc != 0 || k.failed || ferror(out))
         return dl_fail(err, DL_EIO, "write error");
     return DL_OK;
 }

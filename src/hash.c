@@ -1,7 +1,12 @@
 /*
  * hash.c - a map from byte strings to uint32 values: open addressing with linear
- * probing at most half full (a miss ends within a probe or two), a multiplicative hash
- * that reads eight bytes at a time, keys copied into one growing pool.
+ * probing at most half full (a miss ends within a probe or two), and a hash that reads a
+ * word in two loads and mixes them with one multiplication (wyhash's "mum").
+ *
+ * Keys are words: a key of at most 16 bytes is, with its length, the two words the hash
+ * reads, and the slot stores them, so that a look-up compares three 64-bit numbers and
+ * never visits the key's bytes. Longer keys (phrases) are copied into a pool and compared
+ * with memcmp, out of line.
  *
  * tools/gen_wordnet.c builds the WordNet table with a copy of dl_hash: keep the two equal
  * (check_segment tests that words are found).
@@ -11,16 +16,21 @@
 
 #include "internal.h"
 
+#define SHORT_KEY 16           /* longest key kept in its slot */
+
 typedef struct slot {
-    uint32_t hash;
+    uint64_t tag;              /* length << 32 | hash; a length of UINT32_MAX marks an empty slot */
+    uint64_t a, b;             /* a short key's words (key_words); 0 for a long key */
+    uint32_t koff;             /* a long key: its offset in the pool */
     uint32_t value;
-    uint32_t koff, klen;   /* key in the pool; klen == UINT32_MAX marks an empty slot */
 } slot;
+#define EMPTY ((uint64_t)UINT32_MAX << 32)
+#define IS_EMPTY(s) ((s)->tag >> 32 == UINT32_MAX)
 
 struct dl_map {
     slot *slots;
-    size_t cap, count;     /* cap is a power of two */
-    char *pool;
+    size_t cap, count;         /* cap is a power of two */
+    char *pool;                /* long keys, NUL-terminated */
     size_t plen, pcap;
 };
 
@@ -38,29 +48,63 @@ static inline uint64_t rd32(const char *p)
     return v;
 }
 
-/* Words are short: one or two multiplications for most of them. The length is mixed in,
- * so that the overlapping reads of the tail never make two keys equal. */
-static inline __attribute__((always_inline)) uint32_t hash_of(const char *s, size_t n)
+/* The 128-bit product of a and b, its halves folded together: one multiplication mixes
+ * every bit of both operands into the low bits that index the table. */
+static inline uint64_t mum(uint64_t a, uint64_t b)
 {
-    const uint64_t K = 0x9E3779B97F4A7C15ull;
-    uint64_t h = (uint64_t)n * K;
-    while (n > 8) {
-        h = (h ^ rd64(s)) * K;
-        h ^= h >> 29;
-        s += 8;
-        n -= 8;
+    __extension__ typedef unsigned __int128 u128;
+    u128 r = (u128)a * b;
+    return (uint64_t)r ^ (uint64_t)(r >> 64);
+}
+
+#define P0 0xa0761d6478bd642full
+#define P1 0xe7037ed1a0b428dbull
+
+/* The two words of a key of n <= 16 bytes: its first and last eight bytes (overlapping),
+ * or four, or its first, middle and last byte. With n they determine the key. */
+static inline __attribute__((always_inline)) void key_words(const char *s, size_t n, uint64_t *a,
+                                                            uint64_t *b)
+{
+    if (n >= 8) {
+        *a = rd64(s);
+        *b = rd64(s + n - 8);
+    } else if (n >= 4) {
+        *a = rd32(s);
+        *b = rd32(s + n - 4);
+    } else if (n > 0) {
+        *a = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+             (unsigned char)s[n - 1];
+        *b = 0;
+    } else {
+        *a = *b = 0;
     }
-    uint64_t v = 0;
-    if (n >= 4)
-        v = rd32(s) | rd32(s + n - 4) << 32;
-    else if (n > 0)
-        v = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
-            (uint64_t)(unsigned char)s[n - 1] << 16;
-    h = (h ^ v) * K;
-    h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ull;
-    h ^= h >> 32;
-    return (uint32_t)h;
+}
+
+static inline uint32_t hash_words(uint64_t a, uint64_t b, size_t n)
+{
+    return (uint32_t)mum(a ^ P1, b ^ P0 ^ n);
+}
+
+/* A longer key takes one multiplication more per 16 bytes. */
+static __attribute__((noinline)) uint32_t hash_long(const char *s, size_t n)
+{
+    uint64_t seed = P0 ^ n;
+    size_t i = n;
+    do {
+        seed = mum(rd64(s) ^ P1, rd64(s + 8) ^ seed);
+        s += 16;
+        i -= 16;
+    } while (i > 16);
+    return (uint32_t)mum(rd64(s + i - 16) ^ P1, rd64(s + i - 8) ^ seed);
+}
+
+uint32_t dl_hash(const char *s, size_t n)
+{
+    if (n > SHORT_KEY)
+        return hash_long(s, n);
+    uint64_t a, b;
+    key_words(s, n, &a, &b);
+    return hash_words(a, b, n);
 }
 
 static int map_alloc_slots(dl_map *m, size_t cap)
@@ -69,7 +113,7 @@ static int map_alloc_slots(dl_map *m, size_t cap)
     if (!s)
         return -1;
     for (size_t i = 0; i < cap; i++)
-        s[i].klen = UINT32_MAX;
+        s[i].tag = EMPTY;
     m->slots = s;
     m->cap = cap;
     return 0;
@@ -94,39 +138,42 @@ void dl_map_free(dl_map *m)
     free(m);
 }
 
-/* Are the n bytes at a and b equal? Keys are words: short ones without a call. */
-uint32_t dl_hash(const char *s, size_t n)
-{
-    return hash_of(s, n);
-}
-
-static inline int key_eq(const char *a, const char *b, size_t n)
-{
-    if (n >= 8) {
-        if (n > 16)
-            return memcmp(a, b, n) == 0;
-        /* the first and the last eight bytes (overlapping) */
-        return rd64(a) == rd64(b) && rd64(a + n - 8) == rd64(b + n - 8);
-    }
-    if (n >= 4)
-        return rd32(a) == rd32(b) && rd32(a + n - 4) == rd32(b + n - 4);
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
-}
-
-static inline __attribute__((always_inline)) slot *map_find(const dl_map *m, const char *key, size_t klen,
-                                                            uint32_t h)
+/* The slot of a short key (its words a, b), or the empty slot where it would go. */
+static inline __attribute__((always_inline)) slot *find_short(const dl_map *m, uint64_t tag, uint64_t a,
+                                                              uint64_t b)
 {
     size_t mask = m->cap - 1;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
+    for (size_t i = (uint32_t)tag & mask;; i = (i + 1) & mask) {
         slot *s = &m->slots[i];
-        if (s->klen == UINT32_MAX)
+        if (s->tag == tag && s->a == a && s->b == b)
             return s;
-        if (s->hash == h && s->klen == klen && key_eq(m->pool + s->koff, key, klen))
+        if (IS_EMPTY(s))
             return s;
     }
+}
+
+/* The same for a long key, compared in the pool. */
+static slot *find_long(const dl_map *m, uint64_t tag, const char *key, size_t klen)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = (uint32_t)tag & mask;; i = (i + 1) & mask) {
+        slot *s = &m->slots[i];
+        if (s->tag == tag && memcmp(m->pool + s->koff, key, klen) == 0)
+            return s;
+        if (IS_EMPTY(s))
+            return s;
+    }
+}
+
+static slot *find(const dl_map *m, const char *key, size_t klen, uint32_t h, uint64_t *a, uint64_t *b)
+{
+    uint64_t tag = (uint64_t)klen << 32 | h;
+    if (klen > SHORT_KEY) {
+        *a = *b = 0;
+        return find_long(m, tag, key, klen);
+    }
+    key_words(key, klen, a, b);
+    return find_short(m, tag, *a, *b);
 }
 
 static int map_rehash(dl_map *m)
@@ -139,11 +186,11 @@ static int map_rehash(dl_map *m)
         return -1;
     }
     for (size_t i = 0; i < oldcap; i++) {
-        if (old[i].klen == UINT32_MAX)
+        if (IS_EMPTY(&old[i]))
             continue;
         size_t mask = m->cap - 1;
-        size_t j = old[i].hash & mask;
-        while (m->slots[j].klen != UINT32_MAX)
+        size_t j = (uint32_t)old[i].tag & mask;
+        while (!IS_EMPTY(&m->slots[j]))
             j = (j + 1) & mask;
         m->slots[j] = old[i];
     }
@@ -155,49 +202,72 @@ int dl_map_put(dl_map *m, const char *key, size_t klen, uint32_t value)
 {
     if (klen >= UINT32_MAX)
         return -1;
-    uint32_t h = hash_of(key, klen);
-    slot *s = map_find(m, key, klen, h);
-    if (s->klen != UINT32_MAX) {
+    uint32_t h = dl_hash(key, klen);
+    uint64_t a, b;
+    slot *s = find(m, key, klen, h, &a, &b);
+    if (!IS_EMPTY(s)) {
         s->value = value;
         return 0;
     }
     if ((m->count + 1) * 2 > m->cap) {
         if (map_rehash(m))
             return -1;
-        s = map_find(m, key, klen, h);
+        s = find(m, key, klen, h, &a, &b);
     }
-    if (DL_GROW(m->pool, m->pcap, m->plen + klen + 1))
-        return -1;
-    memcpy(m->pool + m->plen, key, klen);
-    m->pool[m->plen + klen] = 0;
-    s->hash = h;
+    s->koff = 0;
+    if (klen > SHORT_KEY) {
+        if (m->plen > UINT32_MAX || DL_GROW(m->pool, m->pcap, m->plen + klen + 1))
+            return -1;
+        memcpy(m->pool + m->plen, key, klen);
+        m->pool[m->plen + klen] = 0;
+        s->koff = (uint32_t)m->plen;
+        m->plen += klen + 1;
+    }
+    s->tag = (uint64_t)klen << 32 | h;
+    s->a = a;
+    s->b = b;
     s->value = value;
-    s->koff = (uint32_t)m->plen;
-    s->klen = (uint32_t)klen;
-    m->plen += klen + 1;
     m->count++;
     return 0;
 }
 
-static inline __attribute__((always_inline)) int map_get(const dl_map *m, const char *key, size_t klen,
-                                                          uint32_t h, uint32_t *value)
+static inline int found(const slot *s, uint32_t *value)
 {
-    slot *s = map_find(m, key, klen, h);
-    if (s->klen == UINT32_MAX)
+    if (IS_EMPTY(s))
         return 0;
     if (value)
         *value = s->value;
     return 1;
 }
 
+/* A long key, out of line: the look-up of a word makes no call and saves no registers. */
+static __attribute__((noinline)) int get_long(const dl_map *m, const char *key, size_t klen, uint32_t h,
+                                              uint32_t *value)
+{
+    return found(find_long(m, (uint64_t)klen << 32 | h, key, klen), value);
+}
+
 int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value)
 {
-    return m ? map_get(m, key, klen, hash_of(key, klen), value) : 0;
+    if (!m)
+        return 0;
+    if (klen > SHORT_KEY)
+        return get_long(m, key, klen, hash_long(key, klen), value);
+    uint64_t a, b;
+    key_words(key, klen, &a, &b);
+    uint32_t h = hash_words(a, b, klen);
+    return found(find_short(m, (uint64_t)klen << 32 | h, a, b), value);
 }
 
 int dl_map_get_h(const dl_map *m, const char *key, size_t klen, uint32_t h, uint32_t *value)
 {
-    return m ? map_get(m, key, klen, h, value) : 0;
+    if (!m)
+        return 0;
+    if (klen > SHORT_KEY)
+        return get_long(m, key, klen, h, value);
+    uint64_t a, b;
+    key_words(key, klen, &a, &b);
+    return found(find_short(m, (uint64_t)klen << 32 | h, a, b), value);
 }
 
 size_t dl_map_count(const dl_map *m)

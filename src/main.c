@@ -790,7 +790,8 @@ static void doc_done(void *ctx, dl_job *j)
         else
             fprintf(stderr, PROG ": warning: %s: %s\n", j->path, dl_doc_warning(d, w));
     }
-    char outs[3 * 4096 + 16] = "";
+    char outs[3 * 4096 + 16];   /* not zeroed whole: 12 KB a document */
+    outs[0] = 0;
     if (r->named) {
         stream_write(&r->s_csv, d, o);
         stream_write(&r->s_tsv, d, o);

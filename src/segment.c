@@ -118,12 +118,20 @@ static const unsigned char ASCII_CLASS[128] = {
 #undef L
 };
 
-static int cls(uint32_t cp)
+static int cls_wide(uint32_t cp);
+
+/* The class of a code point: ASCII from the table, inline (every token starts with one). */
+static inline int cls(uint32_t cp)
 {
     if (cp < 0x80) {
         int k = ASCII_CLASS[cp];
         return k ? k : (cp < 0x20 && cp != 0 ? C_SPACE : C_OTHER);
     }
+    return cls_wide(cp);
+}
+
+static int cls_wide(uint32_t cp)
+{
     if (cp == 0x2019)
         return C_APOS;
     if (cp == 0xFEFF || cp == 0x200B || cp == 0x2028 || cp == 0x2029)
@@ -180,6 +188,26 @@ static const unsigned char ASCII_BITS[128] = {
 #undef L
 #undef U
 };
+
+/* Per byte, for the scan of a plain word: an ASCII letter or digit (a word byte) gives its
+ * lower-case form in the low byte, plus WL_UPPER for an upper-case letter and WL_DIGIT for
+ * a digit, so that summing the entries of a word counts both; other bytes give 0. The
+ * lower-case bytes summed stay below WL_UPPER (a word has at most DL_MAX_TOKEN_BYTES). */
+#define WL_UPPER (1ull << 16)
+#define WL_DIGIT (1ull << 32)
+#define D(c) [c] = c | WL_DIGIT
+#define L(c) [c] = c
+#define U(c) [c] = (c + 32) | WL_UPPER
+static const uint64_t WORD_LOWER[256] = {
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
+    L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'), U('L'), U('M'),
+    U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+};
+#undef D
+#undef L
+#undef U
 
 static inline unsigned char ascii_lower(unsigned char c)
 {
@@ -485,13 +513,14 @@ static dl_status tokenise(seg *g)
             char *out = g->low + g->lowlen;
             size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
             size_t j = i;
-            unsigned letters = 0, uppers = 0, bits;
-            while (j < stop && c->s[j] < 0x80 && ((bits = ASCII_BITS[c->s[j]]) & A_WORD)) {
-                letters += bits & A_LETTER;
-                uppers += (bits & A_UPPER) != 0;
-                out[j - i] = (char)ascii_lower(c->s[j]);
+            uint64_t w, sum = 0;
+            while (j < stop && (w = WORD_LOWER[c->s[j]])) {
+                out[j - i] = (char)w;
+                sum += w;
                 j++;
             }
+            unsigned uppers = (unsigned)(sum / WL_UPPER) & 0xFFFF;
+            unsigned letters = (unsigned)(j - i) - (unsigned)(sum / WL_DIGIT);
             unsigned char nb = j < c->n ? c->s[j] : ' ';
             int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
             int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80 && nb != '-' && nb != '.' && nb != '\'' &&
@@ -604,7 +633,7 @@ static int is_opener(const dl_token *t)
     return (t->flags & DL_T_PUNCT) && t->llen == 1 && (c == '"' || c == '\'' || c == '(' || c == '[');
 }
 
-static int is_terminal(const dl_token *t)
+static inline int is_terminal(const dl_token *t)
 {
     const char *s = t->lower;
     return (t->flags & DL_T_PUNCT) &&
