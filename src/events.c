@@ -553,6 +553,8 @@ typedef struct sa {
     found trig[DL_EV_MAXTOK];   /* the trigger at each token (trig[i].e NULL: none) */
     int obj_of[DL_EV_MAXTOK];   /* the event of the verb whose object holds the token, or -1 */
     int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
+    int txk[DL_EV_MAXTOK];      /* the first token of each run of one timex, in order */
+    int ntxk;
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
     int according;         /* "according to" in the sentence */
@@ -562,9 +564,15 @@ typedef struct sa {
 
 static const dl_token *T(const sa *s, int i) { return &s->d->tok[s->t0 + (uint32_t)i]; }
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
-static int is_w(const sa *s, int i, const char *w)
+/* Is token i the word w? By length first (llen): w is mostly a literal, so the compare
+ * compiles to a few instructions. */
+static inline int is_w(const sa *s, int i, const char *w)
 {
-    return i >= 0 && i < s->n && LW(s, i)[0] == w[0] && !strcmp(LW(s, i), w);
+    if (i < 0 || i >= s->n)
+        return 0;
+    const dl_token *t = T(s, i);
+    size_t n = strlen(w);
+    return t->llen == n && !memcmp(t->lower, w, n);
 }
 static int tag(const sa *s, int i) { return i >= 0 && i < s->n ? s->tok[i].tag : T_OTHER; }
 
@@ -768,6 +776,13 @@ static void tag_sentence(sa *s)
             if (j >= s->t0 && j < s->t0 + (uint32_t)s->n)
                 s->tok[j - s->t0].tx = (int)k;
     }
+    /* date_in_clause reads the time expressions, not every token */
+    s->ntxk = 0;
+    for (int i = 0, last = -1; i < s->n; i++)
+        if (s->tok[i].tx >= 0 && s->tok[i].tx != last) {
+            last = s->tok[i].tx;
+            s->txk[s->ntxk++] = i;
+        }
     /* mentions are sorted and do not overlap: one walk finds each token's */
     size_t m = s->men_cursor;
     for (int i = 0; i < s->n; i++) {
@@ -2013,7 +2028,7 @@ static int in_anchor(const sa *s, int i, int *which)
  * amount") dates only the noun after it. */
 static int date_in_clause(const sa *s, int i, int c, int exact)
 {
-    int best = -1, bestd = 1 << 30, last = -1;
+    int best = -1, bestd = 1 << 30;
     int own = -1;
     in_anchor(s, i, &own);
     /* a verb's dates stop where the next verb of its clause starts: "fought cancer in
@@ -2046,11 +2061,8 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
                 break;
             }
     }
-    for (int k = 0; k < s->n; k++) {
-        int x = s->tok[k].tx;
-        if (x < 0 || x == last)
-            continue;
-        last = x;
+    for (int z = 0; z < s->ntxk; z++) {
+        int k = s->txk[z], x = s->tok[k].tx;
         const dl_timex_int *t = &s->d->tx[x];
         if (strcmp(t->pub.type, "DATE") && strcmp(t->pub.type, "TIME"))
             continue;
