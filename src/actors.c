@@ -1136,6 +1136,9 @@ typedef struct pending {
 typedef struct tinfo {          /* per token, computed once */
     int32_t cue;                /* index into x->cue, or -1 */
     uint8_t may;                /* MAY_*: the Bloom filters let it start a phrase or role */
+    uint8_t dots;               /* its text has a dot (keys drop them) */
+    uint8_t phr_known;          /* phr is looked up */
+    uint32_t phr;               /* its word's value in x->phrases, 0 when none */
 } tinfo;
 enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
 
@@ -1216,11 +1219,14 @@ static void token_info(ctx *c)
         tinfo *ti = &c->ti[i];
         ti->cue = -1;
         ti->may = 0;
+        ti->dots = 0;
+        ti->phr_known = 0;
         char w[64];
         const char *s = t->lower;
         size_t n = t->llen;
         uint32_t h = t->hash, v;
         if (memchr(s, '.', n)) {
+            ti->dots = 1;
             s = w, n = nodots(t->lower, w, sizeof w);
             h = dl_hash(s, n);
         }
@@ -1474,27 +1480,32 @@ static void learn_name(ctx *c, int actor, uint32_t t0, uint32_t t1)
 
 /* ---------------------------------------------------------------- matching */
 
-/* The longest dictionary phrase at token i: sets *end and the chain head; 0 when none. */
-static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
+/* dict_match's work, for a token the Bloom filter lets start a phrase. */
+static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
 {
     const dl_actor_dict *x = c->x;
     char key[KEYMAX];
     size_t kl = 0;
     uint32_t pos[MAXW];
     int nw = 0, found = 0;
-    if (i >= c->s1 || !(c->ti[i].may & MAY_PHRASE))
-        return 0;
     for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
         if (!free_tok(c, k))
             break;
-        const char *w = T(c, k)->lower;
+        const dl_token *tk = T(c, k);
+        tinfo *ti = &c->ti[k];
         size_t save = kl;
         if (nw)
             key[kl++] = ' ';
         size_t wl = 0;
-        for (; *w && kl < KEYMAX - 1; w++)
-            if (*w != '.')
-                key[kl++] = *w, wl++;
+        if (ti->dots) {
+            for (const char *w = tk->lower; *w && kl < KEYMAX - 1; w++)
+                if (*w != '.')
+                    key[kl++] = *w, wl++;
+        } else {
+            wl = tk->llen < KEYMAX - 1 - kl ? tk->llen : KEYMAX - 1 - kl;
+            memcpy(key + kl, tk->lower, wl);
+            kl += wl;
+        }
         if (wl == 0) {          /* a dot split off an abbreviation */
             kl = save;
             if (nw == 0)
@@ -1503,10 +1514,19 @@ static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
         }
         pos[nw++] = k;
         uint32_t v;
-        const dl_token *tk = T(c, k);
-        int hit = nw == 1 && wl == tk->llen ? dl_map_get_h(x->phrases, key, kl, tk->hash, &v)
-                                            : dl_map_get(x->phrases, key, kl, &v);
-        if (!hit)
+        if (nw == 1) {          /* the first word's value, looked up once per token */
+            if (!ti->phr_known) {
+                ti->phr_known = 1;
+                int hit = wl == tk->llen ? dl_map_get_h(x->phrases, key, kl, tk->hash, &ti->phr)
+                                         : dl_map_get(x->phrases, key, kl, &ti->phr);
+                if (!hit)
+                    ti->phr = 0;
+            }
+            v = ti->phr;
+        } else if (!dl_map_get(x->phrases, key, kl, &v)) {
+            v = 0;
+        }
+        if (!v)
             break;
         for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
             const dphr *p = &x->phr[h];
@@ -1531,6 +1551,13 @@ static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
             break;
     }
     return found;
+}
+
+/* The longest dictionary phrase at token i: returns 1 and sets *end and *head (its first
+ * entry). Most tokens start none, which the Bloom filter tells without a call. */
+static inline int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
+{
+    return i < c->s1 && (c->ti[i].may & MAY_PHRASE) && dict_match_at(c, i, end, head);
 }
 
 /* Chooses among a phrase's entries the one that names an actor over [lo, hi): most days in
