@@ -1588,16 +1588,13 @@ static int pick(const dl_actor_dict *x, int32_t head, int32_t lo, int32_t hi)
     return best;
 }
 
-/* The longest role phrase at token i (a plural matched by its singular too); returns the
- * roles.tsv row or -1, and sets *end. */
-static int role_match(ctx *c, uint32_t i, uint32_t *end)
+/* role_match's work, for a token the Bloom filter lets start a role. */
+static int role_match_at(ctx *c, uint32_t i, uint32_t *end)
 {
     const dl_actor_dict *x = c->x;
     char key[KEYMAX];
     size_t kl = 0;
     int found = -1;
-    if (i >= c->s1 || !(c->ti[i].may & MAY_ROLE))
-        return -1;
     for (uint32_t k = i; k < c->s1 && k < i + MAXW; k++) {
         if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_ALPHA))
             break;
@@ -1632,6 +1629,13 @@ static int role_match(ctx *c, uint32_t i, uint32_t *end)
             break;
     }
     return found;
+}
+
+/* The longest role phrase at token i (a plural matched by its singular too); returns the
+ * roles.tsv row or -1, and sets *end. Most tokens start none: the Bloom bit says so inline. */
+static inline int role_match(ctx *c, uint32_t i, uint32_t *end)
+{
+    return i < c->s1 && (c->ti[i].may & MAY_ROLE) ? role_match_at(c, i, end) : -1;
 }
 
 /* Skips up to two lower-case adjectives ("the two authoritarian leaders", "the North's main
