@@ -37,9 +37,21 @@ typedef struct when {
     int done, busy;
 } when;
 
+/* The calendar span of a value, remembered: a document has few distinct values, and
+ * antecedent asks for the same ones again and again. */
+#define SPANS 64                /* slots, by the value's hash */
+typedef struct span {
+    char value[48];             /* a when's value; "" for an empty slot */
+    int rc;                     /* span_of's result */
+    dl_date first, last;
+    const char *prec;
+    long d0, d1;                /* first and last in days since the epoch */
+} span;
+
 typedef struct ctx {
     dl_doc *d;
     when *w;
+    span spans[SPANS];
 } ctx;
 
 /* ---------------------------------------------------------------- values */
@@ -97,15 +109,32 @@ static void day_str(char *out, size_t n, long days)
     snprintf(out, n, "%04d-%02d-%02d", y, m, dd);
 }
 
-/* Is the span of value a inside that of value b? */
-static int within(const char *a, const char *b)
+/* span_of for a when's value (shorter than its 48 bytes), through the context's slots. */
+static const span *span_cached(ctx *c, const char *value)
 {
-    dl_date a0, a1, b0, b1;
-    const char *p;
-    if (span_of(a, &a0, &a1, &p) || span_of(b, &b0, &b1, &p))
+    size_t n = strlen(value);
+    span *sp = &c->spans[dl_hash(value, n) % SPANS];
+    if (n && !strcmp(sp->value, value))
+        return sp;
+    memcpy(sp->value, value, n + 1);
+    sp->prec = "";
+    sp->rc = span_of(value, &sp->first, &sp->last, &sp->prec);
+    if (sp->rc == 0) {
+        sp->d0 = dl_cal_to_days(sp->first.year, sp->first.month, sp->first.day);
+        sp->d1 = dl_cal_to_days(sp->last.year, sp->last.month, sp->last.day);
+    }
+    return sp;
+}
+
+/* Is the span of value a inside that of value b? */
+static int within(ctx *c, const char *a, const char *b)
+{
+    const span *x = span_cached(c, a);
+    if (x->rc)
         return 0;
-    return dl_cal_to_days(a0.year, a0.month, a0.day) >= dl_cal_to_days(b0.year, b0.month, b0.day) &&
-           dl_cal_to_days(a1.year, a1.month, a1.day) <= dl_cal_to_days(b1.year, b1.month, b1.day);
+    long a0 = x->d0, a1 = x->d1;
+    const span *y = span_cached(c, b);
+    return !y->rc && a0 >= y->d0 && a1 <= y->d1;
 }
 
 static int kind_of_timex(const dl_timex_int *x)
@@ -210,7 +239,7 @@ static int antecedent(ctx *c, int i, int forward)
         const when *wf = &c->w[j];
         if (!wf->value[0] || wf->kind == K_NARRATIVE || wf->mod[0])
             continue;
-        if (c->w[i].own && !within(wf->value, c->w[i].value))
+        if (c->w[i].own && !within(c, wf->value, c->w[i].value))
             continue;
         if (score > best_score) {
             best_score = score;
@@ -353,17 +382,18 @@ static int keep_event(const dl_event_int *e, const when *w, const when *all, con
 
 /* ---------------------------------------------------------------- output fields */
 
-static dl_status fill_dates(dl_doc *d, dl_event_int *e, const when *w)
+static dl_status fill_dates(ctx *c, dl_event_int *e, const when *w)
 {
+    dl_doc *d = c->d;
     dl_event *p = &e->pub;
     p->date = p->date_mod = p->start = p->end = p->precision = p->date_text = p->date_anchor = "";
     if (!w->value[0])
         return DL_OK;
     char s0[11] = "", s1[11] = "";
-    dl_date a, b;
-    const char *prec = "";
-    if (span_of(w->value, &a, &b, &prec) == 0) {
-        long da = dl_cal_to_days(a.year, a.month, a.day), db = dl_cal_to_days(b.year, b.month, b.day);
+    const span *sp = span_cached(c, w->value);
+    const char *prec = sp->prec;
+    if (sp->rc == 0) {
+        long da = sp->d0, db = sp->d1;
         if (!strcmp(w->mod, "BEFORE")) {
             day_str(s1, sizeof s1, da - 1);
         } else if (!strcmp(w->mod, "ON_OR_BEFORE")) {
@@ -463,8 +493,6 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     for (size_t i = 0; i < n; i++) {
         when *w = &c.w[i];
         dl_event_int *e = &d->ev[i];
-        dl_date a, b;
-        const char *p;
         /* "Now ..." in an earlier sentence: the story is back at the document date */
         uint32_t s0 = d->sent[e->pub.sentence].tok0;
         for (; tx < d->ntx && d->tx[tx].tok0 < s0; tx++)
@@ -476,7 +504,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
                 narrative_set = 0;
             }
         if (w->value[0]) {
-            if (span_of(w->value, &a, &b, &p) == 0 && !w->dup) {
+            if (span_cached(&c, w->value)->rc == 0 && !w->dup) {
                 narrative = *w;
                 narrative_set = 1;
             }
@@ -567,7 +595,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
             e->target = -1;
         e->order = (int)i;
         if (!st)
-            st = fill_dates(d, e, &wout[i]);
+            st = fill_dates(&c, e, &wout[i]);
         if (!st && !(e->pub.id = event_id(d, i + 1)))
             st = DL_ENOMEM;
     }
