@@ -1182,7 +1182,7 @@ static int kw_quote(const ctx *c, uint32_t i)
 }
 
 /* The grammar word (KW_*) token i is, when it is free. */
-static int kw(const ctx *c, uint32_t i)
+static inline int kw(const ctx *c, uint32_t i)
 {
     return free_tok(c, i) && c->ti[i].cue >= 0 ? c->x->cue[c->ti[i].cue].kw : KW_NONE;
 }
@@ -1488,6 +1488,8 @@ static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
     size_t kl = 0;
     uint32_t pos[MAXW];
     int nw = 0, found = 0;
+    if (c->ti[i].phr_known && !c->ti[i].phr)
+        return 0;               /* its word is known to start no phrase */
     for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
         if (!free_tok(c, k))
             break;
