@@ -33,6 +33,7 @@
 #define MAXPP 8
 #define MAXANCHOR 16
 #define TRIG_BLOOM (1u << 16)   /* bits of the Bloom filter of trigger lemmas */
+#define CUE_BLOOM (1u << 13)    /* bits of the Bloom filter of cue words */
 
 /* ================================================================ knowledge */
 
@@ -95,6 +96,7 @@ typedef struct cameo_ent {
 struct dl_event_lex {
     dl_arena *arena;
     dl_map *cue_map;            /* word -> index into cues */
+    uint64_t cue_bloom[CUE_BLOOM / 64];     /* its keys, by dl_hash: most words are no cue */
     cue *cues;
     size_t ncues, cap_cues;
     dl_map *trig_v, *trig_n;    /* lemma of a verb / noun -> first entry */
@@ -182,6 +184,13 @@ static int value_of(const char *c, size_t n)
     return -1;
 }
 
+static void cue_bloom_add(dl_event_lex *x, const char *w, size_t n)
+{
+    uint32_t h = dl_hash(w, n);
+    x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] |= 1ull << (h % 64);
+    x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
+}
+
 static dl_status load_cues(dl_event_lex *x, dl_error *err)
 {
     const dl_blob *b = blob_or_fail("event-cues.tsv", err);
@@ -211,6 +220,7 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
             memset(&x->cues[idx], 0, sizeof x->cues[idx]);
             if (dl_map_put(x->cue_map, c[0], l[0], idx))
                 return dl_fail(err, DL_ENOMEM, "out of memory");
+            cue_bloom_add(x, c[0], l[0]);
         }
         const char *sp = memchr(c[0], ' ', l[0]);
         if (sp) {
@@ -224,6 +234,7 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
                 memset(&x->cues[fi], 0, sizeof x->cues[fi]);
                 if (dl_map_put(x->cue_map, c[0], fl, fi))
                     return dl_fail(err, DL_ENOMEM, "out of memory");
+                cue_bloom_add(x, c[0], fl);
             }
             x->cues[fi].cls |= CU_FIRST;
         }
@@ -433,14 +444,14 @@ static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
     return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
 }
 
-static int trig_bloom_has(const dl_event_lex *x, uint32_t h)
+static inline int trig_bloom_has(const dl_event_lex *x, uint32_t h)
 {
     return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
            (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
 }
 
 /* Can word w of token t be a trigger (its lower text, or a lemma)? */
-static int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
+static inline int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
 {
     uint32_t h = w == t->lower ? t->hash : dl_hash(w, strlen(w));
     return trig_bloom_has(x, h) && (trig_first(x, t, w, 0) >= 0 || trig_first(x, t, w, 1) >= 0);
@@ -464,7 +475,10 @@ static int has_trigger_word(const dl_event_lex *x, const dl_doc *d, uint32_t t0,
 /* The cue a token's lower-case text is, by its hash. */
 static const cue *tok_cue(const dl_event_lex *x, const dl_token *t)
 {
-    uint32_t v;
+    uint32_t v, h = t->hash;
+    if (!(x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] >> (h % 64) & 1) ||
+        !(x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1))
+        return NULL;
     return dl_map_get_h(x->cue_map, t->lower, t->llen, t->hash, &v) ? &x->cues[v] : NULL;
 }
 
