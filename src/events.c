@@ -427,15 +427,38 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     return st;
 }
 
-/* First trigger entry for a word of token t (its lower-case text, whose hash it carries,
- * or a lemma) read as a verb or a noun, or -1. */
-static int trig_first(const dl_event_lex *x, const dl_token *t, const char *w, int noun)
+static inline int trig_bloom_has(const dl_event_lex *x, uint32_t h)
+{
+    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
+           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
+}
+
+/* First trigger entry for word w (n bytes, dl_hash h) read as a verb or a noun, or -1. */
+static int trig_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h, int noun)
 {
     uint32_t v;
-    const dl_map *m = noun ? x->trig_n : x->trig_v;
-    if (w == t->lower)
-        return dl_map_get_h(m, w, t->llen, t->hash, &v) ? (int)v : -1;
-    return dl_map_get(m, w, strlen(w), &v) ? (int)v : -1;
+    return dl_map_get_h(noun ? x->trig_n : x->trig_v, w, n, h, &v) ? (int)v : -1;
+}
+
+/* The length and hash of a word of token t: its lower-case text (whose it carries) or a
+ * lemma. */
+static inline uint32_t word_hash(const dl_token *t, const char *w, size_t *n)
+{
+    if (w == t->lower) {
+        *n = t->llen;
+        return t->hash;
+    }
+    *n = strlen(w);
+    return dl_hash(w, *n);
+}
+
+/* First trigger entry for a word of token t (its lower-case text or a lemma) read as a
+ * verb or a noun, or -1. The Bloom filter spares most look-ups. */
+static int trig_first(const dl_event_lex *x, const dl_token *t, const char *w, int noun)
+{
+    size_t n;
+    uint32_t h = word_hash(t, w, &n);
+    return trig_bloom_has(x, h) ? trig_get(x, w, n, h, noun) : -1;
 }
 
 static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
@@ -444,17 +467,12 @@ static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
     return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
 }
 
-static inline int trig_bloom_has(const dl_event_lex *x, uint32_t h)
-{
-    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
-           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
-}
-
 /* Can word w of token t be a trigger (its lower text, or a lemma)? */
 static inline int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
 {
-    uint32_t h = w == t->lower ? t->hash : dl_hash(w, strlen(w));
-    return trig_bloom_has(x, h) && (trig_first(x, t, w, 0) >= 0 || trig_first(x, t, w, 1) >= 0);
+    size_t n;
+    uint32_t h = word_hash(t, w, &n);
+    return trig_bloom_has(x, h) && (trig_get(x, w, n, h, 0) >= 0 || trig_get(x, w, n, h, 1) >= 0);
 }
 
 /* Does a word of the sentence [t0, t0 + n) name a trigger? Most sentences without one
