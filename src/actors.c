@@ -1138,9 +1138,11 @@ typedef struct tinfo {          /* per token, computed once */
     uint8_t may;                /* MAY_*: the Bloom filters let it start a phrase or role */
     uint8_t dots;               /* its text has a dot (keys drop them) */
     uint8_t phr_known;          /* phr is looked up */
+    uint8_t name_form;          /* NF_*: what name_form_of says of its letters, once known */
     uint32_t phr;               /* its word's value in x->phrases, 0 when none */
 } tinfo;
 enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
+enum { NF_UNKNOWN, NF_NAME, NF_NOT };
 
 typedef struct ctx {
     dl_doc *d;
@@ -1221,6 +1223,7 @@ static void token_info(ctx *c)
         ti->may = 0;
         ti->dots = 0;
         ti->phr_known = 0;
+        ti->name_form = NF_UNKNOWN;
         char w[64];
         const char *s = t->lower;
         size_t n = t->llen;
@@ -1659,6 +1662,8 @@ static uint32_t skip_adjectives(ctx *c, uint32_t k, int *former)
     return k;
 }
 
+static int name_form_of(const ctx *c, const dl_token *t);
+
 /* Can token i be part of a name? */
 static int name_word(const ctx *c, uint32_t i)
 {
@@ -1673,6 +1678,16 @@ static int name_word(const ctx *c, uint32_t i)
         return 0;
     if (c->headline && t->pos)
         return 0;   /* in headline case only unknown words are names */
+    tinfo *ti = &c->ti[i];
+    if (ti->name_form == NF_UNKNOWN)
+        ti->name_form = name_form_of(c, t) ? NF_NAME : NF_NOT;
+    return ti->name_form == NF_NAME;
+}
+
+/* The part of name_word that reads only the token's own text (and the dictionary), so a
+ * token's answer is kept in tinfo. */
+static int name_form_of(const ctx *c, const dl_token *t)
+{
     const char *hy = NULL;
     for (const char *p = t->lower; *p; p++) {
         if (*p >= '0' && *p <= '9')
