@@ -573,6 +573,7 @@ typedef struct sa {
     dl_doc *d;
     const dl_event_lex *x;
     uint32_t t0;           /* first token of the sentence */
+    const dl_token *tt;    /* its token: d->tok + t0 */
     int n;                 /* tokens analysed */
     int sent;
     tk tok[DL_EV_MAXTOK];
@@ -594,7 +595,7 @@ typedef struct sa {
     int have_actors;       /* ... once known */
 } sa;
 
-static const dl_token *T(const sa *s, int i) { return &s->d->tok[s->t0 + (uint32_t)i]; }
+static const dl_token *T(const sa *s, int i) { return &s->tt[i]; }
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
 /* Is token i the word w? By length first (llen): w is mostly a literal, so the compare
  * compiles to a few instructions. */
@@ -2421,6 +2422,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
         if (se->pub.boilerplate || se->ntok == 0)
             continue;
         s->t0 = se->tok0;
+        s->tt = d->tok + se->tok0;
         s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
         s->sent = (int)i;
         if (!has_trigger_word(s->x, d, s->t0, s->n))
