@@ -796,9 +796,28 @@ static void ensure_verbs(sa *s)
 static void tag_sentence(sa *s)
 {
     const dl_doc *d = s->d;
+    /* mentions are sorted and do not overlap: one walk finds each token's */
+    size_t m = s->men_cursor;
+    s->according = 0;
+    for (int i = 0; i < s->n; i++) {
+        tk *k = &s->tok[i];
+        const dl_token *t = T(s, i);
+        uint32_t tok = s->t0 + (uint32_t)i;
+        while (m < d->nmen && d->men[m].tok0 + d->men[m].ntok <= tok)
+            m++;
+        k->men = m < d->nmen && d->men[m].tok0 <= tok ? (int)m : -1;
+        k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
+        k->cls = k->q ? k->q->cls : 0;
+        k->gerund = 0;
+        k->vg = -1;
+        k->clause = 0;
+        k->tx = -1;
+        if (is_w(s, i, "according") && is_w(s, i + 1, "to"))
+            s->according = 1;
+    }
+    s->men_cursor = m;
+    s->have_actors = 0;
     /* time expressions of the sentence */
-    for (int i = 0; i < s->n; i++)
-        s->tok[i].tx = -1;
     while (s->tx_cursor < d->ntx && d->tx[s->tx_cursor].tok0 + d->tx[s->tx_cursor].ntok <= s->t0)
         s->tx_cursor++;
     for (size_t k = s->tx_cursor; k < d->ntx; k++) {
@@ -816,26 +835,6 @@ static void tag_sentence(sa *s)
             last = s->tok[i].tx;
             s->txk[s->ntxk++] = i;
         }
-    /* mentions are sorted and do not overlap: one walk finds each token's */
-    size_t m = s->men_cursor;
-    for (int i = 0; i < s->n; i++) {
-        tk *k = &s->tok[i];
-        const dl_token *t = T(s, i);
-        uint32_t tok = s->t0 + (uint32_t)i;
-        while (m < d->nmen && d->men[m].tok0 + d->men[m].ntok <= tok)
-            m++;
-        k->men = m < d->nmen && d->men[m].tok0 <= tok ? (int)m : -1;
-        k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
-        k->cls = k->q ? k->q->cls : 0;
-        k->gerund = 0;
-        k->vg = -1;
-        k->clause = 0;
-    }
-    s->men_cursor = m;
-    s->have_actors = 0;
-    s->according = 0;
-    for (int k = 0; k + 1 < s->n && !s->according; k++)
-        s->according = is_w(s, k, "according") && is_w(s, k + 1, "to");
     for (int i = 0; i < s->n; i++) {
         tk *k = &s->tok[i];
         const dl_token *t = T(s, i);
