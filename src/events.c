@@ -798,14 +798,17 @@ static void tag_sentence(sa *s)
     const dl_doc *d = s->d;
     /* mentions are sorted and do not overlap: one walk finds each token's */
     size_t m = s->men_cursor;
+    const dl_mention *men = d->men;     /* (locals: the uint8_t stores below may alias) */
+    const size_t nmen = d->nmen;
+    const uint32_t t0 = s->t0;
     s->according = 0;
     for (int i = 0; i < s->n; i++) {
         tk *k = &s->tok[i];
         const dl_token *t = T(s, i);
-        uint32_t tok = s->t0 + (uint32_t)i;
-        while (m < d->nmen && d->men[m].tok0 + d->men[m].ntok <= tok)
+        uint32_t tok = t0 + (uint32_t)i;
+        while (m < nmen && men[m].tok0 + men[m].ntok <= tok)
             m++;
-        k->men = m < d->nmen && d->men[m].tok0 <= tok ? (int)m : -1;
+        k->men = m < nmen && men[m].tok0 <= tok ? (int)m : -1;
         k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
         k->cls = k->q ? k->q->cls : 0;
         k->gerund = 0;
