@@ -51,6 +51,8 @@ typedef struct span {
 typedef struct ctx {
     dl_doc *d;
     when *w;
+    int *prev_same, *next_same; /* the previous / next event of the same relation: -1 / nev */
+    int chains;                 /* those links are set (link_relations) */
     span spans[SPANS];
 } ctx;
 
@@ -192,6 +194,40 @@ static int in_sentence(const dl_event_int *e, int actor)
 
 static void date_event(ctx *c, int i);
 
+/* Links each event to the previous and the next one of the same relation, so that
+ * antecedent walks only those. The walks stop by sentence distance, which needs events in
+ * sentence order (events.c makes them so); otherwise, or without memory, antecedent walks
+ * every event. */
+static void link_relations(ctx *c)
+{
+    const dl_doc *d = c->d;
+    size_t n = d->nev, cap = 16;
+    c->chains = 0;
+    for (size_t i = 1; i < n; i++)
+        if (d->ev[i].pub.sentence < d->ev[i - 1].pub.sentence)
+            return;
+    while (cap < 2 * n)
+        cap *= 2;
+    int *last = malloc(cap * sizeof *last);     /* by the relation's hash: its latest event */
+    if (!last)
+        return;
+    for (size_t k = 0; k < cap; k++)
+        last[k] = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *r = d->ev[i].pub.relation;
+        size_t k = dl_hash(r, strlen(r)) & (cap - 1);
+        while (last[k] >= 0 && strcmp(d->ev[last[k]].pub.relation, r))
+            k = (k + 1) & (cap - 1);
+        c->prev_same[i] = last[k];
+        c->next_same[i] = (int)n;
+        if (last[k] >= 0)
+            c->next_same[last[k]] = (int)i;
+        last[k] = (int)i;
+    }
+    free(last);
+    c->chains = 1;
+}
+
 /* An earlier event that event i names again: the same relation, actors that agree, and
  * a date inside i's own. A noun with no actor ("the trip") prefers the event whose actors
  * its sentence names ("Before the trip, Putin ..."). Returns its index or -1. */
@@ -204,7 +240,9 @@ static int antecedent(ctx *c, int i, int forward)
     int best = -1, best_score = -1;
     int lo = forward ? i + 1 : (i > 200 ? i - 200 : 0);
     int hi = forward ? (int)d->nev : i;
-    for (int j = forward ? lo : hi - 1; forward ? j < hi : j >= lo; j += forward ? 1 : -1) {
+    const int *link = !c->chains ? NULL : forward ? c->next_same : c->prev_same;
+    for (int j = link ? link[i] : forward ? lo : hi - 1; forward ? j < hi : j >= lo;
+         j = link ? link[j] : j + (forward ? 1 : -1)) {
         const dl_event_int *f = &d->ev[j];
         if (forward && f->pub.sentence > e->pub.sentence + 3)
             break;
@@ -464,9 +502,12 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     size_t n = d->nev;
     if (n == 0)
         return DL_OK;
-    ctx c = {.d = d, .w = calloc(n, sizeof(when))};
+    /* one block: the whens, then the relation links */
+    ctx c = {.d = d, .w = calloc(n, sizeof(when) + 2 * sizeof(int))};
     if (!c.w)
         return dl_fail(err, DL_ENOMEM, "out of memory");
+    c.prev_same = (int *)(c.w + n);
+    c.next_same = c.prev_same + n;
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
         e->source = actor_of(d, e->source_men);
@@ -478,6 +519,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     }
     for (size_t i = 0; i < n; i++)
         agent_from_discourse(d, (int)i);
+    link_relations(&c);
     for (size_t i = 0; i < n; i++)
         date_event(&c, (int)i);
 
