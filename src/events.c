@@ -774,11 +774,9 @@ static void ensure_verbs(sa *s)
     int a = 0;
     while (a < s->n) {
         int b = a + 1;
-        while (b < s->n && s->tok[b].tag != T_SUB && s->tok[b].tag != T_REL && !is_w(s, b, ";"))
-            b++;
-        int has = 0;
-        for (int i = a; i < b; i++)
-            has |= s->tok[i].tag == T_VERB || s->tok[i].tag == T_AUX;
+        int has = s->tok[a].tag == T_VERB || s->tok[a].tag == T_AUX;
+        for (; b < s->n && s->tok[b].tag != T_SUB && s->tok[b].tag != T_REL && !is_w(s, b, ";"); b++)
+            has |= s->tok[b].tag == T_VERB || s->tok[b].tag == T_AUX;
         for (int i = a + 1; i < b && !has; i++) {
             const dl_token *t = T(s, i);
             int pt = s->tok[i - 1].tag;
