@@ -139,9 +139,11 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
                                        "from", "two", "both", "and", "but", ",", ";", "&", "on"};
 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
- * most tokens start nothing, and a filter says so without a hash-map probe. */
+ * most tokens start nothing, and a filter says so without a hash-map probe. BL_PAIR holds
+ * the first two words of the longer phrases (pair_hash): most words after a phrase's first
+ * word ("New" in "New rules") continue none. */
 #define BLOOM_BITS (1u << 17)
-enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_N };
+enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_N };
 
 struct dl_actor_dict {
     dl_arena *arena;
@@ -185,6 +187,12 @@ static size_t first_word(const char *key, size_t kl)
 {
     const char *sp = memchr(key, ' ', kl);
     return sp ? (size_t)(sp - key) : kl;
+}
+
+/* The BL_PAIR hash of two words of dl_hash h1 and h2. */
+static uint32_t pair_hash(uint32_t h1, uint32_t h2)
+{
+    return (h1 * 0x9e3779b1u) ^ h2 ^ (h2 >> 13);
 }
 
 /* ---------------------------------------------------------------- text helpers */
@@ -511,7 +519,15 @@ static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t ac
     p->nw = (uint8_t)nw;
     if (map_phrase(x->phrases, key, kl, v, (uint32_t)++x->nphr))
         return NOMEM(ld);
-    bloom_add(x, BL_PHRASE, key, first_word(key, kl));
+    size_t l1 = first_word(key, kl);
+    bloom_add(x, BL_PHRASE, key, l1);
+    if (l1 < kl) {
+        size_t l2 = first_word(key + l1 + 1, kl - l1 - 1);
+        uint32_t h = pair_hash(dl_hash(key, l1), dl_hash(key + l1 + 1, l2));
+        uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+        x->bloom[BL_PAIR][a / 64] |= 1ull << (a % 64);
+        x->bloom[BL_PAIR][b / 64] |= 1ull << (b % 64);
+    }
     return DL_OK;
 }
 
@@ -1491,6 +1507,7 @@ static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
     size_t kl = 0;
     uint32_t pos[MAXW];
     int nw = 0, found = 0;
+    size_t l1 = 0;              /* the first word's length in key */
     if (c->ti[i].phr_known && !c->ti[i].phr)
         return 0;               /* its word is known to start no phrase */
     for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
@@ -1528,6 +1545,11 @@ static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
                     ti->phr = 0;
             }
             v = ti->phr;
+            l1 = kl;
+        } else if (nw == 2 && kl < KEYMAX - 1 &&
+                   !bloom_has(x, BL_PAIR, pair_hash(c->ti[pos[0]].dots ? dl_hash(key, l1) : T(c, pos[0])->hash,
+                                                    ti->dots ? dl_hash(key + kl - wl, wl) : tk->hash))) {
+            v = 0;              /* no phrase goes on with this word */
         } else if (!dl_map_get(x->phrases, key, kl, &v)) {
             v = 0;
         }
