@@ -216,7 +216,7 @@ static void link_relations(ctx *c)
     for (size_t i = 0; i < n; i++) {
         const char *r = d->ev[i].pub.relation;
         size_t k = dl_hash(r, strlen(r)) & (cap - 1);
-        while (last[k] >= 0 && strcmp(d->ev[last[k]].pub.relation, r))
+        while (last[k] >= 0 && d->ev[last[k]].pub.relation != r && strcmp(d->ev[last[k]].pub.relation, r))
             k = (k + 1) & (cap - 1);
         c->prev_same[i] = last[k];
         c->next_same[i] = (int)n;
