@@ -578,6 +578,9 @@ typedef struct sa {
     int sent;
     tk tok[DL_EV_MAXTOK];
     vgroup vg[DL_EV_MAXTOK];
+    int8_t *report;        /* per verb group: is_report_vg's answer, -1 until asked (a memo
+                            * that functions of a const sa may fill) */
+    int8_t report_memo[DL_EV_MAXTOK];
     int nvg;
     clause cl[DL_EV_MAXTOK];
     int ncl;
@@ -1055,6 +1058,7 @@ static void find_verb_groups(sa *s)
         }
         vgroup *g = &s->vg[s->nvg];
         memset(g, 0, sizeof *g);
+        s->report[s->nvg] = -1;
         g->start = i;
         g->main = -1;
         g->subj0 = g->subj1 = -1;
@@ -1145,9 +1149,12 @@ static int is_report_vg(const sa *s, int g)
 {
     if (g < 0)
         return 0;
-    const char *l = T(s, s->vg[g].main)->lemma;
-    const cue *q = cue_of(s->x, l, strlen(l));
-    return q && (q->cls & CU_REPORT);
+    if (s->report[g] < 0) {
+        const char *l = T(s, s->vg[g].main)->lemma;
+        const cue *q = cue_of(s->x, l, strlen(l));
+        s->report[g] = q && (q->cls & CU_REPORT);
+    }
+    return s->report[g];
 }
 
 /* Does a new subject and its verb start at token i ("and the two men met")? */
@@ -2414,6 +2421,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
     memset(s, 0, offsetof(sa, tok));
     s->d = d;
     s->x = d->eng->events;
+    s->report = s->report_memo;
     s->tx_cursor = 0;
     s->men_cursor = 0;
     dl_status st = DL_OK;
