@@ -1155,6 +1155,12 @@ typedef struct tinfo {          /* per token, computed once */
     uint8_t dots;               /* its text has a dot (keys drop them) */
     uint8_t phr_known;          /* phr is looked up */
     uint8_t name_form;          /* NF_*: what name_form_of says of its letters, once known */
+    /* The last dict_match at this token: it read tokens [i, dm_stop) of sentence [dm_s0,
+     * dm_s1), dm_used of them taken by mentions then, and found (dm_end, dm_head) or not.
+     * Tokens are only ever taken, so the same count now means the same answer. */
+    uint8_t dm_known, dm_found;
+    uint32_t dm_used, dm_stop, dm_s0, dm_s1, dm_end;
+    int32_t dm_head;
     uint32_t phr;               /* its word's value in x->phrases, 0 when none */
 } tinfo;
 enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
@@ -1240,6 +1246,7 @@ static void token_info(ctx *c)
         ti->dots = 0;
         ti->phr_known = 0;
         ti->name_form = NF_UNKNOWN;
+        ti->dm_known = 0;
         char w[64];
         const char *s = t->lower;
         size_t n = t->llen;
@@ -1500,7 +1507,42 @@ static void learn_name(ctx *c, int actor, uint32_t t0, uint32_t t1)
 /* ---------------------------------------------------------------- matching */
 
 /* dict_match's work, for a token the Bloom filter lets start a phrase. */
+static uint32_t used_in(const ctx *c, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t k = a; k < b; k++)
+        n += (c->tf[k] & TF_USED) != 0;
+    return n;
+}
+
+static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop);
+
 static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
+{
+    tinfo *ti = &c->ti[i];
+    if (ti->phr_known && !ti->phr)
+        return 0;               /* its word is known to start no phrase */
+    if (ti->dm_known && ti->dm_s0 == c->s0 && ti->dm_s1 == c->s1 &&
+        used_in(c, i, ti->dm_stop) == ti->dm_used) {
+        if (ti->dm_found)
+            *end = ti->dm_end, *head = ti->dm_head;
+        return ti->dm_found;
+    }
+    uint32_t stop = i;
+    int found = dict_match_walk(c, i, &ti->dm_end, &ti->dm_head, &stop);
+    ti->dm_known = 1;
+    ti->dm_found = (uint8_t)found;
+    ti->dm_s0 = c->s0;
+    ti->dm_s1 = c->s1;
+    ti->dm_stop = stop;
+    ti->dm_used = used_in(c, i, stop);
+    if (found)
+        *end = ti->dm_end, *head = ti->dm_head;
+    return found;
+}
+
+/* dict_match's walk over the words from token i; *stop is set past the last token read. */
+static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop)
 {
     const dl_actor_dict *x = c->x;
     char key[KEYMAX];
@@ -1508,9 +1550,8 @@ static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
     uint32_t pos[MAXW];
     int nw = 0, found = 0;
     size_t l1 = 0;              /* the first word's length in key */
-    if (c->ti[i].phr_known && !c->ti[i].phr)
-        return 0;               /* its word is known to start no phrase */
     for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
+        *stop = k + 1;
         if (!free_tok(c, k))
             break;
         const dl_token *tk = T(c, k);
