@@ -139,9 +139,11 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
                                        "from", "two", "both", "and", "but", ",", ";", "&", "on"};
 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
- * most tokens start nothing, and a filter says so without a hash-map probe. */
+ * most tokens start nothing, and a filter says so without a hash-map probe. BL_PAIR holds
+ * the first two words of the longer phrases (pair_hash): most words after a phrase's first
+ * word ("New" in "New rules") continue none. */
 #define BLOOM_BITS (1u << 17)
-enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_N };
+enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_N };
 
 struct dl_actor_dict {
     dl_arena *arena;
@@ -185,6 +187,12 @@ static size_t first_word(const char *key, size_t kl)
 {
     const char *sp = memchr(key, ' ', kl);
     return sp ? (size_t)(sp - key) : kl;
+}
+
+/* The BL_PAIR hash of two words of dl_hash h1 and h2. */
+static uint32_t pair_hash(uint32_t h1, uint32_t h2)
+{
+    return (h1 * 0x9e3779b1u) ^ h2 ^ (h2 >> 13);
 }
 
 /* ---------------------------------------------------------------- text helpers */
@@ -511,7 +519,15 @@ static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t ac
     p->nw = (uint8_t)nw;
     if (map_phrase(x->phrases, key, kl, v, (uint32_t)++x->nphr))
         return NOMEM(ld);
-    bloom_add(x, BL_PHRASE, key, first_word(key, kl));
+    size_t l1 = first_word(key, kl);
+    bloom_add(x, BL_PHRASE, key, l1);
+    if (l1 < kl) {
+        size_t l2 = first_word(key + l1 + 1, kl - l1 - 1);
+        uint32_t h = pair_hash(dl_hash(key, l1), dl_hash(key + l1 + 1, l2));
+        uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
+        x->bloom[BL_PAIR][a / 64] |= 1ull << (a % 64);
+        x->bloom[BL_PAIR][b / 64] |= 1ull << (b % 64);
+    }
     return DL_OK;
 }
 
@@ -1136,8 +1152,19 @@ typedef struct pending {
 typedef struct tinfo {          /* per token, computed once */
     int32_t cue;                /* index into x->cue, or -1 */
     uint8_t may;                /* MAY_*: the Bloom filters let it start a phrase or role */
+    uint8_t dots;               /* its text has a dot (keys drop them) */
+    uint8_t phr_known;          /* phr is looked up */
+    uint8_t name_form;          /* NF_*: what name_form_of says of its letters, once known */
+    /* The last dict_match at this token: it read tokens [i, dm_stop) of sentence [dm_s0,
+     * dm_s1), dm_used of them taken by mentions then, and found (dm_end, dm_head) or not.
+     * Tokens are only ever taken, so the same count now means the same answer. */
+    uint8_t dm_known, dm_found;
+    uint32_t dm_used, dm_stop, dm_s0, dm_s1, dm_end;
+    int32_t dm_head;
+    uint32_t phr;               /* its word's value in x->phrases, 0 when none */
 } tinfo;
 enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
+enum { NF_UNKNOWN, NF_NAME, NF_NOT };
 
 typedef struct ctx {
     dl_doc *d;
@@ -1179,7 +1206,7 @@ static int kw_quote(const ctx *c, uint32_t i)
 }
 
 /* The grammar word (KW_*) token i is, when it is free. */
-static int kw(const ctx *c, uint32_t i)
+static inline int kw(const ctx *c, uint32_t i)
 {
     return free_tok(c, i) && c->ti[i].cue >= 0 ? c->x->cue[c->ti[i].cue].kw : KW_NONE;
 }
@@ -1216,11 +1243,16 @@ static void token_info(ctx *c)
         tinfo *ti = &c->ti[i];
         ti->cue = -1;
         ti->may = 0;
+        ti->dots = 0;
+        ti->phr_known = 0;
+        ti->name_form = NF_UNKNOWN;
+        ti->dm_known = 0;
         char w[64];
         const char *s = t->lower;
         size_t n = t->llen;
         uint32_t h = t->hash, v;
         if (memchr(s, '.', n)) {
+            ti->dots = 1;
             s = w, n = nodots(t->lower, w, sizeof w);
             h = dl_hash(s, n);
         }
@@ -1474,27 +1506,69 @@ static void learn_name(ctx *c, int actor, uint32_t t0, uint32_t t1)
 
 /* ---------------------------------------------------------------- matching */
 
-/* The longest dictionary phrase at token i: sets *end and the chain head; 0 when none. */
-static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
+/* dict_match's work, for a token the Bloom filter lets start a phrase. */
+static uint32_t used_in(const ctx *c, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t k = a; k < b; k++)
+        n += (c->tf[k] & TF_USED) != 0;
+    return n;
+}
+
+static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop);
+
+static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
+{
+    tinfo *ti = &c->ti[i];
+    if (ti->phr_known && !ti->phr)
+        return 0;               /* its word is known to start no phrase */
+    if (ti->dm_known && ti->dm_s0 == c->s0 && ti->dm_s1 == c->s1 &&
+        used_in(c, i, ti->dm_stop) == ti->dm_used) {
+        if (ti->dm_found)
+            *end = ti->dm_end, *head = ti->dm_head;
+        return ti->dm_found;
+    }
+    uint32_t stop = i;
+    int found = dict_match_walk(c, i, &ti->dm_end, &ti->dm_head, &stop);
+    ti->dm_known = 1;
+    ti->dm_found = (uint8_t)found;
+    ti->dm_s0 = c->s0;
+    ti->dm_s1 = c->s1;
+    ti->dm_stop = stop;
+    ti->dm_used = used_in(c, i, stop);
+    if (found)
+        *end = ti->dm_end, *head = ti->dm_head;
+    return found;
+}
+
+/* dict_match's walk over the words from token i; *stop is set past the last token read. */
+static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop)
 {
     const dl_actor_dict *x = c->x;
     char key[KEYMAX];
     size_t kl = 0;
     uint32_t pos[MAXW];
     int nw = 0, found = 0;
-    if (i >= c->s1 || !(c->ti[i].may & MAY_PHRASE))
-        return 0;
+    size_t l1 = 0;              /* the first word's length in key */
     for (uint32_t k = i; k < c->s1 && nw < MAXW; k++) {
+        *stop = k + 1;
         if (!free_tok(c, k))
             break;
-        const char *w = T(c, k)->lower;
+        const dl_token *tk = T(c, k);
+        tinfo *ti = &c->ti[k];
         size_t save = kl;
         if (nw)
             key[kl++] = ' ';
         size_t wl = 0;
-        for (; *w && kl < KEYMAX - 1; w++)
-            if (*w != '.')
-                key[kl++] = *w, wl++;
+        if (ti->dots) {
+            for (const char *w = tk->lower; *w && kl < KEYMAX - 1; w++)
+                if (*w != '.')
+                    key[kl++] = *w, wl++;
+        } else {
+            wl = tk->llen < KEYMAX - 1 - kl ? tk->llen : KEYMAX - 1 - kl;
+            memcpy(key + kl, tk->lower, wl);
+            kl += wl;
+        }
         if (wl == 0) {          /* a dot split off an abbreviation */
             kl = save;
             if (nw == 0)
@@ -1503,10 +1577,24 @@ static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
         }
         pos[nw++] = k;
         uint32_t v;
-        const dl_token *tk = T(c, k);
-        int hit = nw == 1 && wl == tk->llen ? dl_map_get_h(x->phrases, key, kl, tk->hash, &v)
-                                            : dl_map_get(x->phrases, key, kl, &v);
-        if (!hit)
+        if (nw == 1) {          /* the first word's value, looked up once per token */
+            if (!ti->phr_known) {
+                ti->phr_known = 1;
+                int hit = wl == tk->llen ? dl_map_get_h(x->phrases, key, kl, tk->hash, &ti->phr)
+                                         : dl_map_get(x->phrases, key, kl, &ti->phr);
+                if (!hit)
+                    ti->phr = 0;
+            }
+            v = ti->phr;
+            l1 = kl;
+        } else if (nw == 2 && kl < KEYMAX - 1 &&
+                   !bloom_has(x, BL_PAIR, pair_hash(c->ti[pos[0]].dots ? dl_hash(key, l1) : T(c, pos[0])->hash,
+                                                    ti->dots ? dl_hash(key + kl - wl, wl) : tk->hash))) {
+            v = 0;              /* no phrase goes on with this word */
+        } else if (!dl_map_get(x->phrases, key, kl, &v)) {
+            v = 0;
+        }
+        if (!v)
             break;
         for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
             const dphr *p = &x->phr[h];
@@ -1531,6 +1619,13 @@ static int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
             break;
     }
     return found;
+}
+
+/* The longest dictionary phrase at token i: returns 1 and sets *end and *head (its first
+ * entry). Most tokens start none, which the Bloom filter tells without a call. */
+static inline int dict_match(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
+{
+    return i < c->s1 && (c->ti[i].may & MAY_PHRASE) && dict_match_at(c, i, end, head);
 }
 
 /* Chooses among a phrase's entries the one that names an actor over [lo, hi): most days in
@@ -1561,16 +1656,13 @@ static int pick(const dl_actor_dict *x, int32_t head, int32_t lo, int32_t hi)
     return best;
 }
 
-/* The longest role phrase at token i (a plural matched by its singular too); returns the
- * roles.tsv row or -1, and sets *end. */
-static int role_match(ctx *c, uint32_t i, uint32_t *end)
+/* role_match's work, for a token the Bloom filter lets start a role. */
+static int role_match_at(ctx *c, uint32_t i, uint32_t *end)
 {
     const dl_actor_dict *x = c->x;
     char key[KEYMAX];
     size_t kl = 0;
     int found = -1;
-    if (i >= c->s1 || !(c->ti[i].may & MAY_ROLE))
-        return -1;
     for (uint32_t k = i; k < c->s1 && k < i + MAXW; k++) {
         if (!free_tok(c, k) || !(T(c, k)->flags & DL_T_ALPHA))
             break;
@@ -1607,6 +1699,13 @@ static int role_match(ctx *c, uint32_t i, uint32_t *end)
     return found;
 }
 
+/* The longest role phrase at token i (a plural matched by its singular too); returns the
+ * roles.tsv row or -1, and sets *end. Most tokens start none: the Bloom bit says so inline. */
+static inline int role_match(ctx *c, uint32_t i, uint32_t *end)
+{
+    return i < c->s1 && (c->ti[i].may & MAY_ROLE) ? role_match_at(c, i, end) : -1;
+}
+
 /* Skips up to two lower-case adjectives ("the two authoritarian leaders", "the North's main
  * newspaper"); sets *former when one says the office is past. */
 static uint32_t skip_adjectives(ctx *c, uint32_t k, int *former)
@@ -1626,6 +1725,8 @@ static uint32_t skip_adjectives(ctx *c, uint32_t k, int *former)
     return k;
 }
 
+static int name_form_of(const ctx *c, const dl_token *t);
+
 /* Can token i be part of a name? */
 static int name_word(const ctx *c, uint32_t i)
 {
@@ -1640,6 +1741,16 @@ static int name_word(const ctx *c, uint32_t i)
         return 0;
     if (c->headline && t->pos)
         return 0;   /* in headline case only unknown words are names */
+    tinfo *ti = &c->ti[i];
+    if (ti->name_form == NF_UNKNOWN)
+        ti->name_form = name_form_of(c, t) ? NF_NAME : NF_NOT;
+    return ti->name_form == NF_NAME;
+}
+
+/* The part of name_word that reads only the token's own text (and the dictionary), so a
+ * token's answer is kept in tinfo. */
+static int name_form_of(const ctx *c, const dl_token *t)
+{
     const char *hy = NULL;
     for (const char *p = t->lower; *p; p++) {
         if (*p >= '0' && *p <= '9')

@@ -37,9 +37,23 @@ typedef struct when {
     int done, busy;
 } when;
 
+/* The calendar span of a value, remembered: a document has few distinct values, and
+ * antecedent asks for the same ones again and again. */
+#define SPANS 64                /* slots, by the value's hash */
+typedef struct span {
+    char value[48];             /* a when's value; "" for an empty slot */
+    int rc;                     /* span_of's result */
+    dl_date first, last;
+    const char *prec;
+    long d0, d1;                /* first and last in days since the epoch */
+} span;
+
 typedef struct ctx {
     dl_doc *d;
     when *w;
+    int *prev_same, *next_same; /* the previous / next event of the same relation: -1 / nev */
+    int chains;                 /* those links are set (link_relations) */
+    span spans[SPANS];
 } ctx;
 
 /* ---------------------------------------------------------------- values */
@@ -97,15 +111,32 @@ static void day_str(char *out, size_t n, long days)
     snprintf(out, n, "%04d-%02d-%02d", y, m, dd);
 }
 
-/* Is the span of value a inside that of value b? */
-static int within(const char *a, const char *b)
+/* span_of for a when's value (shorter than its 48 bytes), through the context's slots. */
+static const span *span_cached(ctx *c, const char *value)
 {
-    dl_date a0, a1, b0, b1;
-    const char *p;
-    if (span_of(a, &a0, &a1, &p) || span_of(b, &b0, &b1, &p))
+    size_t n = strlen(value);
+    span *sp = &c->spans[dl_hash(value, n) % SPANS];
+    if (n && !strcmp(sp->value, value))
+        return sp;
+    memcpy(sp->value, value, n + 1);
+    sp->prec = "";
+    sp->rc = span_of(value, &sp->first, &sp->last, &sp->prec);
+    if (sp->rc == 0) {
+        sp->d0 = dl_cal_to_days(sp->first.year, sp->first.month, sp->first.day);
+        sp->d1 = dl_cal_to_days(sp->last.year, sp->last.month, sp->last.day);
+    }
+    return sp;
+}
+
+/* Is the span of value a inside that of value b? */
+static int within(ctx *c, const char *a, const char *b)
+{
+    const span *x = span_cached(c, a);
+    if (x->rc)
         return 0;
-    return dl_cal_to_days(a0.year, a0.month, a0.day) >= dl_cal_to_days(b0.year, b0.month, b0.day) &&
-           dl_cal_to_days(a1.year, a1.month, a1.day) <= dl_cal_to_days(b1.year, b1.month, b1.day);
+    long a0 = x->d0, a1 = x->d1;
+    const span *y = span_cached(c, b);
+    return !y->rc && a0 >= y->d0 && a1 <= y->d1;
 }
 
 static int kind_of_timex(const dl_timex_int *x)
@@ -163,6 +194,40 @@ static int in_sentence(const dl_event_int *e, int actor)
 
 static void date_event(ctx *c, int i);
 
+/* Links each event to the previous and the next one of the same relation, so that
+ * antecedent walks only those. The walks stop by sentence distance, which needs events in
+ * sentence order (events.c makes them so); otherwise, or without memory, antecedent walks
+ * every event. */
+static void link_relations(ctx *c)
+{
+    const dl_doc *d = c->d;
+    size_t n = d->nev, cap = 16;
+    c->chains = 0;
+    for (size_t i = 1; i < n; i++)
+        if (d->ev[i].pub.sentence < d->ev[i - 1].pub.sentence)
+            return;
+    while (cap < 2 * n)
+        cap *= 2;
+    int *last = malloc(cap * sizeof *last);     /* by the relation's hash: its latest event */
+    if (!last)
+        return;
+    for (size_t k = 0; k < cap; k++)
+        last[k] = -1;
+    for (size_t i = 0; i < n; i++) {
+        const char *r = d->ev[i].pub.relation;
+        size_t k = dl_hash(r, strlen(r)) & (cap - 1);
+        while (last[k] >= 0 && d->ev[last[k]].pub.relation != r && strcmp(d->ev[last[k]].pub.relation, r))
+            k = (k + 1) & (cap - 1);
+        c->prev_same[i] = last[k];
+        c->next_same[i] = (int)n;
+        if (last[k] >= 0)
+            c->next_same[last[k]] = (int)i;
+        last[k] = (int)i;
+    }
+    free(last);
+    c->chains = 1;
+}
+
 /* An earlier event that event i names again: the same relation, actors that agree, and
  * a date inside i's own. A noun with no actor ("the trip") prefers the event whose actors
  * its sentence names ("Before the trip, Putin ..."). Returns its index or -1. */
@@ -175,7 +240,9 @@ static int antecedent(ctx *c, int i, int forward)
     int best = -1, best_score = -1;
     int lo = forward ? i + 1 : (i > 200 ? i - 200 : 0);
     int hi = forward ? (int)d->nev : i;
-    for (int j = forward ? lo : hi - 1; forward ? j < hi : j >= lo; j += forward ? 1 : -1) {
+    const int *link = !c->chains ? NULL : forward ? c->next_same : c->prev_same;
+    for (int j = link ? link[i] : forward ? lo : hi - 1; forward ? j < hi : j >= lo;
+         j = link ? link[j] : j + (forward ? 1 : -1)) {
         const dl_event_int *f = &d->ev[j];
         if (forward && f->pub.sentence > e->pub.sentence + 3)
             break;
@@ -210,7 +277,7 @@ static int antecedent(ctx *c, int i, int forward)
         const when *wf = &c->w[j];
         if (!wf->value[0] || wf->kind == K_NARRATIVE || wf->mod[0])
             continue;
-        if (c->w[i].own && !within(wf->value, c->w[i].value))
+        if (c->w[i].own && !within(c, wf->value, c->w[i].value))
             continue;
         if (score > best_score) {
             best_score = score;
@@ -353,17 +420,18 @@ static int keep_event(const dl_event_int *e, const when *w, const when *all, con
 
 /* ---------------------------------------------------------------- output fields */
 
-static dl_status fill_dates(dl_doc *d, dl_event_int *e, const when *w)
+static dl_status fill_dates(ctx *c, dl_event_int *e, const when *w)
 {
+    dl_doc *d = c->d;
     dl_event *p = &e->pub;
     p->date = p->date_mod = p->start = p->end = p->precision = p->date_text = p->date_anchor = "";
     if (!w->value[0])
         return DL_OK;
     char s0[11] = "", s1[11] = "";
-    dl_date a, b;
-    const char *prec = "";
-    if (span_of(w->value, &a, &b, &prec) == 0) {
-        long da = dl_cal_to_days(a.year, a.month, a.day), db = dl_cal_to_days(b.year, b.month, b.day);
+    const span *sp = span_cached(c, w->value);
+    const char *prec = sp->prec;
+    if (sp->rc == 0) {
+        long da = sp->d0, db = sp->d1;
         if (!strcmp(w->mod, "BEFORE")) {
             day_str(s1, sizeof s1, da - 1);
         } else if (!strcmp(w->mod, "ON_OR_BEFORE")) {
@@ -434,9 +502,12 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     size_t n = d->nev;
     if (n == 0)
         return DL_OK;
-    ctx c = {.d = d, .w = calloc(n, sizeof(when))};
+    /* one block: the whens, then the relation links */
+    ctx c = {.d = d, .w = calloc(n, sizeof(when) + 2 * sizeof(int))};
     if (!c.w)
         return dl_fail(err, DL_ENOMEM, "out of memory");
+    c.prev_same = (int *)(c.w + n);
+    c.next_same = c.prev_same + n;
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
         e->source = actor_of(d, e->source_men);
@@ -448,6 +519,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     }
     for (size_t i = 0; i < n; i++)
         agent_from_discourse(d, (int)i);
+    link_relations(&c);
     for (size_t i = 0; i < n; i++)
         date_event(&c, (int)i);
 
@@ -463,8 +535,6 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     for (size_t i = 0; i < n; i++) {
         when *w = &c.w[i];
         dl_event_int *e = &d->ev[i];
-        dl_date a, b;
-        const char *p;
         /* "Now ..." in an earlier sentence: the story is back at the document date */
         uint32_t s0 = d->sent[e->pub.sentence].tok0;
         for (; tx < d->ntx && d->tx[tx].tok0 < s0; tx++)
@@ -476,7 +546,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
                 narrative_set = 0;
             }
         if (w->value[0]) {
-            if (span_of(w->value, &a, &b, &p) == 0 && !w->dup) {
+            if (span_cached(&c, w->value)->rc == 0 && !w->dup) {
                 narrative = *w;
                 narrative_set = 1;
             }
@@ -567,7 +637,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
             e->target = -1;
         e->order = (int)i;
         if (!st)
-            st = fill_dates(d, e, &wout[i]);
+            st = fill_dates(&c, e, &wout[i]);
         if (!st && !(e->pub.id = event_id(d, i + 1)))
             st = DL_ENOMEM;
     }

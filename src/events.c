@@ -33,6 +33,7 @@
 #define MAXPP 8
 #define MAXANCHOR 16
 #define TRIG_BLOOM (1u << 16)   /* bits of the Bloom filter of trigger lemmas */
+#define CUE_BLOOM (1u << 13)    /* bits of the Bloom filter of cue words */
 
 /* ================================================================ knowledge */
 
@@ -95,6 +96,7 @@ typedef struct cameo_ent {
 struct dl_event_lex {
     dl_arena *arena;
     dl_map *cue_map;            /* word -> index into cues */
+    uint64_t cue_bloom[CUE_BLOOM / 64];     /* its keys, by dl_hash: most words are no cue */
     cue *cues;
     size_t ncues, cap_cues;
     dl_map *trig_v, *trig_n;    /* lemma of a verb / noun -> first entry */
@@ -182,6 +184,13 @@ static int value_of(const char *c, size_t n)
     return -1;
 }
 
+static void cue_bloom_add(dl_event_lex *x, const char *w, size_t n)
+{
+    uint32_t h = dl_hash(w, n);
+    x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] |= 1ull << (h % 64);
+    x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
+}
+
 static dl_status load_cues(dl_event_lex *x, dl_error *err)
 {
     const dl_blob *b = blob_or_fail("event-cues.tsv", err);
@@ -211,6 +220,7 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
             memset(&x->cues[idx], 0, sizeof x->cues[idx]);
             if (dl_map_put(x->cue_map, c[0], l[0], idx))
                 return dl_fail(err, DL_ENOMEM, "out of memory");
+            cue_bloom_add(x, c[0], l[0]);
         }
         const char *sp = memchr(c[0], ' ', l[0]);
         if (sp) {
@@ -224,6 +234,7 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
                 memset(&x->cues[fi], 0, sizeof x->cues[fi]);
                 if (dl_map_put(x->cue_map, c[0], fl, fi))
                     return dl_fail(err, DL_ENOMEM, "out of memory");
+                cue_bloom_add(x, c[0], fl);
             }
             x->cues[fi].cls |= CU_FIRST;
         }
@@ -416,15 +427,38 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     return st;
 }
 
-/* First trigger entry for a word of token t (its lower-case text, whose hash it carries,
- * or a lemma) read as a verb or a noun, or -1. */
-static int trig_first(const dl_event_lex *x, const dl_token *t, const char *w, int noun)
+static inline int trig_bloom_has(const dl_event_lex *x, uint32_t h)
+{
+    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
+           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
+}
+
+/* First trigger entry for word w (n bytes, dl_hash h) read as a verb or a noun, or -1. */
+static int trig_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h, int noun)
 {
     uint32_t v;
-    const dl_map *m = noun ? x->trig_n : x->trig_v;
-    if (w == t->lower)
-        return dl_map_get_h(m, w, t->llen, t->hash, &v) ? (int)v : -1;
-    return dl_map_get(m, w, strlen(w), &v) ? (int)v : -1;
+    return dl_map_get_h(noun ? x->trig_n : x->trig_v, w, n, h, &v) ? (int)v : -1;
+}
+
+/* The length and hash of a word of token t: its lower-case text (whose it carries) or a
+ * lemma. */
+static inline uint32_t word_hash(const dl_token *t, const char *w, size_t *n)
+{
+    if (w == t->lower) {
+        *n = t->llen;
+        return t->hash;
+    }
+    *n = strlen(w);
+    return dl_hash(w, *n);
+}
+
+/* First trigger entry for a word of token t (its lower-case text or a lemma) read as a
+ * verb or a noun, or -1. The Bloom filter spares most look-ups. */
+static int trig_first(const dl_event_lex *x, const dl_token *t, const char *w, int noun)
+{
+    size_t n;
+    uint32_t h = word_hash(t, w, &n);
+    return trig_bloom_has(x, h) ? trig_get(x, w, n, h, noun) : -1;
 }
 
 static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
@@ -433,17 +467,12 @@ static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
     return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
 }
 
-static int trig_bloom_has(const dl_event_lex *x, uint32_t h)
-{
-    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
-           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
-}
-
 /* Can word w of token t be a trigger (its lower text, or a lemma)? */
-static int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
+static inline int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
 {
-    uint32_t h = w == t->lower ? t->hash : dl_hash(w, strlen(w));
-    return trig_bloom_has(x, h) && (trig_first(x, t, w, 0) >= 0 || trig_first(x, t, w, 1) >= 0);
+    size_t n;
+    uint32_t h = word_hash(t, w, &n);
+    return trig_bloom_has(x, h) && (trig_get(x, w, n, h, 0) >= 0 || trig_get(x, w, n, h, 1) >= 0);
 }
 
 /* Does a word of the sentence [t0, t0 + n) name a trigger? Most sentences without one
@@ -464,7 +493,10 @@ static int has_trigger_word(const dl_event_lex *x, const dl_doc *d, uint32_t t0,
 /* The cue a token's lower-case text is, by its hash. */
 static const cue *tok_cue(const dl_event_lex *x, const dl_token *t)
 {
-    uint32_t v;
+    uint32_t v, h = t->hash;
+    if (!(x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] >> (h % 64) & 1) ||
+        !(x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1))
+        return NULL;
     return dl_map_get_h(x->cue_map, t->lower, t->llen, t->hash, &v) ? &x->cues[v] : NULL;
 }
 
@@ -541,10 +573,14 @@ typedef struct sa {
     dl_doc *d;
     const dl_event_lex *x;
     uint32_t t0;           /* first token of the sentence */
+    const dl_token *tt;    /* its token: d->tok + t0 */
     int n;                 /* tokens analysed */
     int sent;
     tk tok[DL_EV_MAXTOK];
     vgroup vg[DL_EV_MAXTOK];
+    int8_t *report;        /* per verb group: is_report_vg's answer, -1 until asked (a memo
+                            * that functions of a const sa may fill) */
+    int8_t report_memo[DL_EV_MAXTOK];
     int nvg;
     clause cl[DL_EV_MAXTOK];
     int ncl;
@@ -553,6 +589,8 @@ typedef struct sa {
     found trig[DL_EV_MAXTOK];   /* the trigger at each token (trig[i].e NULL: none) */
     int obj_of[DL_EV_MAXTOK];   /* the event of the verb whose object holds the token, or -1 */
     int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
+    int txk[DL_EV_MAXTOK];      /* the first token of each run of one timex, in order */
+    int ntxk;
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
     int according;         /* "according to" in the sentence */
@@ -560,11 +598,17 @@ typedef struct sa {
     int have_actors;       /* ... once known */
 } sa;
 
-static const dl_token *T(const sa *s, int i) { return &s->d->tok[s->t0 + (uint32_t)i]; }
+static const dl_token *T(const sa *s, int i) { return &s->tt[i]; }
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
-static int is_w(const sa *s, int i, const char *w)
+/* Is token i the word w? By length first (llen): w is mostly a literal, so the compare
+ * compiles to a few instructions. */
+static inline int is_w(const sa *s, int i, const char *w)
 {
-    return i >= 0 && i < s->n && LW(s, i)[0] == w[0] && !strcmp(LW(s, i), w);
+    if (i < 0 || i >= s->n)
+        return 0;
+    const dl_token *t = T(s, i);
+    size_t n = strlen(w);
+    return t->llen == n && !memcmp(t->lower, w, n);
 }
 static int tag(const sa *s, int i) { return i >= 0 && i < s->n ? s->tok[i].tag : T_OTHER; }
 
@@ -733,11 +777,9 @@ static void ensure_verbs(sa *s)
     int a = 0;
     while (a < s->n) {
         int b = a + 1;
-        while (b < s->n && s->tok[b].tag != T_SUB && s->tok[b].tag != T_REL && !is_w(s, b, ";"))
-            b++;
-        int has = 0;
-        for (int i = a; i < b; i++)
-            has |= s->tok[i].tag == T_VERB || s->tok[i].tag == T_AUX;
+        int has = s->tok[a].tag == T_VERB || s->tok[a].tag == T_AUX;
+        for (; b < s->n && s->tok[b].tag != T_SUB && s->tok[b].tag != T_REL && !is_w(s, b, ";"); b++)
+            has |= s->tok[b].tag == T_VERB || s->tok[b].tag == T_AUX;
         for (int i = a + 1; i < b && !has; i++) {
             const dl_token *t = T(s, i);
             int pt = s->tok[i - 1].tag;
@@ -755,9 +797,31 @@ static void ensure_verbs(sa *s)
 static void tag_sentence(sa *s)
 {
     const dl_doc *d = s->d;
+    /* mentions are sorted and do not overlap: one walk finds each token's */
+    size_t m = s->men_cursor;
+    const dl_mention *men = d->men;     /* (locals: the uint8_t stores below may alias) */
+    const size_t nmen = d->nmen;
+    const uint32_t t0 = s->t0;
+    s->according = 0;
+    for (int i = 0; i < s->n; i++) {
+        tk *k = &s->tok[i];
+        const dl_token *t = T(s, i);
+        uint32_t tok = t0 + (uint32_t)i;
+        while (m < nmen && men[m].tok0 + men[m].ntok <= tok)
+            m++;
+        k->men = m < nmen && men[m].tok0 <= tok ? (int)m : -1;
+        k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
+        k->cls = k->q ? k->q->cls : 0;
+        k->gerund = 0;
+        k->vg = -1;
+        k->clause = 0;
+        k->tx = -1;
+        if (is_w(s, i, "according") && is_w(s, i + 1, "to"))
+            s->according = 1;
+    }
+    s->men_cursor = m;
+    s->have_actors = 0;
     /* time expressions of the sentence */
-    for (int i = 0; i < s->n; i++)
-        s->tok[i].tx = -1;
     while (s->tx_cursor < d->ntx && d->tx[s->tx_cursor].tok0 + d->tx[s->tx_cursor].ntok <= s->t0)
         s->tx_cursor++;
     for (size_t k = s->tx_cursor; k < d->ntx; k++) {
@@ -768,26 +832,13 @@ static void tag_sentence(sa *s)
             if (j >= s->t0 && j < s->t0 + (uint32_t)s->n)
                 s->tok[j - s->t0].tx = (int)k;
     }
-    /* mentions are sorted and do not overlap: one walk finds each token's */
-    size_t m = s->men_cursor;
-    for (int i = 0; i < s->n; i++) {
-        tk *k = &s->tok[i];
-        const dl_token *t = T(s, i);
-        uint32_t tok = s->t0 + (uint32_t)i;
-        while (m < d->nmen && d->men[m].tok0 + d->men[m].ntok <= tok)
-            m++;
-        k->men = m < d->nmen && d->men[m].tok0 <= tok ? (int)m : -1;
-        k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
-        k->cls = k->q ? k->q->cls : 0;
-        k->gerund = 0;
-        k->vg = -1;
-        k->clause = 0;
-    }
-    s->men_cursor = m;
-    s->have_actors = 0;
-    s->according = 0;
-    for (int k = 0; k + 1 < s->n && !s->according; k++)
-        s->according = is_w(s, k, "according") && is_w(s, k + 1, "to");
+    /* date_in_clause reads the time expressions, not every token */
+    s->ntxk = 0;
+    for (int i = 0, last = -1; i < s->n; i++)
+        if (s->tok[i].tx >= 0 && s->tok[i].tx != last) {
+            last = s->tok[i].tx;
+            s->txk[s->ntxk++] = i;
+        }
     for (int i = 0; i < s->n; i++) {
         tk *k = &s->tok[i];
         const dl_token *t = T(s, i);
@@ -1007,6 +1058,7 @@ static void find_verb_groups(sa *s)
         }
         vgroup *g = &s->vg[s->nvg];
         memset(g, 0, sizeof *g);
+        s->report[s->nvg] = -1;
         g->start = i;
         g->main = -1;
         g->subj0 = g->subj1 = -1;
@@ -1097,9 +1149,12 @@ static int is_report_vg(const sa *s, int g)
 {
     if (g < 0)
         return 0;
-    const char *l = T(s, s->vg[g].main)->lemma;
-    const cue *q = cue_of(s->x, l, strlen(l));
-    return q && (q->cls & CU_REPORT);
+    if (s->report[g] < 0) {
+        const char *l = T(s, s->vg[g].main)->lemma;
+        const cue *q = cue_of(s->x, l, strlen(l));
+        s->report[g] = q && (q->cls & CU_REPORT);
+    }
+    return s->report[g];
 }
 
 /* Does a new subject and its verb start at token i ("and the two men met")? */
@@ -2013,7 +2068,7 @@ static int in_anchor(const sa *s, int i, int *which)
  * amount") dates only the noun after it. */
 static int date_in_clause(const sa *s, int i, int c, int exact)
 {
-    int best = -1, bestd = 1 << 30, last = -1;
+    int best = -1, bestd = 1 << 30;
     int own = -1;
     in_anchor(s, i, &own);
     /* a verb's dates stop where the next verb of its clause starts: "fought cancer in
@@ -2046,11 +2101,8 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
                 break;
             }
     }
-    for (int k = 0; k < s->n; k++) {
-        int x = s->tok[k].tx;
-        if (x < 0 || x == last)
-            continue;
-        last = x;
+    for (int z = 0; z < s->ntxk; z++) {
+        int k = s->txk[z], x = s->tok[k].tx;
         const dl_timex_int *t = &s->d->tx[x];
         if (strcmp(t->pub.type, "DATE") && strcmp(t->pub.type, "TIME"))
             continue;
@@ -2369,6 +2421,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
     memset(s, 0, offsetof(sa, tok));
     s->d = d;
     s->x = d->eng->events;
+    s->report = s->report_memo;
     s->tx_cursor = 0;
     s->men_cursor = 0;
     dl_status st = DL_OK;
@@ -2377,6 +2430,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
         if (se->pub.boilerplate || se->ntok == 0)
             continue;
         s->t0 = se->tok0;
+        s->tt = d->tok + se->tok0;
         s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
         s->sent = (int)i;
         if (!has_trigger_word(s->x, d, s->t0, s->n))
