@@ -478,6 +478,17 @@ static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
     return NULL;
 }
 
+/* lex_word of a token's text, with the hash segment.c computed for it. */
+static const wentry *lex_token(const dl_timex_lex *x, const dl_token *t)
+{
+    uint32_t idx;
+    if (dl_map_get_h(x->map, t->lower, t->llen, t->hash, &idx))
+        return &x->ent[idx];
+    if (t->llen > 1 && t->lower[t->llen - 1] == '.' && dl_map_get(x->map, t->lower, t->llen - 1u, &idx))
+        return &x->ent[idx];
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- meaning of an expression */
 
 enum { TY_DATE, TY_TIME, TY_DURATION, TY_SET };
@@ -626,12 +637,31 @@ static void fmt_dur(char *out, size_t n, double v, int u)
 
 /* ---------------------------------------------------------------- the scanner */
 
+/* A phrase of the data found in the text: its entry and its length in tokens. */
+typedef struct phrase {
+    const wentry *e;
+    uint32_t len;
+} phrase;
+
+/* Facts of a token found once, before the grammar runs (scan.tf). */
+enum {
+    TF_START = 1,                /* an expression can start here (time word, digit, ...) */
+    TF_HYPHEN = 2                /* has a hyphen: a compound ("twenty-five", "mid-1990s") */
+};
+
 typedef struct scan {
     dl_doc *d;
     const dl_timex_lex *x;
     uint32_t s0, s1;             /* tokens of the sentence */
     int sent;
     const wentry **w;            /* the entry of each token of the document, or NULL */
+    uint8_t *tf;                 /* TF_* of each token of the document */
+    /* The phrases that start at each token of the sentence, longest first: ph[ph0[k]],
+     * ... ph[ph0[k] + phn[k] - 1] (found by find_phrases, read by item_at). */
+    uint32_t *ph0;
+    uint8_t *phn;
+    phrase *ph;
+    size_t nph, cap_ph;
     long dct;                    /* the DCT in days, when d->has_dct */
     int has_narr;                /* the narrative date: set by the last dated expression */
     int narr_gran;
@@ -694,37 +724,57 @@ static const wentry *item_at(const scan *sc, uint32_t k, uint64_t cls, uint32_t 
     const wentry *e = we(sc, k);
     if (!e)
         return NULL;
-    if (e->cls & W_PHRASE) {
-        for (uint32_t len = e->maxphrase; len >= 2; len--) {
-            if (k + len > sc->s1)
-                continue;
-            char key[128];
-            size_t o = 0;
-            int ok = 1;
-            for (uint32_t i = 0; i < len && ok; i++) {
-                const char *w = tk(sc, k + i)->lower;
-                size_t wl = strlen(w);
-                if (o + wl + 2 >= sizeof key)
-                    ok = 0;
-                else {
-                    if (i)
-                        key[o++] = ' ';
-                    memcpy(key + o, w, wl);
-                    o += wl;
-                }
-            }
-            const wentry *p = ok ? lex_word(sc->x, key, o) : NULL;
-            if (p && (p->cls & cls)) {
-                *n = len;
-                return p;
-            }
+    for (uint32_t i = sc->ph0[k], end = i + sc->phn[k]; i < end; i++)
+        if (sc->ph[i].e->cls & cls) {
+            *n = sc->ph[i].len;
+            return sc->ph[i].e;
         }
-    }
     if (e->cls & cls) {
         *n = 1;
         return e;
     }
     return NULL;
+}
+
+/* Finds the phrases of the data that start at each token of the sentence [s0, s1), for
+ * item_at: the words are joined and looked up once per sentence, not at every rule that
+ * asks. Returns 0, or -1 on allocation failure. */
+static int find_phrases(scan *sc)
+{
+    sc->nph = 0;
+    for (uint32_t k = sc->s0; k < sc->s1; k++) {
+        const wentry *e = sc->w[k];
+        sc->ph0[k] = (uint32_t)sc->nph;
+        sc->phn[k] = 0;
+        if (!e || !(e->cls & W_PHRASE))
+            continue;
+        /* Join the words one more at a time (as the data's keys are: one space between),
+         * keeping the phrases found; a key that does not fit is no phrase. */
+        char key[128];
+        size_t o = 0;
+        phrase found[8];
+        uint32_t nf = 0;
+        for (uint32_t i = 0; i < e->maxphrase && k + i < sc->s1; i++) {
+            const dl_token *t = tk(sc, k + i);
+            if (o + t->llen + 2 >= sizeof key)
+                break;
+            if (i)
+                key[o++] = ' ';
+            memcpy(key + o, t->lower, t->llen);
+            o += t->llen;
+            const wentry *p = i ? lex_word(sc->x, key, o) : NULL;
+            if (p)
+                found[nf++] = (phrase){p, i + 1};
+        }
+        if (!nf)
+            continue;
+        if (DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
+            return -1;
+        while (nf)
+            sc->ph[sc->nph++] = found[--nf];
+        sc->phn[k] = (uint8_t)(sc->nph - sc->ph0[k]);
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- numbers */
@@ -3157,7 +3207,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
         TRY(g_count);
         TRY(g_ord);
     }
-    if ((t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && strchr(t->lower, '-'))
+    if ((t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && (sc->tf[k] & TF_HYPHEN))
         TRY(g_compound);
     if (e) {
         if (e->cls & W_MONTH)
@@ -3392,14 +3442,21 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     if (!x || d->ntok == 0)
         return DL_OK;
     const wentry **w = malloc(d->ntok * sizeof *w);
-    if (!w)
-        return dl_fail(err, DL_ENOMEM, "out of memory");
-    for (size_t k = 0; k < d->ntok; k++)
-        w[k] = lex_word(x, d->tok[k].lower, strlen(d->tok[k].lower));
-    scan sc = {.d = d, .x = x, .w = w};
+    uint8_t *tf = malloc(d->ntok);
+    uint32_t *ph0 = malloc(d->ntok * sizeof *ph0);
+    uint8_t *phn = malloc(d->ntok);
+    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .ph0 = ph0, .phn = phn};
+    dl_status st = w && tf && ph0 && phn ? DL_OK : DL_ENOMEM;
+    for (size_t k = 0; k < d->ntok && !st; k++) {
+        const dl_token *t = &d->tok[k];
+        w[k] = lex_token(x, t);
+        int hyphen = memchr(t->lower, '-', t->llen) != NULL;
+        int start = w[k] || (t->flags & DL_T_DIGIT) || hyphen || t->lower[0] == 'q' ||
+                    (t->llen == 4 && !memcmp(t->lower, "half", 4));
+        tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
+    }
     if (d->has_dct)
         sc.dct = dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
-    dl_status st = DL_OK;
     for (size_t si = 0; si < d->nsent && !st; si++) {
         const dl_sent *s = &d->sent[si];
         if (s->pub.boilerplate)
@@ -3407,12 +3464,13 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         sc.s0 = s->tok0;
         sc.s1 = s->tok0 + s->ntok;
         sc.sent = (int)si;
+        if (find_phrases(&sc)) {
+            st = DL_ENOMEM;
+            break;
+        }
         for (uint32_t k = sc.s0; k < sc.s1 && !st;) {
-            const dl_token *t = &d->tok[k];
             cand c;
-            if ((w[k] || (t->flags & DL_T_DIGIT) || strchr(t->lower, '-') || t->lower[0] == 'q' ||
-                 !strcmp(t->lower, "half")) &&
-                match_at(&sc, k, &c) && c.t1 > k) {
+            if ((tf[k] & TF_START) && match_at(&sc, k, &c) && c.t1 > k) {
                 st = emit(&sc, k, &c);
                 k = c.t1;
             } else {
@@ -3420,6 +3478,10 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
             }
         }
     }
+    free(sc.ph);
+    free(phn);
+    free(ph0);
+    free(tf);
     free(w);
     return st ? dl_fail(err, st, "out of memory") : DL_OK;
 }
