@@ -115,11 +115,23 @@ typedef struct wentry {
     char set[16];                 /* W_SET: the SET value; W_DURWORD, W_DECADE: the value */
 } wentry;
 
+/* Bits of the filter of keys' hashes: 8 KB, a few hundred keys set, so that most words of
+ * a text that are no key (nine in ten) are turned away without a map look-up. */
+#define FILTER_BITS 16
+
 struct dl_timex_lex {
     dl_map *map;                  /* word or phrase -> index in ent */
     wentry *ent;
     size_t nent, cap;
+    uint64_t filter[(1u << FILTER_BITS) / 64]; /* bit (dl_hash(key) >> 16) set for every key */
 };
+
+/* May a string of hash h be a key of the map? 0: surely not. */
+static int filter_may_hold(const dl_timex_lex *x, uint32_t h)
+{
+    uint32_t bit = h >> (32 - FILTER_BITS);
+    return (x->filter[bit / 64] >> (bit % 64)) & 1;
+}
 
 void dl_timex_free_lex(dl_timex_lex *x)
 {
@@ -171,6 +183,8 @@ static wentry *lex_entry(dl_timex_lex *x, const char *key, size_t n)
     memset(&x->ent[idx], 0, sizeof x->ent[idx]);
     if (dl_map_put(x->map, key, n, idx))
         return NULL;
+    uint32_t bit = dl_hash(key, n) >> (32 - FILTER_BITS);
+    x->filter[bit / 64] |= 1ull << (bit % 64);
     return &x->ent[idx];
 }
 
@@ -482,7 +496,7 @@ static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
 static const wentry *lex_token(const dl_timex_lex *x, const dl_token *t)
 {
     uint32_t idx;
-    if (dl_map_get_h(x->map, t->lower, t->llen, t->hash, &idx))
+    if (filter_may_hold(x, t->hash) && dl_map_get_h(x->map, t->lower, t->llen, t->hash, &idx))
         return &x->ent[idx];
     if (t->llen > 1 && t->lower[t->llen - 1] == '.' && dl_map_get(x->map, t->lower, t->llen - 1u, &idx))
         return &x->ent[idx];
@@ -690,7 +704,7 @@ static int hasc(const scan *sc, uint32_t k, uint64_t cls)
 
 static int is(const scan *sc, uint32_t k, const char *s)
 {
-    return k >= sc->s0 && k < sc->s1 && !strcmp(tk(sc, k)->lower, s);
+    return k >= sc->s0 && k < sc->s1 && tk(sc, k)->lower[0] == s[0] && !strcmp(tk(sc, k)->lower, s);
 }
 
 /* Is token k written in capitals ("UN", "EST")? Read from the text: the token's
@@ -883,6 +897,19 @@ static int card_word(const scan *sc, const char *w, size_t n, double *v)
     return 0;
 }
 
+/* card_word of token k's text: its entry is known (sc->w[k] is lex_word of it, in the
+ * sentence or not), and only a word with a hyphen is split. */
+static int card_tok(const scan *sc, uint32_t k, double *v)
+{
+    const wentry *e = sc->w[k];
+    if (e && (e->cls & W_CARD)) {
+        *v = e->card;
+        return 1;
+    }
+    const dl_token *t = tk(sc, k);
+    return (sc->tf[k] & TF_HYPHEN) && card_word(sc, t->lower, t->llen, v);
+}
+
 /* Reads a count at token k: digits ("24", "1 1/2"), number words ("twenty four",
  * "two hundred", "a dozen", "a couple of"), "a"/"an" before a unit, "half a", or a vague
  * count ("several", "a few", "dozens of": *vague set). Returns the token after it, or k. */
@@ -951,11 +978,11 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
         *vague = 1;
         return is(sc, k + 1, "of") ? k + 2 : k + 1;
     }
-    if (card_word(sc, t->lower, strlen(t->lower), &x)) {
+    if (card_tok(sc, k, &x)) {
         uint32_t j = k + 1;
         double u;
         if (x >= 20 && x < 100 && (long)x % 10 == 0 && j < sc->s1 &&
-            card_word(sc, tk(sc, j)->lower, strlen(tk(sc, j)->lower), &u) && u < 10) {
+            card_tok(sc, j, &u) && u < 10) {
             x += u;
             j++;
         }
