@@ -115,23 +115,34 @@ typedef struct wentry {
     char set[16];                 /* W_SET: the SET value; W_DURWORD, W_DECADE: the value */
 } wentry;
 
-/* Bits of the filter of keys' hashes: 8 KB, a few hundred keys set, so that most words of
- * a text that are no key (nine in ten) are turned away without a map look-up. */
+/* Filters of strings' hashes (dl_hash): one bit per hash's top FILTER_BITS bits, 8 KB.
+ * With a few hundred strings set, a string that is none of them is turned away with one
+ * test nearly always (a set bit means "maybe"). */
 #define FILTER_BITS 16
+typedef uint64_t filter[(1u << FILTER_BITS) / 64];
+
+static void filter_add(filter f, uint32_t h)
+{
+    uint32_t bit = h >> (32 - FILTER_BITS);
+    f[bit / 64] |= 1ull << (bit % 64);
+}
+
+/* 0: no string of hash h was added. */
+static int filter_may_hold(const filter f, uint32_t h)
+{
+    uint32_t bit = h >> (32 - FILTER_BITS);
+    return (f[bit / 64] >> (bit % 64)) & 1;
+}
 
 struct dl_timex_lex {
     dl_map *map;                  /* word or phrase -> index in ent */
     wentry *ent;
     size_t nent, cap;
-    uint64_t filter[(1u << FILTER_BITS) / 64]; /* bit (dl_hash(key) >> 16) set for every key */
+    filter keys;                  /* the keys of map: most words of a text are none */
+    filter starts;                /* the first words of phrases ("the day", "the day before"
+                                     of "the day before yesterday"): a phrase is looked for
+                                     no further than these go */
 };
-
-/* May a string of hash h be a key of the map? 0: surely not. */
-static int filter_may_hold(const dl_timex_lex *x, uint32_t h)
-{
-    uint32_t bit = h >> (32 - FILTER_BITS);
-    return (x->filter[bit / 64] >> (bit % 64)) & 1;
-}
 
 void dl_timex_free_lex(dl_timex_lex *x)
 {
@@ -183,8 +194,7 @@ static wentry *lex_entry(dl_timex_lex *x, const char *key, size_t n)
     memset(&x->ent[idx], 0, sizeof x->ent[idx]);
     if (dl_map_put(x->map, key, n, idx))
         return NULL;
-    uint32_t bit = dl_hash(key, n) >> (32 - FILTER_BITS);
-    x->filter[bit / 64] |= 1ull << (bit % 64);
+    filter_add(x->keys, dl_hash(key, n));
     return &x->ent[idx];
 }
 
@@ -454,6 +464,8 @@ static dl_status load_file(dl_timex_lex *x, const char *name, int holidays, dl_e
             f->cls |= W_PHRASE;
             if (f->maxphrase < words)
                 f->maxphrase = (uint8_t)words;
+            for (const char *p = sp; p; p = memchr(p + 1, ' ', kn - (size_t)(p + 1 - key)))
+                filter_add(x->starts, dl_hash(key, (size_t)(p - key)));
         }
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -482,25 +494,25 @@ dl_status dl_timex_load(dl_engine *e, dl_error *err)
 }
 
 /* The entry of a lower-case word (a final dot may be left out in the data), or NULL. */
-static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
+static const wentry *lex_word_h(const dl_timex_lex *x, const char *w, size_t n, uint32_t h)
 {
     uint32_t idx;
-    if (dl_map_get(x->map, w, n, &idx))
+    if (filter_may_hold(x->keys, h) && dl_map_get_h(x->map, w, n, h, &idx))
         return &x->ent[idx];
     if (n > 1 && w[n - 1] == '.' && dl_map_get(x->map, w, n - 1, &idx))
         return &x->ent[idx];
     return NULL;
 }
 
+static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
+{
+    return lex_word_h(x, w, n, dl_hash(w, n));
+}
+
 /* lex_word of a token's text, with the hash segment.c computed for it. */
 static const wentry *lex_token(const dl_timex_lex *x, const dl_token *t)
 {
-    uint32_t idx;
-    if (filter_may_hold(x, t->hash) && dl_map_get_h(x->map, t->lower, t->llen, t->hash, &idx))
-        return &x->ent[idx];
-    if (t->llen > 1 && t->lower[t->llen - 1] == '.' && dl_map_get(x->map, t->lower, t->llen - 1u, &idx))
-        return &x->ent[idx];
-    return NULL;
+    return lex_word_h(x, t->lower, t->llen, t->hash);
 }
 
 /* ---------------------------------------------------------------- meaning of an expression */
@@ -776,9 +788,14 @@ static int find_phrases(scan *sc)
                 key[o++] = ' ';
             memcpy(key + o, t->lower, t->llen);
             o += t->llen;
-            const wentry *p = i ? lex_word(sc->x, key, o) : NULL;
+            if (!i)
+                continue;
+            uint32_t h = dl_hash(key, o);
+            const wentry *p = lex_word_h(sc->x, key, o, h);
             if (p)
                 found[nf++] = (phrase){p, i + 1};
+            if (!filter_may_hold(sc->x->starts, h))
+                break;   /* no longer phrase starts with these words */
         }
         if (!nf)
             continue;
