@@ -509,9 +509,12 @@ static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
     return lex_word_h(x, w, n, dl_hash(w, n));
 }
 
-/* lex_word of a token's text, with the hash segment.c computed for it. */
-static const wentry *lex_token(const dl_timex_lex *x, const dl_token *t)
+/* lex_word of a token's text, with the hash segment.c computed for it. Most tokens are
+ * no key: turned away here, without a call. */
+static inline const wentry *lex_token(const dl_timex_lex *x, const dl_token *t)
 {
+    if (!filter_may_hold(x->keys, t->hash) && !(t->llen > 1 && t->lower[t->llen - 1] == '.'))
+        return NULL;
     return lex_word_h(x, t->lower, t->llen, t->hash);
 }
 
@@ -672,7 +675,8 @@ typedef struct phrase {
 /* Facts of a token found once, before the grammar runs (scan.tf). */
 enum {
     TF_START = 1,                /* an expression can start here (time word, digit, ...) */
-    TF_HYPHEN = 2                /* has a hyphen: a compound ("twenty-five", "mid-1990s") */
+    TF_HYPHEN = 2                /* a word or number with a hyphen: a compound ("twenty-five",
+                                    "mid-1990s"); not set on other tokens */
 };
 
 typedef struct scan {
@@ -924,7 +928,8 @@ static int card_tok(const scan *sc, uint32_t k, double *v)
         return 1;
     }
     const dl_token *t = tk(sc, k);
-    return (sc->tf[k] & TF_HYPHEN) && card_word(sc, t->lower, t->llen, v);
+    int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) ? (sc->tf[k] & TF_HYPHEN) : memchr(t->lower, '-', t->llen) != NULL;
+    return hyphen && card_word(sc, t->lower, t->llen, v);
 }
 
 /* Reads a count at token k: digits ("24", "1 1/2"), number words ("twenty four",
@@ -3227,6 +3232,14 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
 
 /* ---------------------------------------------------------------- grammar: driver */
 
+/* The word classes at which core_at (or match_at, W_MOD) tries a rule. A token with none
+ * of them, no digit, no hyphen in a word and no entry of its own that is "half" or starts
+ * with q starts no expression, and is passed over (dl_timex_find, TF_START): keep this in
+ * step with the tests of core_at. */
+#define W_STARTS (W_MONTH | W_WEEKDAY | W_WEEKDAYS | W_DEICTIC | W_REL | W_PHRASE | W_ARTICLE | \
+                  W_CARD | W_VAGUE | W_ORD | W_CLOCK | W_REF | W_DURWORD | W_REFADJ | W_SET | \
+                  W_SETDET | W_HOLIDAY | W_FISCAL | W_UNITS | W_UNIT | W_SEASON | W_POD | W_MOD)
+
 static int core_at(const scan *sc, uint32_t k, cand *best)
 {
     if (k >= sc->s1)
@@ -3493,10 +3506,11 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     dl_status st = w && tf && ph0 && phn ? DL_OK : DL_ENOMEM;
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
-        w[k] = lex_token(x, t);
-        int hyphen = memchr(t->lower, '-', t->llen) != NULL;
-        int start = w[k] || (t->flags & DL_T_DIGIT) || hyphen || t->lower[0] == 'q' ||
-                    (t->llen == 4 && !memcmp(t->lower, "half", 4));
+        const wentry *e = w[k] = lex_token(x, t);
+        int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && memchr(t->lower, '-', t->llen);
+        int start = (t->flags & DL_T_DIGIT) || hyphen ||
+                    (e ? (e->cls & W_STARTS) != 0
+                       : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
         tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
     }
     if (d->has_dct)
