@@ -672,6 +672,26 @@ typedef struct phrase {
     uint32_t len;
 } phrase;
 
+/* Is there a '-' in the n bytes at s? Words are short: for up to eight bytes, two
+ * overlapping loads tested a word at a time (never reading past the n bytes). */
+static int has_hyphen(const char *s, size_t n)
+{
+    const uint32_t ones = 0x01010101u, highs = 0x80808080u, dashes = 0x2D2D2D2Du;
+    uint32_t a, b;
+    if (n > 8)
+        return memchr(s, '-', n) != NULL;
+    if (n >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        a ^= dashes, b ^= dashes;   /* a '-' byte is now a zero byte */
+        return (((a - ones) & ~a) | ((b - ones) & ~b)) & highs ? 1 : 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '-')
+            return 1;
+    return 0;
+}
+
 /* Facts of a token found once, before the grammar runs (scan.tf). */
 enum {
     TF_START = 1,                /* an expression can start here (time word, digit, ...) */
@@ -686,8 +706,9 @@ typedef struct scan {
     int sent;
     const wentry **w;            /* the entry of each token of the document, or NULL */
     uint8_t *tf;                 /* TF_* of each token of the document */
-    /* The phrases that start at each token of the sentence, longest first: ph[ph0[k]],
-     * ... ph[ph0[k] + phn[k] - 1] (found by find_phrases, read by item_at). */
+    /* The phrases that start at each token of the sentence whose word has W_PHRASE,
+     * longest first: ph[ph0[k]], ... ph[ph0[k] + phn[k] - 1] (found by find_phrases, read
+     * by item_at; not set at other tokens). */
     uint32_t *ph0;
     uint8_t *phn;
     phrase *ph;
@@ -754,11 +775,12 @@ static const wentry *item_at(const scan *sc, uint32_t k, uint64_t cls, uint32_t 
     const wentry *e = we(sc, k);
     if (!e)
         return NULL;
-    for (uint32_t i = sc->ph0[k], end = i + sc->phn[k]; i < end; i++)
-        if (sc->ph[i].e->cls & cls) {
-            *n = sc->ph[i].len;
-            return sc->ph[i].e;
-        }
+    if (e->cls & W_PHRASE)
+        for (uint32_t i = sc->ph0[k], end = i + sc->phn[k]; i < end; i++)
+            if (sc->ph[i].e->cls & cls) {
+                *n = sc->ph[i].len;
+                return sc->ph[i].e;
+            }
     if (e->cls & cls) {
         *n = 1;
         return e;
@@ -774,10 +796,10 @@ static int find_phrases(scan *sc)
     sc->nph = 0;
     for (uint32_t k = sc->s0; k < sc->s1; k++) {
         const wentry *e = sc->w[k];
-        sc->ph0[k] = (uint32_t)sc->nph;
-        sc->phn[k] = 0;
         if (!e || !(e->cls & W_PHRASE))
             continue;
+        sc->ph0[k] = (uint32_t)sc->nph;
+        sc->phn[k] = 0;
         /* Join the words one more at a time (as the data's keys are: one space between),
          * keeping the phrases found; a key that does not fit is no phrase. */
         char key[128];
@@ -852,7 +874,7 @@ static int str_digits(const char *s, size_t n, int *v)
 /* A token of exactly n digits, nothing else. */
 static int tok_digits(const dl_token *t, size_t n, int *v)
 {
-    return str_digits(t->lower, n, v);
+    return t->llen == n && str_digits(t->lower, n, v);
 }
 
 /* A day of the month: "17", "17th", "1st". */
@@ -928,7 +950,8 @@ static int card_tok(const scan *sc, uint32_t k, double *v)
         return 1;
     }
     const dl_token *t = tk(sc, k);
-    int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) ? (sc->tf[k] & TF_HYPHEN) : memchr(t->lower, '-', t->llen) != NULL;
+    int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) ? (sc->tf[k] & TF_HYPHEN)
+                                                        : has_hyphen(t->lower, t->llen);
     return hyphen && card_word(sc, t->lower, t->llen, v);
 }
 
@@ -3507,7 +3530,7 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
-        int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && memchr(t->lower, '-', t->llen);
+        int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && has_hyphen(t->lower, t->llen);
         int start = (t->flags & DL_T_DIGIT) || hyphen ||
                     (e ? (e->cls & W_STARTS) != 0
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
