@@ -115,7 +115,7 @@ typedef struct wentry {
     char set[16];                 /* W_SET: the SET value; W_DURWORD, W_DECADE: the value */
 } wentry;
 
-/* Filters of strings' hashes (dl_hash): one bit per hash's top FILTER_BITS bits, 8 KB.
+/* A filter of strings' hashes (dl_hash): one bit per hash's top FILTER_BITS bits, 8 KB.
  * With a few hundred strings set, a string that is none of them is turned away with one
  * test nearly always (a set bit means "maybe"). */
 #define FILTER_BITS 16
@@ -134,11 +134,27 @@ static int filter_may_hold(const filter f, uint32_t h)
     return (f[bit / 64] >> (bit % 64)) & 1;
 }
 
+/* The key of an entry: its dl_hash and where its text is in dl_timex_lex.kpool. */
+typedef struct keyref {
+    uint32_t hash, off, len;
+} keyref;
+
+/* The table of keys by hash (dl_timex_lex.table): slot (hash >> (32 - TABLE_BITS)) holds
+ * 1 + the index of the only key that falls there, 0 when none does, or TABLE_SHARED when
+ * several do (the map is asked then). With a few hundred keys in 16K slots, a word is
+ * found, or turned away, with one compare nearly always. */
+#define TABLE_BITS 14
+#define TABLE_SHARED UINT16_MAX
+
 struct dl_timex_lex {
     dl_map *map;                  /* word or phrase -> index in ent */
     wentry *ent;
     size_t nent, cap;
-    filter keys;                  /* the keys of map: most words of a text are none */
+    keyref *key;                  /* the key of each entry */
+    size_t cap_key;
+    char *kpool;                  /* their texts */
+    size_t kplen, kpcap;
+    uint16_t table[1u << TABLE_BITS];
     filter starts;                /* the first words of phrases ("the day", "the day before"
                                      of "the day before yesterday"): a phrase is looked for
                                      no further than these go */
@@ -150,6 +166,8 @@ void dl_timex_free_lex(dl_timex_lex *x)
         return;
     dl_map_free(x->map);
     free(x->ent);
+    free(x->key);
+    free(x->kpool);
     free(x);
 }
 
@@ -188,13 +206,17 @@ static wentry *lex_entry(dl_timex_lex *x, const char *key, size_t n)
     uint32_t idx;
     if (dl_map_get(x->map, key, n, &idx))
         return &x->ent[idx];
-    if (DL_GROW(x->ent, x->cap, x->nent + 1))
+    if (DL_GROW(x->ent, x->cap, x->nent + 1) || DL_GROW(x->key, x->cap_key, x->nent + 1) ||
+        DL_GROW(x->kpool, x->kpcap, x->kplen + n + 1))
         return NULL;
-    idx = (uint32_t)x->nent++;
+    idx = (uint32_t)x->nent;
     memset(&x->ent[idx], 0, sizeof x->ent[idx]);
     if (dl_map_put(x->map, key, n, idx))
         return NULL;
-    filter_add(x->keys, dl_hash(key, n));
+    x->key[idx] = (keyref){dl_hash(key, n), (uint32_t)x->kplen, (uint32_t)n};
+    memcpy(x->kpool + x->kplen, key, n);
+    x->kplen += n;
+    x->nent++;
     return &x->ent[idx];
 }
 
@@ -489,19 +511,37 @@ dl_status dl_timex_load(dl_engine *e, dl_error *err)
         dl_timex_free_lex(x);
         return st;
     }
+    for (size_t i = 0; i < x->nent; i++) {
+        uint16_t *slot = &x->table[x->key[i].hash >> (32 - TABLE_BITS)];
+        *slot = *slot || i + 1 >= TABLE_SHARED ? TABLE_SHARED : (uint16_t)(i + 1);
+    }
     e->timex = x;
     return DL_OK;
 }
 
 /* The entry of a lower-case word (a final dot may be left out in the data), or NULL. */
-static const wentry *lex_word_h(const dl_timex_lex *x, const char *w, size_t n, uint32_t h)
+/* The entry of the key w (n bytes, dl_hash h), or NULL. */
+static inline __attribute__((always_inline)) const wentry *lex_find(const dl_timex_lex *x, const char *w,
+                                                                     size_t n, uint32_t h)
 {
+    uint16_t v = x->table[h >> (32 - TABLE_BITS)];
+    if (v == 0)
+        return NULL;
+    if (v != TABLE_SHARED) {
+        const keyref *r = &x->key[v - 1];
+        return r->hash == h && r->len == n && dl_bytes_eq(x->kpool + r->off, w, n) ? &x->ent[v - 1] : NULL;
+    }
     uint32_t idx;
-    if (filter_may_hold(x->keys, h) && dl_map_get_h(x->map, w, n, h, &idx))
-        return &x->ent[idx];
-    if (n > 1 && w[n - 1] == '.' && dl_map_get(x->map, w, n - 1, &idx))
-        return &x->ent[idx];
-    return NULL;
+    return dl_map_get_h(x->map, w, n, h, &idx) ? &x->ent[idx] : NULL;
+}
+
+static inline __attribute__((always_inline)) const wentry *lex_word_h(const dl_timex_lex *x, const char *w,
+                                                                       size_t n, uint32_t h)
+{
+    const wentry *e = lex_find(x, w, n, h);
+    if (!e && n > 1 && w[n - 1] == '.')
+        e = lex_find(x, w, n - 1, dl_hash(w, n - 1));
+    return e;
 }
 
 static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
@@ -509,12 +549,9 @@ static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
     return lex_word_h(x, w, n, dl_hash(w, n));
 }
 
-/* lex_word of a token's text, with the hash segment.c computed for it. Most tokens are
- * no key: turned away here, without a call. */
+/* lex_word of a token's text, with the hash segment.c computed for it. */
 static inline const wentry *lex_token(const dl_timex_lex *x, const dl_token *t)
 {
-    if (!filter_may_hold(x->keys, t->hash) && !(t->llen > 1 && t->lower[t->llen - 1] == '.'))
-        return NULL;
     return lex_word_h(x, t->lower, t->llen, t->hash);
 }
 
@@ -674,7 +711,7 @@ typedef struct phrase {
 
 /* Is there a '-' in the n bytes at s? Words are short: for up to eight bytes, two
  * overlapping loads tested a word at a time (never reading past the n bytes). */
-static int has_hyphen(const char *s, size_t n)
+static inline __attribute__((always_inline)) int has_hyphen(const char *s, size_t n)
 {
     const uint32_t ones = 0x01010101u, highs = 0x80808080u, dashes = 0x2D2D2D2Du;
     uint32_t a, b;
