@@ -729,9 +729,18 @@ static inline __attribute__((always_inline)) int has_hyphen(const char *s, size_
     return 0;
 }
 
+/* The word classes at which core_at (or match_at, W_MOD) tries a rule. A token with none
+ * of them (its word's, or those of the phrases that start with it), no digit, no hyphen in
+ * a word, and no entry of its own that is "half" or starts with q starts no expression,
+ * and is passed over (TF_START): keep this in step with the tests of core_at. */
+#define W_STARTS (W_MONTH | W_WEEKDAY | W_WEEKDAYS | W_DEICTIC | W_REL | W_ARTICLE | W_CARD | \
+                  W_VAGUE | W_ORD | W_CLOCK | W_REF | W_DURWORD | W_REFADJ | W_SET | W_SETDET | \
+                  W_HOLIDAY | W_FISCAL | W_UNITS | W_UNIT | W_SEASON | W_POD | W_MOD)
+
 /* Facts of a token found once, before the grammar runs (scan.tf). */
 enum {
-    TF_START = 1,                /* an expression can start here (time word, digit, ...) */
+    TF_START = 1,                /* an expression can start here (time word, digit, ...);
+                                    at a phrase's first word, set by find_phrases */
     TF_HYPHEN = 2                /* a word or number with a hyphen: a compound ("twenty-five",
                                     "mid-1990s"); not set on other tokens */
 };
@@ -744,10 +753,12 @@ typedef struct scan {
     const wentry **w;            /* the entry of each token of the document, or NULL */
     uint8_t *tf;                 /* TF_* of each token of the document */
     /* The phrases that start at each token of the sentence whose word has W_PHRASE,
-     * longest first: ph[ph0[k]], ... ph[ph0[k] + phn[k] - 1] (found by find_phrases, read
-     * by item_at; not set at other tokens). */
+     * longest first: ph[ph0[k]], ... ph[ph0[k] + phn[k] - 1], and the union of their
+     * classes phcls[k] (found by find_phrases, read by item_at and core_at; not set at
+     * other tokens). */
     uint32_t *ph0;
     uint8_t *phn;
+    uint64_t *phcls;
     phrase *ph;
     size_t nph, cap_ph;
     long dct;                    /* the DCT in days, when d->has_dct */
@@ -837,6 +848,7 @@ static int find_phrases(scan *sc)
             continue;
         sc->ph0[k] = (uint32_t)sc->nph;
         sc->phn[k] = 0;
+        sc->phcls[k] = 0;
         /* Join the words one more at a time (as the data's keys are: one space between),
          * keeping the phrases found; a key that does not fit is no phrase. */
         char key[128];
@@ -855,11 +867,15 @@ static int find_phrases(scan *sc)
                 continue;
             uint32_t h = dl_hash(key, o);
             const wentry *p = lex_word_h(sc->x, key, o, h);
-            if (p)
+            if (p) {
                 found[nf++] = (phrase){p, i + 1};
+                sc->phcls[k] |= p->cls;
+            }
             if (!filter_may_hold(sc->x->starts, h))
                 break;   /* no longer phrase starts with these words */
         }
+        if (sc->phcls[k] & W_STARTS)
+            sc->tf[k] |= TF_START;   /* a phrase that starts an expression starts here */
         if (!nf)
             continue;
         if (DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
@@ -3292,14 +3308,6 @@ static int g_compound(const scan *sc, uint32_t k, cand *c)
 
 /* ---------------------------------------------------------------- grammar: driver */
 
-/* The word classes at which core_at (or match_at, W_MOD) tries a rule. A token with none
- * of them, no digit, no hyphen in a word and no entry of its own that is "half" or starts
- * with q starts no expression, and is passed over (dl_timex_find, TF_START): keep this in
- * step with the tests of core_at. */
-#define W_STARTS (W_MONTH | W_WEEKDAY | W_WEEKDAYS | W_DEICTIC | W_REL | W_PHRASE | W_ARTICLE | \
-                  W_CARD | W_VAGUE | W_ORD | W_CLOCK | W_REF | W_DURWORD | W_REFADJ | W_SET | \
-                  W_SETDET | W_HOLIDAY | W_FISCAL | W_UNITS | W_UNIT | W_SEASON | W_POD | W_MOD)
-
 static int core_at(const scan *sc, uint32_t k, cand *best)
 {
     if (k >= sc->s1)
@@ -3327,13 +3335,15 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
     if ((t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && (sc->tf[k] & TF_HYPHEN))
         TRY(g_compound);
     if (e) {
+        /* The rules for the classes of phrases are tried where such a phrase starts. */
+        uint64_t here = (e->cls & W_PHRASE) ? e->cls | sc->phcls[k] : e->cls;
         if (e->cls & W_MONTH)
             TRY(g_month);
         if (e->cls & (W_WEEKDAY | W_WEEKDAYS))
             TRY(g_weekday);
         if (e->cls & W_DEICTIC)
             TRY(g_deictic);
-        if (e->cls & (W_REL | W_PHRASE))
+        if (here & W_REL)
             TRY(g_rel);
         if ((e->cls & W_ARTICLE) && e->article_def)
             TRY(g_the);
@@ -3343,13 +3353,13 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_ord);
         if (e->cls & W_CLOCK)
             TRY(g_clock);
-        if (e->cls & (W_REF | W_PHRASE | W_DURWORD))
+        if (here & (W_REF | W_DURWORD))
             TRY(g_ref);
         if (e->cls & W_REFADJ)
             TRY(g_refadj);
-        if (e->cls & (W_SET | W_SETDET | W_PHRASE))
+        if (here & (W_SET | W_SETDET))
             TRY(g_set);
-        if (e->cls & (W_HOLIDAY | W_PHRASE))
+        if (here & W_HOLIDAY)
             TRY(g_holiday);
         if (e->cls & W_FISCAL)
             TRY(g_fiscal);
@@ -3562,14 +3572,15 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     uint8_t *tf = malloc(d->ntok);
     uint32_t *ph0 = malloc(d->ntok * sizeof *ph0);
     uint8_t *phn = malloc(d->ntok);
-    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .ph0 = ph0, .phn = phn};
-    dl_status st = w && tf && ph0 && phn ? DL_OK : DL_ENOMEM;
+    uint64_t *phcls = malloc(d->ntok * sizeof *phcls);
+    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .ph0 = ph0, .phn = phn, .phcls = phcls};
+    dl_status st = w && tf && ph0 && phn && phcls ? DL_OK : DL_ENOMEM;
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
         int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && has_hyphen(t->lower, t->llen);
         int start = (t->flags & DL_T_DIGIT) || hyphen ||
-                    (e ? (e->cls & W_STARTS) != 0
+                    (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
         tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
     }
@@ -3597,6 +3608,7 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         }
     }
     free(sc.ph);
+    free(phcls);
     free(phn);
     free(ph0);
     free(tf);
