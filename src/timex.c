@@ -759,6 +759,8 @@ typedef struct scan {
     uint32_t *ph0;
     uint8_t *phn;
     uint64_t *phcls;
+    uint32_t *phw;               /* the tokens of the document whose word has W_PHRASE */
+    size_t nphw;
     phrase *ph;
     size_t nph, cap_ph;
     long dct;                    /* the DCT in days, when d->has_dct */
@@ -842,10 +844,17 @@ static const wentry *item_at(const scan *sc, uint32_t k, uint64_t cls, uint32_t 
 static int find_phrases(scan *sc)
 {
     sc->nph = 0;
-    for (uint32_t k = sc->s0; k < sc->s1; k++) {
+    size_t lo = 0, hi = sc->nphw;   /* the first of phw in the sentence */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->phw[mid] < sc->s0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t pi = lo; pi < sc->nphw && sc->phw[pi] < sc->s1; pi++) {
+        uint32_t k = sc->phw[pi];
         const wentry *e = sc->w[k];
-        if (!e || !(e->cls & W_PHRASE))
-            continue;
         sc->ph0[k] = (uint32_t)sc->nph;
         sc->phn[k] = 0;
         sc->phcls[k] = 0;
@@ -3573,8 +3582,9 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     uint32_t *ph0 = malloc(d->ntok * sizeof *ph0);
     uint8_t *phn = malloc(d->ntok);
     uint64_t *phcls = malloc(d->ntok * sizeof *phcls);
-    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .ph0 = ph0, .phn = phn, .phcls = phcls};
-    dl_status st = w && tf && ph0 && phn && phcls ? DL_OK : DL_ENOMEM;
+    uint32_t *phw = malloc(d->ntok * sizeof *phw);
+    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .ph0 = ph0, .phn = phn, .phcls = phcls, .phw = phw};
+    dl_status st = w && tf && ph0 && phn && phcls && phw ? DL_OK : DL_ENOMEM;
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
@@ -3583,6 +3593,8 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
                     (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
         tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
+        if (e && (e->cls & W_PHRASE))
+            phw[sc.nphw++] = (uint32_t)k;
     }
     if (d->has_dct)
         sc.dct = dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
@@ -3608,6 +3620,7 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         }
     }
     free(sc.ph);
+    free(phw);
     free(phcls);
     free(phn);
     free(ph0);
