@@ -519,7 +519,6 @@ dl_status dl_timex_load(dl_engine *e, dl_error *err)
     return DL_OK;
 }
 
-/* The entry of a lower-case word (a final dot may be left out in the data), or NULL. */
 /* The entry of the key w (n bytes, dl_hash h), or NULL. */
 static inline __attribute__((always_inline)) const wentry *lex_find(const dl_timex_lex *x, const char *w,
                                                                      size_t n, uint32_t h)
@@ -535,6 +534,8 @@ static inline __attribute__((always_inline)) const wentry *lex_find(const dl_tim
     return dl_map_get_h(x->map, w, n, h, &idx) ? &x->ent[idx] : NULL;
 }
 
+/* The entry of a lower-case word (a final dot may be left out in the data) of dl_hash h,
+ * or NULL. */
 static inline __attribute__((always_inline)) const wentry *lex_word_h(const dl_timex_lex *x, const char *w,
                                                                        size_t n, uint32_t h)
 {
@@ -544,6 +545,7 @@ static inline __attribute__((always_inline)) const wentry *lex_word_h(const dl_t
     return e;
 }
 
+/* The same, hashing the word. */
 static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
 {
     return lex_word_h(x, w, n, dl_hash(w, n));
