@@ -712,7 +712,8 @@ typedef struct phrase {
 } phrase;
 
 /* Is there a '-' in the n bytes at s? Words are short: for up to eight bytes, two
- * overlapping loads tested a word at a time (never reading past the n bytes). */
+ * overlapping loads tested a word at a time, or (up to three) the first, middle and last
+ * byte; never reading past the n bytes. */
 static inline __attribute__((always_inline)) int has_hyphen(const char *s, size_t n)
 {
     const uint32_t ones = 0x01010101u, highs = 0x80808080u, dashes = 0x2D2D2D2Du;
@@ -725,10 +726,7 @@ static inline __attribute__((always_inline)) int has_hyphen(const char *s, size_
         a ^= dashes, b ^= dashes;   /* a '-' byte is now a zero byte */
         return (((a - ones) & ~a) | ((b - ones) & ~b)) & highs ? 1 : 0;
     }
-    for (size_t i = 0; i < n; i++)
-        if (s[i] == '-')
-            return 1;
-    return 0;
+    return n > 0 && (s[0] == '-' || s[n / 2] == '-' || s[n - 1] == '-');
 }
 
 /* The word classes at which core_at (or match_at, W_MOD) tries a rule. A token with none
