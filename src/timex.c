@@ -711,6 +711,12 @@ typedef struct phrase {
     uint32_t len;
 } phrase;
 
+/* The phrases found at a word of the sentence that starts some (find_phrases). */
+typedef struct phrases_at {
+    uint64_t cls;                /* the union of their classes */
+    uint32_t ph0, n;             /* scan.ph[ph0], ... ph[ph0 + n - 1], longest first */
+} phrases_at;
+
 /* Is there a '-' in the n bytes at s? Words are short: for up to eight bytes, two
  * overlapping loads tested a word at a time, or (up to three) the first, middle and last
  * byte; never reading past the n bytes. */
@@ -752,17 +758,14 @@ typedef struct scan {
     int sent;
     const wentry **w;            /* the entry of each token of the document, or NULL */
     uint8_t *tf;                 /* TF_* of each token of the document */
-    /* The phrases that start at each token of the sentence whose word has W_PHRASE,
-     * longest first: ph[ph0[k]], ... ph[ph0[k] + phn[k] - 1], and the union of their
-     * classes phcls[k] (found by find_phrases, read by item_at and core_at; not set at
-     * other tokens). */
-    uint32_t *ph0;
-    uint8_t *phn;
-    uint64_t *phcls;
-    uint32_t *phw;               /* the tokens of the document whose word has W_PHRASE */
-    size_t nphw;
+    /* The phrases that start at token k of the sentence, when its word has W_PHRASE:
+     * at[k - s0] (found by find_phrases, read by item_at and core_at; not set at other
+     * tokens). Sized for the longest sentence. */
+    phrases_at *at;
     phrase *ph;
     size_t nph, cap_ph;
+    uint32_t *phw;               /* the tokens of the document whose word has W_PHRASE */
+    size_t nphw, cap_phw;
     long dct;                    /* the DCT in days, when d->has_dct */
     int has_narr;                /* the narrative date: set by the last dated expression */
     int narr_gran;
@@ -826,7 +829,7 @@ static const wentry *item_at(const scan *sc, uint32_t k, uint64_t cls, uint32_t 
     if (!e)
         return NULL;
     if (e->cls & W_PHRASE)
-        for (uint32_t i = sc->ph0[k], end = i + sc->phn[k]; i < end; i++)
+        for (uint32_t i = sc->at[k - sc->s0].ph0, end = i + sc->at[k - sc->s0].n; i < end; i++)
             if (sc->ph[i].e->cls & cls) {
                 *n = sc->ph[i].len;
                 return sc->ph[i].e;
@@ -855,9 +858,10 @@ static int find_phrases(scan *sc)
     for (size_t pi = lo; pi < sc->nphw && sc->phw[pi] < sc->s1; pi++) {
         uint32_t k = sc->phw[pi];
         const wentry *e = sc->w[k];
-        sc->ph0[k] = (uint32_t)sc->nph;
-        sc->phn[k] = 0;
-        sc->phcls[k] = 0;
+        phrases_at *a = &sc->at[k - sc->s0];
+        a->cls = 0;
+        a->ph0 = (uint32_t)sc->nph;
+        a->n = 0;
         /* Join the words one more at a time (as the data's keys are: one space between),
          * keeping the phrases found; a key that does not fit is no phrase. */
         char key[128];
@@ -878,20 +882,20 @@ static int find_phrases(scan *sc)
             const wentry *p = lex_word_h(sc->x, key, o, h);
             if (p) {
                 found[nf++] = (phrase){p, i + 1};
-                sc->phcls[k] |= p->cls;
+                a->cls |= p->cls;
             }
             if (!filter_may_hold(sc->x->starts, h))
                 break;   /* no longer phrase starts with these words */
         }
-        if (sc->phcls[k] & W_STARTS)
+        if (a->cls & W_STARTS)
             sc->tf[k] |= TF_START;   /* a phrase that starts an expression starts here */
         if (!nf)
             continue;
         if (DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
             return -1;
-        while (nf)
-            sc->ph[sc->nph++] = found[--nf];
-        sc->phn[k] = (uint8_t)(sc->nph - sc->ph0[k]);
+        for (uint32_t i = nf; i > 0; i--)
+            sc->ph[sc->nph++] = found[i - 1];
+        a->n = nf;
     }
     return 0;
 }
@@ -3345,7 +3349,7 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
         TRY(g_compound);
     if (e) {
         /* The rules for the classes of phrases are tried where such a phrase starts. */
-        uint64_t here = (e->cls & W_PHRASE) ? e->cls | sc->phcls[k] : e->cls;
+        uint64_t here = (e->cls & W_PHRASE) ? e->cls | sc->at[k - sc->s0].cls : e->cls;
         if (e->cls & W_MONTH)
             TRY(g_month);
         if (e->cls & (W_WEEKDAY | W_WEEKDAYS))
@@ -3579,12 +3583,13 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         return DL_OK;
     const wentry **w = malloc(d->ntok * sizeof *w);
     uint8_t *tf = malloc(d->ntok);
-    uint32_t *ph0 = malloc(d->ntok * sizeof *ph0);
-    uint8_t *phn = malloc(d->ntok);
-    uint64_t *phcls = malloc(d->ntok * sizeof *phcls);
-    uint32_t *phw = malloc(d->ntok * sizeof *phw);
-    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .ph0 = ph0, .phn = phn, .phcls = phcls, .phw = phw};
-    dl_status st = w && tf && ph0 && phn && phcls && phw ? DL_OK : DL_ENOMEM;
+    uint32_t longest = 1;
+    for (size_t si = 0; si < d->nsent; si++)
+        if (longest < d->sent[si].ntok)
+            longest = d->sent[si].ntok;
+    phrases_at *at = malloc(longest * sizeof *at);
+    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .at = at};
+    dl_status st = w && tf && at ? DL_OK : DL_ENOMEM;
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
@@ -3593,8 +3598,12 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
                     (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
         tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
-        if (e && (e->cls & W_PHRASE))
-            phw[sc.nphw++] = (uint32_t)k;
+        if (e && (e->cls & W_PHRASE)) {
+            if (sc.nphw == sc.cap_phw && DL_GROW(sc.phw, sc.cap_phw, sc.nphw + 1))
+                st = DL_ENOMEM;
+            else
+                sc.phw[sc.nphw++] = (uint32_t)k;
+        }
     }
     if (d->has_dct)
         sc.dct = dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
@@ -3620,10 +3629,8 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         }
     }
     free(sc.ph);
-    free(phw);
-    free(phcls);
-    free(phn);
-    free(ph0);
+    free(sc.phw);
+    free(at);
     free(tf);
     free(w);
     return st ? dl_fail(err, st, "out of memory") : DL_OK;
