@@ -71,6 +71,28 @@ static inline void dl_buf_puts(dl_buf *b, const char *s)
 void dl_buf_clear(dl_buf *b);
 void dl_buf_free(dl_buf *b);
 
+/* Are the n bytes at a and b equal? Words are short: compared in two overlapping loads,
+ * never reading past either. */
+static inline int dl_bytes_eq(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y, u, v;
+    if (n >= 8) {
+        if (n > 16)
+            return memcmp(a, b, n) == 0;
+        memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
+        return x == y && u == v;
+    }
+    if (n >= 4) {
+        uint32_t x4, y4, u4, v4;
+        memcpy(&x4, a, 4), memcpy(&y4, b, 4), memcpy(&u4, a + n - 4, 4), memcpy(&v4, b + n - 4, 4);
+        return x4 == y4 && u4 == v4;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 /* Writes v as printf's "%.1f" does (quickly for numbers with one decimal, the usual
  * case); returns the length written, at most n - 1. */
 size_t dl_format_tenths(char *out, size_t n, double v);

@@ -41,33 +41,11 @@ static int fill(uint32_t e, dl_lexentry *out)
     return 1;
 }
 
-/* Are the n bytes at a and b equal? Words are short: compared in two overlapping loads,
- * never reading past either. */
-static inline int same_bytes(const char *a, const char *b, size_t n)
-{
-    uint64_t x, y, u, v;
-    if (n >= 8) {
-        if (n > 16)
-            return memcmp(a, b, n) == 0;
-        memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
-        return x == y && u == v;
-    }
-    if (n >= 4) {
-        uint32_t x4, y4, u4, v4;
-        memcpy(&x4, a, 4), memcpy(&y4, b, 4), memcpy(&u4, a + n - 4, 4), memcpy(&v4, b + n - 4, 4);
-        return x4 == y4 && u4 == v4;
-    }
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
-}
-
 /* Is entry e the word w (n bytes)? Its len is the word's length, capped at 255 (longer
  * than any word looked up). */
 static inline int is_word(uint32_t e, const char *w, size_t n)
 {
-    return dl_wn_ent[e].len == n && same_bytes(dl_wn_pool + dl_wn_ent[e].w, w, n);
+    return dl_wn_ent[e].len == n && dl_bytes_eq(dl_wn_pool + dl_wn_ent[e].w, w, n);
 }
 
 int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
@@ -75,7 +53,7 @@ int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
     if (n == 0 || n > 64)
         return 0;
     memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
-    if (m->hash == h && m->len == n && same_bytes(m->word, w, n)) {
+    if (m->hash == h && m->len == n && dl_bytes_eq(m->word, w, n)) {
         out->pos = m->pos;
         out->vform = m->vf;
         out->vlemma = m->vlemma;

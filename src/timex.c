@@ -116,10 +116,49 @@ typedef struct wentry {
     char set[16];                 /* W_SET: the SET value; W_DURWORD, W_DECADE: the value */
 } wentry;
 
+/* A filter of strings' hashes (dl_hash): one bit per hash's top FILTER_BITS bits, 8 KB.
+ * With a few hundred strings set, a string that is none of them is turned away with one
+ * test nearly always (a set bit means "maybe"). */
+#define FILTER_BITS 16
+typedef uint64_t filter[(1u << FILTER_BITS) / 64];
+
+static void filter_add(filter f, uint32_t h)
+{
+    uint32_t bit = h >> (32 - FILTER_BITS);
+    f[bit / 64] |= 1ull << (bit % 64);
+}
+
+/* 0: no string of hash h was added. */
+static int filter_may_hold(const filter f, uint32_t h)
+{
+    uint32_t bit = h >> (32 - FILTER_BITS);
+    return (f[bit / 64] >> (bit % 64)) & 1;
+}
+
+/* The key of an entry: its dl_hash and where its text is in dl_timex_lex.kpool. */
+typedef struct keyref {
+    uint32_t hash, off, len;
+} keyref;
+
+/* The table of keys by hash (dl_timex_lex.table): slot (hash >> (32 - TABLE_BITS)) holds
+ * 1 + the index of the only key that falls there, 0 when none does, or TABLE_SHARED when
+ * several do (the map is asked then). With a few hundred keys in 16K slots, a word is
+ * found, or turned away, with one compare nearly always. */
+#define TABLE_BITS 14
+#define TABLE_SHARED UINT16_MAX
+
 struct dl_timex_lex {
     dl_map *map;                  /* word or phrase -> index in ent */
     wentry *ent;
     size_t nent, cap;
+    keyref *key;                  /* the key of each entry */
+    size_t cap_key;
+    char *kpool;                  /* their texts */
+    size_t kplen, kpcap;
+    uint16_t table[1u << TABLE_BITS];
+    filter starts;                /* the first words of phrases ("the day", "the day before"
+                                     of "the day before yesterday"): a phrase is looked for
+                                     no further than these go */
 };
 
 void dl_timex_free_lex(dl_timex_lex *x)
@@ -128,6 +167,8 @@ void dl_timex_free_lex(dl_timex_lex *x)
         return;
     dl_map_free(x->map);
     free(x->ent);
+    free(x->key);
+    free(x->kpool);
     free(x);
 }
 
@@ -166,12 +207,17 @@ static wentry *lex_entry(dl_timex_lex *x, const char *key, size_t n)
     uint32_t idx;
     if (dl_map_get(x->map, key, n, &idx))
         return &x->ent[idx];
-    if (DL_GROW(x->ent, x->cap, x->nent + 1))
+    if (DL_GROW(x->ent, x->cap, x->nent + 1) || DL_GROW(x->key, x->cap_key, x->nent + 1) ||
+        DL_GROW(x->kpool, x->kpcap, x->kplen + n + 1))
         return NULL;
-    idx = (uint32_t)x->nent++;
+    idx = (uint32_t)x->nent;
     memset(&x->ent[idx], 0, sizeof x->ent[idx]);
     if (dl_map_put(x->map, key, n, idx))
         return NULL;
+    x->key[idx] = (keyref){dl_hash(key, n), (uint32_t)x->kplen, (uint32_t)n};
+    memcpy(x->kpool + x->kplen, key, n);
+    x->kplen += n;
+    x->nent++;
     return &x->ent[idx];
 }
 
@@ -443,6 +489,8 @@ static dl_status load_file(dl_timex_lex *x, const char *name, int holidays, dl_e
             f->cls |= W_PHRASE;
             if (f->maxphrase < words)
                 f->maxphrase = (uint8_t)words;
+            for (const char *p = sp; p; p = memchr(p + 1, ' ', kn - (size_t)(p + 1 - key)))
+                filter_add(x->starts, dl_hash(key, (size_t)(p - key)));
         }
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -466,19 +514,50 @@ dl_status dl_timex_load(dl_engine *e, dl_error *err)
         dl_timex_free_lex(x);
         return st;
     }
+    for (size_t i = 0; i < x->nent; i++) {
+        uint16_t *slot = &x->table[x->key[i].hash >> (32 - TABLE_BITS)];
+        *slot = *slot || i + 1 >= TABLE_SHARED ? TABLE_SHARED : (uint16_t)(i + 1);
+    }
     e->timex = x;
     return DL_OK;
 }
 
-/* The entry of a lower-case word (a final dot may be left out in the data), or NULL. */
+/* The entry of the key w (n bytes, dl_hash h), or NULL. */
+static inline __attribute__((always_inline)) const wentry *lex_find(const dl_timex_lex *x, const char *w,
+                                                                     size_t n, uint32_t h)
+{
+    uint16_t v = x->table[h >> (32 - TABLE_BITS)];
+    if (v == 0)
+        return NULL;
+    if (v != TABLE_SHARED) {
+        const keyref *r = &x->key[v - 1];
+        return r->hash == h && r->len == n && dl_bytes_eq(x->kpool + r->off, w, n) ? &x->ent[v - 1] : NULL;
+    }
+    uint32_t idx;
+    return dl_map_get_h(x->map, w, n, h, &idx) ? &x->ent[idx] : NULL;
+}
+
+/* The entry of a lower-case word (a final dot may be left out in the data) of dl_hash h,
+ * or NULL. */
+static inline __attribute__((always_inline)) const wentry *lex_word_h(const dl_timex_lex *x, const char *w,
+                                                                       size_t n, uint32_t h)
+{
+    const wentry *e = lex_find(x, w, n, h);
+    if (!e && n > 1 && w[n - 1] == '.')
+        e = lex_find(x, w, n - 1, dl_hash(w, n - 1));
+    return e;
+}
+
+/* The same, hashing the word. */
 static const wentry *lex_word(const dl_timex_lex *x, const char *w, size_t n)
 {
-    uint32_t idx;
-    if (dl_map_get(x->map, w, n, &idx))
-        return &x->ent[idx];
-    if (n > 1 && w[n - 1] == '.' && dl_map_get(x->map, w, n - 1, &idx))
-        return &x->ent[idx];
-    return NULL;
+    return lex_word_h(x, w, n, dl_hash(w, n));
+}
+
+/* lex_word of a token's text, with the hash segment.c computed for it. */
+static inline const wentry *lex_token(const dl_timex_lex *x, const dl_token *t)
+{
+    return lex_word_h(x, t->lower, t->llen, t->hash);
 }
 
 /* ---------------------------------------------------------------- meaning of an expression */
@@ -629,12 +708,67 @@ static void fmt_dur(char *out, size_t n, double v, int u)
 
 /* ---------------------------------------------------------------- the scanner */
 
+/* A phrase of the data found in the text: its entry and its length in tokens. */
+typedef struct phrase {
+    const wentry *e;
+    uint32_t len;
+} phrase;
+
+/* The phrases found at a word of the sentence that starts some (find_phrases). */
+typedef struct phrases_at {
+    uint64_t cls;                /* the union of their classes */
+    uint32_t ph0, n;             /* scan.ph[ph0], ... ph[ph0 + n - 1], longest first */
+} phrases_at;
+
+/* Is there a '-' in the n bytes at s? Words are short: for up to eight bytes, two
+ * overlapping loads tested a word at a time, or (up to three) the first, middle and last
+ * byte; never reading past the n bytes. */
+static inline __attribute__((always_inline)) int has_hyphen(const char *s, size_t n)
+{
+    const uint32_t ones = 0x01010101u, highs = 0x80808080u, dashes = 0x2D2D2D2Du;
+    uint32_t a, b;
+    if (n > 8)
+        return memchr(s, '-', n) != NULL;
+    if (n >= 4) {
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        a ^= dashes, b ^= dashes;   /* a '-' byte is now a zero byte */
+        return (((a - ones) & ~a) | ((b - ones) & ~b)) & highs ? 1 : 0;
+    }
+    return n > 0 && (s[0] == '-' || s[n / 2] == '-' || s[n - 1] == '-');
+}
+
+/* The word classes at which core_at (or match_at, W_MOD) tries a rule. A token with none
+ * of them (its word's, or those of the phrases that start with it), no digit, no hyphen in
+ * a word, and no entry of its own that is "half" or starts with q starts no expression,
+ * and is passed over (TF_START): keep this in step with the tests of core_at. */
+#define W_STARTS (W_MONTH | W_WEEKDAY | W_WEEKDAYS | W_DEICTIC | W_REL | W_ARTICLE | W_CARD | \
+                  W_VAGUE | W_ORD | W_CLOCK | W_REF | W_DURWORD | W_REFADJ | W_SET | W_SETDET | \
+                  W_HOLIDAY | W_FISCAL | W_UNITS | W_UNIT | W_SEASON | W_POD | W_MOD)
+
+/* Facts of a token found once, before the grammar runs (scan.tf). */
+enum {
+    TF_START = 1,                /* an expression can start here (time word, digit, ...);
+                                    at a phrase's first word, set by find_phrases */
+    TF_HYPHEN = 2                /* a word or number with a hyphen: a compound ("twenty-five",
+                                    "mid-1990s"); not set on other tokens */
+};
+
 typedef struct scan {
     dl_doc *d;
     const dl_timex_lex *x;
     uint32_t s0, s1;             /* tokens of the sentence */
     int sent;
     const wentry **w;            /* the entry of each token of the document, or NULL */
+    uint8_t *tf;                 /* TF_* of each token of the document */
+    /* The phrases that start at token k of the sentence, when its word has W_PHRASE:
+     * at[k - s0] (found by find_phrases, read by item_at and core_at; not set at other
+     * tokens). Sized for the longest sentence. */
+    phrases_at *at;
+    phrase *ph;
+    size_t nph, cap_ph;
+    uint32_t *phw;               /* the tokens of the document whose word has W_PHRASE */
+    size_t nphw, cap_phw;
     long dct;                    /* the DCT in days, when d->has_dct */
     int has_narr;                /* the narrative date: set by the last dated expression */
     int narr_gran;
@@ -663,7 +797,7 @@ static int hasc(const scan *sc, uint32_t k, uint64_t cls)
 
 static int is(const scan *sc, uint32_t k, const char *s)
 {
-    return k >= sc->s0 && k < sc->s1 && !strcmp(tk(sc, k)->lower, s);
+    return k >= sc->s0 && k < sc->s1 && tk(sc, k)->lower[0] == s[0] && !strcmp(tk(sc, k)->lower, s);
 }
 
 /* Is token k written in capitals ("UN", "EST")? Read from the text: the token's
@@ -697,37 +831,76 @@ static const wentry *item_at(const scan *sc, uint32_t k, uint64_t cls, uint32_t 
     const wentry *e = we(sc, k);
     if (!e)
         return NULL;
-    if (e->cls & W_PHRASE) {
-        for (uint32_t len = e->maxphrase; len >= 2; len--) {
-            if (k + len > sc->s1)
-                continue;
-            char key[128];
-            size_t o = 0;
-            int ok = 1;
-            for (uint32_t i = 0; i < len && ok; i++) {
-                const char *w = tk(sc, k + i)->lower;
-                size_t wl = strlen(w);
-                if (o + wl + 2 >= sizeof key)
-                    ok = 0;
-                else {
-                    if (i)
-                        key[o++] = ' ';
-                    memcpy(key + o, w, wl);
-                    o += wl;
-                }
+    if (e->cls & W_PHRASE)
+        for (uint32_t i = sc->at[k - sc->s0].ph0, end = i + sc->at[k - sc->s0].n; i < end; i++)
+            if (sc->ph[i].e->cls & cls) {
+                *n = sc->ph[i].len;
+                return sc->ph[i].e;
             }
-            const wentry *p = ok ? lex_word(sc->x, key, o) : NULL;
-            if (p && (p->cls & cls)) {
-                *n = len;
-                return p;
-            }
-        }
-    }
     if (e->cls & cls) {
         *n = 1;
         return e;
     }
     return NULL;
+}
+
+/* Finds the phrases of the data that start at each token of the sentence [s0, s1), for
+ * item_at: the words are joined and looked up once per sentence, not at every rule that
+ * asks. Returns 0, or -1 on allocation failure. */
+static int find_phrases(scan *sc)
+{
+    sc->nph = 0;
+    size_t lo = 0, hi = sc->nphw;   /* the first of phw in the sentence */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sc->phw[mid] < sc->s0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t pi = lo; pi < sc->nphw && sc->phw[pi] < sc->s1; pi++) {
+        uint32_t k = sc->phw[pi];
+        const wentry *e = sc->w[k];
+        phrases_at *a = &sc->at[k - sc->s0];
+        a->cls = 0;
+        a->ph0 = (uint32_t)sc->nph;
+        a->n = 0;
+        /* Join the words one more at a time (as the data's keys are: one space between),
+         * keeping the phrases found; a key that does not fit is no phrase. */
+        char key[128];
+        size_t o = 0;
+        phrase found[8];
+        uint32_t nf = 0;
+        for (uint32_t i = 0; i < e->maxphrase && k + i < sc->s1; i++) {
+            const dl_token *t = tk(sc, k + i);
+            if (o + t->llen + 2 >= sizeof key)
+                break;
+            if (i)
+                key[o++] = ' ';
+            memcpy(key + o, t->lower, t->llen);
+            o += t->llen;
+            if (!i)
+                continue;
+            uint32_t h = dl_hash(key, o);
+            const wentry *p = lex_word_h(sc->x, key, o, h);
+            if (p) {
+                found[nf++] = (phrase){p, i + 1};
+                a->cls |= p->cls;
+            }
+            if (!filter_may_hold(sc->x->starts, h))
+                break;   /* no longer phrase starts with these words */
+        }
+        if (a->cls & W_STARTS)
+            sc->tf[k] |= TF_START;   /* a phrase that starts an expression starts here */
+        if (!nf)
+            continue;
+        if (DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
+            return -1;
+        for (uint32_t i = nf; i > 0; i--)
+            sc->ph[sc->nph++] = found[i - 1];
+        a->n = nf;
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------- numbers */
@@ -770,7 +943,7 @@ static int str_digits(const char *s, size_t n, int *v)
 /* A token of exactly n digits, nothing else. */
 static int tok_digits(const dl_token *t, size_t n, int *v)
 {
-    return str_digits(t->lower, n, v);
+    return t->llen == n && str_digits(t->lower, n, v);
 }
 
 /* A day of the month: "17", "17th", "1st". */
@@ -834,6 +1007,21 @@ static int card_word(const scan *sc, const char *w, size_t n, double *v)
         return 1;
     }
     return 0;
+}
+
+/* card_word of token k's text: its entry is known (sc->w[k] is lex_word of it, in the
+ * sentence or not), and only a word with a hyphen is split. */
+static int card_tok(const scan *sc, uint32_t k, double *v)
+{
+    const wentry *e = sc->w[k];
+    if (e && (e->cls & W_CARD)) {
+        *v = e->card;
+        return 1;
+    }
+    const dl_token *t = tk(sc, k);
+    int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) ? (sc->tf[k] & TF_HYPHEN)
+                                                        : has_hyphen(t->lower, t->llen);
+    return hyphen && card_word(sc, t->lower, t->llen, v);
 }
 
 /* Reads a count at token k: digits ("24", "1 1/2"), number words ("twenty four",
@@ -904,11 +1092,11 @@ static uint32_t count_at(const scan *sc, uint32_t k, double *v, int *vague)
         *vague = 1;
         return is(sc, k + 1, "of") ? k + 2 : k + 1;
     }
-    if (card_word(sc, t->lower, strlen(t->lower), &x)) {
+    if (card_tok(sc, k, &x)) {
         uint32_t j = k + 1;
         double u;
         if (x >= 20 && x < 100 && (long)x % 10 == 0 && j < sc->s1 &&
-            card_word(sc, tk(sc, j)->lower, strlen(tk(sc, j)->lower), &u) && u < 10) {
+            card_tok(sc, j, &u) && u < 10) {
             x += u;
             j++;
         }
@@ -3216,16 +3404,18 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
         TRY(g_count);
         TRY(g_ord);
     }
-    if ((t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && strchr(t->lower, '-'))
+    if ((t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && (sc->tf[k] & TF_HYPHEN))
         TRY(g_compound);
     if (e) {
+        /* The rules for the classes of phrases are tried where such a phrase starts. */
+        uint64_t here = (e->cls & W_PHRASE) ? e->cls | sc->at[k - sc->s0].cls : e->cls;
         if (e->cls & W_MONTH)
             TRY(g_month);
         if (e->cls & (W_WEEKDAY | W_WEEKDAYS))
             TRY(g_weekday);
         if (e->cls & W_DEICTIC)
             TRY(g_deictic);
-        if (e->cls & (W_REL | W_PHRASE))
+        if (here & W_REL)
             TRY(g_rel);
         if ((e->cls & W_ARTICLE) && e->article_def)
             TRY(g_the);
@@ -3235,13 +3425,13 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_ord);
         if (e->cls & W_CLOCK)
             TRY(g_clock);
-        if (e->cls & (W_REF | W_PHRASE | W_DURWORD))
+        if (here & (W_REF | W_DURWORD))
             TRY(g_ref);
         if (e->cls & W_REFADJ)
             TRY(g_refadj);
-        if (e->cls & (W_SET | W_SETDET | W_PHRASE))
+        if (here & (W_SET | W_SETDET))
             TRY(g_set);
-        if (e->cls & (W_HOLIDAY | W_PHRASE))
+        if (here & W_HOLIDAY)
             TRY(g_holiday);
         if (e->cls & W_FISCAL)
             TRY(g_fiscal);
@@ -3467,14 +3657,31 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     if (!x || d->ntok == 0)
         return DL_OK;
     const wentry **w = malloc(d->ntok * sizeof *w);
-    if (!w)
-        return dl_fail(err, DL_ENOMEM, "out of memory");
-    for (size_t k = 0; k < d->ntok; k++)
-        w[k] = lex_word(x, d->tok[k].lower, strlen(d->tok[k].lower));
-    scan sc = {.d = d, .x = x, .w = w};
+    uint8_t *tf = malloc(d->ntok);
+    uint32_t longest = 1;
+    for (size_t si = 0; si < d->nsent; si++)
+        if (longest < d->sent[si].ntok)
+            longest = d->sent[si].ntok;
+    phrases_at *at = malloc(longest * sizeof *at);
+    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .at = at};
+    dl_status st = w && tf && at ? DL_OK : DL_ENOMEM;
+    for (size_t k = 0; k < d->ntok && !st; k++) {
+        const dl_token *t = &d->tok[k];
+        const wentry *e = w[k] = lex_token(x, t);
+        int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && has_hyphen(t->lower, t->llen);
+        int start = (t->flags & DL_T_DIGIT) || hyphen ||
+                    (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
+                       : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
+        tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
+        if (e && (e->cls & W_PHRASE)) {
+            if (sc.nphw == sc.cap_phw && DL_GROW(sc.phw, sc.cap_phw, sc.nphw + 1))
+                st = DL_ENOMEM;
+            else
+                sc.phw[sc.nphw++] = (uint32_t)k;
+        }
+    }
     if (d->has_dct)
         sc.dct = dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
-    dl_status st = DL_OK;
     for (size_t si = 0; si < d->nsent && !st; si++) {
         const dl_sent *s = &d->sent[si];
         if (s->pub.boilerplate)
@@ -3482,12 +3689,13 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         sc.s0 = s->tok0;
         sc.s1 = s->tok0 + s->ntok;
         sc.sent = (int)si;
+        if (find_phrases(&sc)) {
+            st = DL_ENOMEM;
+            break;
+        }
         for (uint32_t k = sc.s0; k < sc.s1 && !st;) {
-            const dl_token *t = &d->tok[k];
             cand c;
-            if ((w[k] || (t->flags & DL_T_DIGIT) || strchr(t->lower, '-') || t->lower[0] == 'q' ||
-                 !strcmp(t->lower, "half")) &&
-                match_at(&sc, k, &c) && c.t1 > k) {
+            if ((tf[k] & TF_START) && match_at(&sc, k, &c) && c.t1 > k) {
                 st = emit(&sc, k, &c);
                 k = c.t1;
             } else {
@@ -3495,6 +3703,10 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
             }
         }
     }
+    free(sc.ph);
+    free(sc.phw);
+    free(at);
+    free(tf);
     free(w);
     return st ? dl_fail(err, st, "out of memory") : DL_OK;
 }
