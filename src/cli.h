@@ -39,6 +39,7 @@ typedef struct dl_job {
     int failed;            /* non-zero: msg says why (already includes path and line) */
     char msg[700];
     size_t bytes;          /* input bytes, for the progress line */
+    void *prep;            /* what dl_jobs.prepare made (freed by dl_jobs.release) */
 } dl_job;
 
 /* A run of documents: where they come from and where they go. */
@@ -52,6 +53,10 @@ typedef struct dl_jobs {
     /* On the calling thread, in input order: uses the result. It may take j->doc (set it
      * to NULL); what is left is freed. */
     void (*done)(void *ctx, dl_job *j);
+    /* Optional, on the worker thread after a document was processed: work on the result
+     * that needs no shared state (rendering its rows), kept in j->prep for done. */
+    void (*prepare)(void *ctx, dl_job *j);
+    void (*release)(void *prep);   /* frees j->prep (when prepare is set) */
     void *ctx;
     const dl_engine *eng;
     int threads;           /* 1: everything on the calling thread */

@@ -80,8 +80,10 @@ static void progress_draw(const dl_jobs *r, double elapsed)
 
 /* ---------------------------------------------------------------- jobs */
 
-static void job_free(dl_job *j)
+static void job_free(const dl_jobs *r, dl_job *j)
 {
+    if (j->prep && r->release)
+        r->release(j->prep);
     dl_doc_free(j->doc);
     free(j->line);
     free(j->text);
@@ -107,6 +109,8 @@ static void job_work(const dl_jobs *r, dl_job *j)
             snprintf(j->msg, sizeof j->msg, "%s:%zu: %s", j->path, j->lineno, err.msg);
         else
             snprintf(j->msg, sizeof j->msg, "%s: %s", j->path, err.msg);
+    } else if (r->prepare) {
+        r->prepare(r->ctx, j);
     }
     free(j->text);
     j->text = NULL;
@@ -118,7 +122,7 @@ static void job_finish(dl_jobs *r, dl_job *j, double t0, double *last_draw)
     r->done(r->ctx, j);
     r->docs_done++;
     r->bytes_done += (double)j->bytes;
-    job_free(j);
+    job_free(r, j);
     if (r->progress) {
         double t = now();
         if (t - *last_draw >= 0.1) {

@@ -678,28 +678,92 @@ typedef struct stream {
     int open, failed, started;
 } stream;
 
+/* The streamed outputs, in the order they are written. */
+enum { S_CSV, S_TSV, S_ACTORS, S_TIMEML, S_JSONL, NSTREAMS };
+
+/* A document's rows for each stream, rendered on the worker thread that processed it, so
+ * that with -j N the calling thread only copies bytes (rows() writes them). */
+typedef struct rendered {
+    char *buf[NSTREAMS];
+    size_t len[NSTREAMS];
+    char msg[NSTREAMS][512];   /* non-empty: rendering failed, and why (a dl_error msg) */
+} rendered;
+
+static int stream_opened(stream *s)
+{
+    if (s->open)
+        return 1;
+    char msg[1024];
+    if (dl_out_open(&s->out, s->path, msg, sizeof msg)) {
+        error("%s", msg);
+        s->failed = 1;
+        return 0;
+    }
+    s->open = 1;
+    return 1;
+}
+
+static void stream_fail(stream *s, const char *why)
+{
+    error("%s: %s", s->path, why);
+    dl_out_abort(&s->out);
+    s->failed = 1;
+}
+
+/* Writes document d (NULL: none, only the header) to s. */
 static void stream_write(stream *s, dl_doc *d, const opts *o)
 {
-    if (!s->path || s->failed)
+    if (!s->path || s->failed || !stream_opened(s))
         return;
-    char msg[1024];
-    if (!s->open) {
-        if (dl_out_open(&s->out, s->path, msg, sizeof msg)) {
-            error("%s", msg);
-            s->failed = 1;
-            return;
-        }
-        s->open = 1;
-    }
     dl_error err = {0};
     dl_doc *one[1] = {d};
     writer w = s->started ? s->rows : s->head;
     s->started = 1;
-    if (w(d ? one : NULL, d ? 1 : 0, s->out.fp, o, &err) != DL_OK) {
-        error("%s: %s", s->path, err.msg);
-        dl_out_abort(&s->out);
-        s->failed = 1;
+    if (w(d ? one : NULL, d ? 1 : 0, s->out.fp, o, &err) != DL_OK)
+        stream_fail(s, err.msg);
+}
+
+/* Renders d's rows for stream s into memory (any thread: reads only s->path and s->rows). */
+static void stream_render(const stream *s, dl_doc *d, const opts *o, char **buf, size_t *len,
+                          char *msg, size_t cap)
+{
+    *buf = NULL;
+    *len = 0;
+    msg[0] = 0;
+    if (!s->path)
+        return;
+    FILE *m = open_memstream(buf, len);
+    if (!m) {
+        snprintf(msg, cap, "%s", strerror(errno));
+        return;
     }
+    dl_error err = {0};
+    dl_doc *one[1] = {d};
+    if (s->rows(one, 1, m, o, &err) != DL_OK)
+        snprintf(msg, cap, "%s", err.msg);
+    if (fclose(m) != 0 && !msg[0])
+        snprintf(msg, cap, "%s", strerror(errno));
+    if (msg[0]) {
+        free(*buf);
+        *buf = NULL;
+        *len = 0;
+    }
+}
+
+/* Appends rows rendered by stream_render: the header first when s has none yet. */
+static void stream_put(stream *s, const char *buf, size_t len, const char *msg, const opts *o)
+{
+    if (!s->path || s->failed)
+        return;
+    if (!s->started) {
+        stream_write(s, NULL, o);
+        if (s->failed)
+            return;
+    }
+    if (msg[0])
+        stream_fail(s, msg);
+    else if (len && fwrite(buf, 1, len, s->out.fp) != len)
+        stream_fail(s, strerror(errno));
 }
 
 static int stream_close(stream *s, const opts *o)
@@ -726,7 +790,7 @@ typedef struct run {
     const inputs *in;
     const manifest *man;
     int named, graph, per_doc_lines;
-    stream s_csv, s_tsv, s_act, s_timeml, s_jsonl;
+    stream s[NSTREAMS];      /* S_CSV, ... */
     dl_corpus *corpus;       /* --merge, or the corpus formats: the events of all documents */
     dl_graph_builder *gb;    /* the graph of all documents (not merged): what it shows of
                               * each, not the documents */
@@ -772,6 +836,31 @@ static void file_load(void *ctx, dl_job *j)
         manifest_lookup(r->man, f->name, &j->in.dct, &j->in.url);
 }
 
+/* On the worker thread: renders the document's streamed rows (with -j N the calling
+ * thread then only appends bytes). Not with one thread, where it would only add a copy. */
+static void doc_prepare(void *ctx, dl_job *j)
+{
+    run *r = ctx;
+    if (!r->named || !j->doc)
+        return;
+    rendered *rd = calloc(1, sizeof *rd);
+    if (!rd)
+        return;   /* doc_done writes the document itself */
+    for (int k = 0; k < NSTREAMS; k++)
+        stream_render(&r->s[k], j->doc, r->o, &rd->buf[k], &rd->len[k], rd->msg[k], sizeof rd->msg[k]);
+    j->prep = rd;
+}
+
+static void rendered_free(void *p)
+{
+    rendered *rd = p;
+    if (!rd)
+        return;
+    for (int k = 0; k < NSTREAMS; k++)
+        free(rd->buf[k]);
+    free(rd);
+}
+
 static void doc_done(void *ctx, dl_job *j)
 {
     run *r = ctx;
@@ -793,16 +882,16 @@ static void doc_done(void *ctx, dl_job *j)
     char outs[3 * 4096 + 16];   /* not zeroed whole: 12 KB a document */
     outs[0] = 0;
     if (r->named) {
-        stream_write(&r->s_csv, d, o);
-        stream_write(&r->s_tsv, d, o);
-        stream_write(&r->s_act, d, o);
-        stream_write(&r->s_timeml, d, o);
-        stream_write(&r->s_jsonl, d, o);
-        if (r->s_jsonl.open && !r->s_jsonl.failed && fflush(r->s_jsonl.out.fp) != 0) {
-            error("%s: %s", r->s_jsonl.path, strerror(errno));
-            dl_out_abort(&r->s_jsonl.out);
-            r->s_jsonl.failed = 1;
+        rendered *rd = j->prep;
+        for (int k = 0; k < NSTREAMS; k++) {
+            if (rd)
+                stream_put(&r->s[k], rd->buf[k], rd->len[k], rd->msg[k], o);
+            else
+                stream_write(&r->s[k], d, o);
         }
+        stream *js = &r->s[S_JSONL];
+        if (js->open && !js->failed && fflush(js->out.fp) != 0)
+            stream_fail(js, strerror(errno));
     } else {
         /* Per-document files in the output folder. */
         char p[4096];
@@ -1053,11 +1142,11 @@ int main(int argc, char **argv)
     /* Row outputs stream document by document unless merged; a graph of documents not
      * merged keeps what it shows of them (dl_graph_builder); a merged corpus keeps event
      * records only. */
-    r.s_csv = (stream){.path = o.merge ? NULL : o.csv, .head = w_csv, .rows = w_csv_rows};
-    r.s_tsv = (stream){.path = o.timex_tsv, .head = w_tsv, .rows = w_tsv_rows};
-    r.s_act = (stream){.path = o.merge ? NULL : o.actors_csv, .head = w_actors, .rows = w_actors_rows};
-    r.s_timeml = (stream){.path = o.timeml, .head = w_timeml, .rows = w_timeml};
-    r.s_jsonl = (stream){.path = o.merge ? NULL : o.jsonl_out, .head = w_jsonl, .rows = w_jsonl};
+    r.s[S_CSV] = (stream){.path = o.merge ? NULL : o.csv, .head = w_csv, .rows = w_csv_rows};
+    r.s[S_TSV] = (stream){.path = o.timex_tsv, .head = w_tsv, .rows = w_tsv_rows};
+    r.s[S_ACTORS] = (stream){.path = o.merge ? NULL : o.actors_csv, .head = w_actors, .rows = w_actors_rows};
+    r.s[S_TIMEML] = (stream){.path = o.timeml, .head = w_timeml, .rows = w_timeml};
+    r.s[S_JSONL] = (stream){.path = o.merge ? NULL : o.jsonl_out, .head = w_jsonl, .rows = w_jsonl};
     if (named && !o.merge && r.graph && !(r.gb = dl_graph_builder_new(&err))) {
         error("%s", err.msg);
         rc = 1;
@@ -1073,7 +1162,8 @@ int main(int argc, char **argv)
     }
 
     dl_jsonl_src src = {.f = stdin, .dct = o.dct};
-    dl_jobs jobs = {.done = doc_done, .ctx = &r, .eng = eng, .threads = o.jobs};
+    dl_jobs jobs = {.done = doc_done, .ctx = &r, .eng = eng, .threads = o.jobs,
+                    .prepare = o.jobs > 1 ? doc_prepare : NULL, .release = rendered_free};
     r.src = &src;
     if (o.jsonl) {
         jobs.next = jsonl_next;
@@ -1103,11 +1193,8 @@ int main(int argc, char **argv)
         fprintf(stderr, PROG ": %zu documents, %zu events (%zu dated) in %.1f s (%.1f MB/s)\n",
                 r.docs, r.events, r.dated, jobs.seconds,
                 jobs.seconds > 0 ? jobs.bytes_done / jobs.seconds / 1e6 : 0.0);
-    rc |= stream_close(&r.s_csv, &o);
-    rc |= stream_close(&r.s_tsv, &o);
-    rc |= stream_close(&r.s_act, &o);
-    rc |= stream_close(&r.s_timeml, &o);
-    rc |= stream_close(&r.s_jsonl, &o);
+    for (int k = 0; k < NSTREAMS; k++)
+        rc |= stream_close(&r.s[k], &o);
     if (r.corpus)
         rc |= dl_cli_write_corpus(r.corpus, &o, o.merge);
     if (!o.merge && r.gb) {

@@ -146,7 +146,7 @@ fi
 # ---------------------------------------------------------------- -j 2 = -j 1
 gen 10000 "$T/c10k" "$T/c10k.jsonl" "$T/c10k.tsv"
 for j in 1 2; do
-    "$PROG" -q -j $j --manifest "$T/c10k.tsv" --csv "$T/j$j.csv" --timex-tsv "$T/j$j.tsv" \
+    "$PROG" -q -j $j --bom --manifest "$T/c10k.tsv" --csv "$T/j$j.csv" --timex-tsv "$T/j$j.tsv" \
         --actors-csv "$T/j$j.act" --jsonl-out "$T/j$j.jsonl" "$T/c10k" > "$T/j$j.err" 2>&1
     expect_rc 0 $? "-j $j on 10,000 documents"
     "$PROG" -j $j --merge --manifest "$T/c10k.tsv" --csv "$T/jm$j.csv" --dot "$T/jm$j.dot" \
@@ -156,6 +156,12 @@ done
 for f in csv tsv act jsonl err; do same "$T/j1.$f" "$T/j2.$f" "-j 2 = -j 1 (.$f)"; done
 for f in csv dot json err; do same "$T/jm1.$f" "$T/jm2.$f" "-j 2 = -j 1 with --merge (.$f)"; done
 same "$T/js1.jsonl" "$T/js2.jsonl" "-j 2 = -j 1 with --jsonl"
+# With -j 2 the rows are rendered on the worker threads: a failing output is still reported
+# with its name and a non-zero exit, and the other outputs of the run are complete.
+"$PROG" -q -j 2 --bom --manifest "$T/c10k.tsv" --csv "$T/jf.csv" --timex-tsv /dev/full "$T/c10k" > "$T/jf.err" 2>&1
+expect_rc 1 $? "-j 2 with an output on a full disk"
+expect_grep "/dev/full: No space left on device" "$T/jf.err" "-j 2 names the full output"
+same "$T/j1.csv" "$T/jf.csv" "-j 2: the other output is complete"
 if [ "$(grep -c . "$T/jm1.err")" = 10000 ]; then ok; else no "one summary line per document when stderr is no terminal"; fi
 
 # ---------------------------------------------------------------- progress on a terminal only
