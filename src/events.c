@@ -32,8 +32,6 @@
 #define MAXSLOT 6
 #define MAXPP 8
 #define MAXANCHOR 16
-#define TRIG_BLOOM (1u << 16)   /* bits of the Bloom filter of trigger lemmas */
-#define CUE_BLOOM (1u << 13)    /* bits of the Bloom filter of cue words */
 
 /* ================================================================ knowledge */
 
@@ -93,14 +91,22 @@ typedef struct cameo_ent {
     double goldstein;
 } cameo_ent;
 
+/* One slot of the word table: what a word (a token's lower-case text or a lemma) is to
+ * events.c, found in one probe by the dl_hash the token carries. */
+typedef struct wslot {
+    const char *key;            /* NULL: an empty slot */
+    uint32_t hash, len;
+    int32_t cue;                /* index into cues, or -1 */
+    int32_t tv, tn;             /* first trigger entry read as a verb / a noun, or -1 */
+} wslot;
+
 struct dl_event_lex {
     dl_arena *arena;
-    dl_map *cue_map;            /* word -> index into cues */
-    uint64_t cue_bloom[CUE_BLOOM / 64];     /* its keys, by dl_hash: most words are no cue */
+    wslot *wt;                  /* the word table: cues and trigger lemmas */
+    uint32_t wmask;             /* its capacity - 1 (a power of two) */
+    size_t nw;
     cue *cues;
     size_t ncues, cap_cues;
-    dl_map *trig_v, *trig_n;    /* lemma of a verb / noun -> first entry */
-    uint64_t trig_bloom[TRIG_BLOOM / 64];   /* the lemmas of both, by dl_hash */
     trig *trigs;
     size_t ntrigs, cap_trigs;
     dl_map *cameo_map;          /* code -> index into codes */
@@ -112,13 +118,11 @@ void dl_events_free_lex(dl_event_lex *x)
 {
     if (!x)
         return;
-    dl_map_free(x->cue_map);
-    dl_map_free(x->trig_v);
-    dl_map_free(x->trig_n);
     dl_map_free(x->cameo_map);
     free(x->cues);
     free(x->trigs);
     free(x->codes);
+    free(x->wt);
     dl_arena_free(x->arena);
     free(x);
 }
@@ -126,6 +130,57 @@ void dl_events_free_lex(dl_event_lex *x)
 static int cell_is(const char *c, size_t n, const char *s)
 {
     return strlen(s) == n && memcmp(c, s, n) == 0;
+}
+
+/* The slot of word w (n bytes, dl_hash h) in the word table, or NULL. */
+static inline const wslot *wt_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h)
+{
+    for (uint32_t i = h & x->wmask;; i = (i + 1) & x->wmask) {
+        const wslot *e = &x->wt[i];
+        if (!e->key)
+            return NULL;
+        if (e->hash == h && e->len == n && dl_bytes_eq(e->key, w, n))
+            return e;
+    }
+}
+
+/* The slot of word w, added when missing. NULL on allocation failure. */
+static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
+{
+    if (2 * (x->nw + 1) > (size_t)x->wmask + 1 || !x->wt) {
+        /* grow: at most half full, so that a miss mostly ends at the first slot */
+        size_t cap = x->wt ? 2 * ((size_t)x->wmask + 1) : 1024;
+        wslot *t = calloc(cap, sizeof *t);
+        if (!t)
+            return NULL;
+        for (size_t i = 0; x->wt && i <= x->wmask; i++) {
+            const wslot *e = &x->wt[i];
+            if (!e->key)
+                continue;
+            size_t k = e->hash & (cap - 1);
+            while (t[k].key)
+                k = (k + 1) & (cap - 1);
+            t[k] = *e;
+        }
+        free(x->wt);
+        x->wt = t;
+        x->wmask = (uint32_t)(cap - 1);
+    }
+    uint32_t h = dl_hash(w, n);
+    const wslot *f = wt_get(x, w, n, h);
+    if (f)
+        return (wslot *)f;
+    uint32_t i = h & x->wmask;
+    while (x->wt[i].key)
+        i = (i + 1) & x->wmask;
+    wslot *e = &x->wt[i];
+    if (!(e->key = dl_arena_strndup(x->arena, w, n)))
+        return NULL;
+    e->hash = h;
+    e->len = (uint32_t)n;
+    e->cue = e->tv = e->tn = -1;
+    x->nw++;
+    return e;
 }
 
 static const dl_blob *blob_or_fail(const char *name, dl_error *err)
@@ -184,11 +239,19 @@ static int value_of(const char *c, size_t n)
     return -1;
 }
 
-static void cue_bloom_add(dl_event_lex *x, const char *w, size_t n)
+/* The index of word w's cue, made empty when new; -1 on allocation failure. */
+static int32_t add_cue(dl_event_lex *x, const char *w, size_t n)
 {
-    uint32_t h = dl_hash(w, n);
-    x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] |= 1ull << (h % 64);
-    x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
+    wslot *e = wt_add(x, w, n);
+    if (!e)
+        return -1;
+    if (e->cue < 0) {
+        if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
+            return -1;
+        e->cue = (int32_t)x->ncues++;
+        memset(&x->cues[e->cue], 0, sizeof x->cues[e->cue]);
+    }
+    return e->cue;
 }
 
 static dl_status load_cues(dl_event_lex *x, dl_error *err)
@@ -212,30 +275,15 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
         int v = value_of(c[2], l[2]);
         if (k < 0 || v < 0)
             return dl_fail(err, DL_EDATA, "data/event-cues.tsv:%d: unknown class or value", t.line);
-        uint32_t idx;
-        if (!dl_map_get(x->cue_map, c[0], l[0], &idx)) {
-            if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
-                return dl_fail(err, DL_ENOMEM, "out of memory");
-            idx = (uint32_t)x->ncues++;
-            memset(&x->cues[idx], 0, sizeof x->cues[idx]);
-            if (dl_map_put(x->cue_map, c[0], l[0], idx))
-                return dl_fail(err, DL_ENOMEM, "out of memory");
-            cue_bloom_add(x, c[0], l[0]);
-        }
+        int32_t idx = add_cue(x, c[0], l[0]);
+        if (idx < 0)
+            return dl_fail(err, DL_ENOMEM, "out of memory");
         const char *sp = memchr(c[0], ' ', l[0]);
         if (sp) {
             /* mark the first word, so that only it makes a two-word look-up */
-            uint32_t fi;
-            size_t fl = (size_t)(sp - c[0]);
-            if (!dl_map_get(x->cue_map, c[0], fl, &fi)) {
-                if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
-                    return dl_fail(err, DL_ENOMEM, "out of memory");
-                fi = (uint32_t)x->ncues++;
-                memset(&x->cues[fi], 0, sizeof x->cues[fi]);
-                if (dl_map_put(x->cue_map, c[0], fl, fi))
-                    return dl_fail(err, DL_ENOMEM, "out of memory");
-                cue_bloom_add(x, c[0], fl);
-            }
+            int32_t fi = add_cue(x, c[0], (size_t)(sp - c[0]));
+            if (fi < 0)
+                return dl_fail(err, DL_ENOMEM, "out of memory");
             x->cues[fi].cls |= CU_FIRST;
         }
         cue *q = &x->cues[idx];
@@ -392,14 +440,17 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
         size_t kl = l[0] + 2;
         uint32_t prev;
         uint32_t idx = (uint32_t)x->ntrigs++;
-        dl_map *first = c[1][0] == 'n' ? x->trig_n : c[1][0] == 'v' ? x->trig_v : NULL;
-        uint32_t h = dl_hash(c[0], l[0]);
-        x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] |= 1ull << (h % 64);
-        x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
-        if (dl_map_get(last, key, kl, &prev))
+        if (dl_map_get(last, key, kl, &prev)) {
             x->trigs[prev].next = (int)idx;
-        else if (first && dl_map_put(first, c[0], l[0], idx))
-            goto oom;
+        } else {
+            wslot *w = wt_add(x, c[0], l[0]);
+            if (!w)
+                goto oom;
+            if (e->noun)
+                w->tn = (int32_t)idx;
+            else
+                w->tv = (int32_t)idx;
+        }
         if (dl_map_put(last, key, kl, idx))
             goto oom;
     }
@@ -416,8 +467,7 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     if (!x)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     e->events = x;
-    if (!(x->arena = dl_arena_new()) || !(x->cue_map = dl_map_new()) ||
-        !(x->trig_v = dl_map_new()) || !(x->trig_n = dl_map_new()) || !(x->cameo_map = dl_map_new()))
+    if (!(x->arena = dl_arena_new()) || !(x->cameo_map = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     dl_status st = load_cameo(x, err);
     if (!st)
@@ -427,77 +477,11 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     return st;
 }
 
-static inline int trig_bloom_has(const dl_event_lex *x, uint32_t h)
-{
-    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
-           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
-}
-
-/* First trigger entry for word w (n bytes, dl_hash h) read as a verb or a noun, or -1. */
-static int trig_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h, int noun)
-{
-    uint32_t v;
-    return dl_map_get_h(noun ? x->trig_n : x->trig_v, w, n, h, &v) ? (int)v : -1;
-}
-
-/* The length and hash of a word of token t: its lower-case text (whose it carries) or a
- * lemma. */
-static inline uint32_t word_hash(const dl_token *t, const char *w, size_t *n)
-{
-    if (w == t->lower) {
-        *n = t->llen;
-        return t->hash;
-    }
-    *n = strlen(w);
-    return dl_hash(w, *n);
-}
-
-/* First trigger entry for a word of token t (its lower-case text or a lemma) read as a
- * verb or a noun, or -1. The Bloom filter spares most look-ups. */
-static int trig_first(const dl_event_lex *x, const dl_token *t, const char *w, int noun)
-{
-    size_t n;
-    uint32_t h = word_hash(t, w, &n);
-    return trig_bloom_has(x, h) ? trig_get(x, w, n, h, noun) : -1;
-}
-
+/* The cue word w (n bytes) is, or NULL. */
 static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
 {
-    uint32_t v;
-    return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
-}
-
-/* Can word w of token t be a trigger (its lower text, or a lemma)? */
-static inline int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
-{
-    size_t n;
-    uint32_t h = word_hash(t, w, &n);
-    return trig_bloom_has(x, h) && (trig_get(x, w, n, h, 0) >= 0 || trig_get(x, w, n, h, 1) >= 0);
-}
-
-/* Does a word of the sentence [t0, t0 + n) name a trigger? Most sentences without one
- * need no analysis: only a trigger makes an event. */
-static int has_trigger_word(const dl_event_lex *x, const dl_doc *d, uint32_t t0, int n)
-{
-    for (int k = 0; k < n; k++) {
-        const dl_token *t = &d->tok[t0 + (uint32_t)k];
-        if (!(t->flags & DL_T_ALPHA))
-            continue;
-        if (may_trigger(x, t, t->lower) || (t->lemma != t->lower && may_trigger(x, t, t->lemma)) ||
-            (t->nlemma != t->lower && t->nlemma != t->lemma && may_trigger(x, t, t->nlemma)))
-            return 1;
-    }
-    return 0;
-}
-
-/* The cue a token's lower-case text is, by its hash. */
-static const cue *tok_cue(const dl_event_lex *x, const dl_token *t)
-{
-    uint32_t v, h = t->hash;
-    if (!(x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] >> (h % 64) & 1) ||
-        !(x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1))
-        return NULL;
-    return dl_map_get_h(x->cue_map, t->lower, t->llen, t->hash, &v) ? &x->cues[v] : NULL;
+    const wslot *e = wt_get(x, w, n, dl_hash(w, n));
+    return e && e->cue >= 0 ? &x->cues[e->cue] : NULL;
 }
 
 const char *dl_modality_name(int m)
@@ -569,6 +553,15 @@ typedef struct found {
     int gap0, gap1;        /* the "..." gap: the object */
 } found;
 
+/* Lemmas are shared strings (WordNet's): their slots are remembered by address, which
+ * spares measuring and hashing them again. */
+#define LEMMA_BITS 8
+#define LEMMA_CACHE (1u << LEMMA_BITS)
+typedef struct lemma_seen {
+    const char *lemma;
+    const wslot *e;
+} lemma_seen;
+
 typedef struct sa {
     dl_doc *d;
     const dl_event_lex *x;
@@ -577,6 +570,9 @@ typedef struct sa {
     int n;                 /* tokens analysed */
     int sent;
     tk tok[DL_EV_MAXTOK];
+    const wslot *ws[DL_EV_MAXTOK];  /* the word-table slot of each token's lower-case text */
+    lemma_seen *seen;               /* the slots of lemmas by address: a memo, as report */
+    lemma_seen seen_memo[LEMMA_CACHE];  /* (emptied per document) */
     vgroup vg[DL_EV_MAXTOK];
     int8_t *report;        /* per verb group: is_report_vg's answer, -1 until asked (a memo
                             * that functions of a const sa may fill) */
@@ -599,6 +595,56 @@ typedef struct sa {
 } sa;
 
 static const dl_token *T(const sa *s, int i) { return &s->tt[i]; }
+
+/* The slot of a lemma of token t (its lower-case text, whose slot is `lower`, or another
+ * string), or NULL. */
+static inline const wslot *lemma_slot(const sa *s, const dl_token *t, const char *w, const wslot *lower)
+{
+    if (w == t->lower)
+        return lower;
+    lemma_seen *c = &s->seen[((uintptr_t)w * 0x9E3779B97F4A7C15ull) >> (64 - LEMMA_BITS)];
+    if (c->lemma != w) {
+        size_t n = strlen(w);
+        c->lemma = w;
+        c->e = wt_get(s->x, w, n, dl_hash(w, n));
+    }
+    return c->e;
+}
+
+/* The slot of a lemma of token i, or NULL. */
+static inline const wslot *lemma_of(const sa *s, int i)
+{
+    return lemma_slot(s, &s->tt[i], s->tt[i].lemma, s->ws[i]);
+}
+
+/* The cue the lemma of token i is, or NULL. */
+static const cue *lemma_cue(const sa *s, int i)
+{
+    const wslot *e = lemma_of(s, i);
+    return e && e->cue >= 0 ? &s->x->cues[e->cue] : NULL;
+}
+
+/* Does a word of the sentence name a trigger? Most sentences without one need no
+ * analysis: only a trigger makes an event. */
+static int has_trigger_word(sa *s)
+{
+    const dl_event_lex *x = s->x;
+    for (int i = 0; i < s->n; i++) {
+        const dl_token *t = &s->tt[i];
+        if (!(t->flags & DL_T_ALPHA))
+            continue;
+        const wslot *e = wt_get(x, t->lower, t->llen, t->hash);
+        if (e && (e->tv >= 0 || e->tn >= 0))
+            return 1;
+        if (t->lemma != t->lower && (e = lemma_slot(s, t, t->lemma, NULL)) && (e->tv >= 0 || e->tn >= 0))
+            return 1;
+        if (t->nlemma != t->lower && t->nlemma != t->lemma && (e = lemma_slot(s, t, t->nlemma, NULL)) &&
+            (e->tv >= 0 || e->tn >= 0))
+            return 1;
+    }
+    return 0;
+}
+
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
 /* Is token i the word w? By length first (llen): w is mostly a literal, so the compare
  * compiles to a few instructions. */
@@ -690,8 +736,7 @@ static int guess_open(const sa *s, int i)
             int b = p - 1;
             while (b >= 0 && s->tok[b].tag == T_ADV)
                 b--;
-            const dl_token *bt = b >= 0 ? T(s, b) : NULL;
-            const cue *bq = bt ? cue_of(s->x, bt->lemma, strlen(bt->lemma)) : NULL;
+            const cue *bq = b >= 0 ? lemma_cue(s, b) : NULL;
             if ((pos & DL_POS_NOUN) && bq && (bq->cls & CU_MOTION) && s->tok[b].tag == T_VERB &&
                 next_closed && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON))))
                 return T_NOUN;
@@ -810,7 +855,8 @@ static void tag_sentence(sa *s)
         while (m < nmen && men[m].tok0 + men[m].ntok <= tok)
             m++;
         k->men = m < nmen && men[m].tok0 <= tok ? (int)m : -1;
-        k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
+        const wslot *e = s->ws[i] = wt_get(s->x, t->lower, t->llen, t->hash);
+        k->q = e && e->cue >= 0 && !(t->flags & DL_T_UPPER) ? &s->x->cues[e->cue] : NULL;
         k->cls = k->q ? k->q->cls : 0;
         k->gerund = 0;
         k->vg = -1;
@@ -1150,8 +1196,7 @@ static int is_report_vg(const sa *s, int g)
     if (g < 0)
         return 0;
     if (s->report[g] < 0) {
-        const char *l = T(s, s->vg[g].main)->lemma;
-        const cue *q = cue_of(s->x, l, strlen(l));
+        const cue *q = lemma_cue(s, s->vg[g].main);
         s->report[g] = q && (q->cls & CU_REPORT);
     }
     return s->report[g];
@@ -1625,20 +1670,20 @@ static int find_trigger(const sa *s, int i, found *f)
     if (k->men >= 0 || k->tx >= 0 || (k->cls & CU_NOTRIG) || !(t->flags & DL_T_ALPHA))
         return 0;
     int first = -1;
+    const wslot *lo = s->ws[i], *le;
     if (k->tag == T_VERB) {
-        first = trig_first(s->x, t, t->lemma, 0);
-        if (first < 0 && t->lemma != t->lower && strcmp(t->lower, t->lemma))
-            first = trig_first(s->x, t, t->lower, 0);
+        /* by lemma, else by text */
+        le = lemma_of(s, i);
+        first = le && le->tv >= 0 ? le->tv : lo ? lo->tv : -1;
     } else if (k->tag == T_NOUN) {
         /* a noun modifying the next one is no event ("trade agreements") */
         if (tag(s, i + 1) == T_NOUN && !(T(s, i + 1)->flags & DL_T_CAP))
             return 0;
-        first = trig_first(s->x, t, t->nlemma, 1);
-        if (first < 0 && t->nlemma != t->lower && strcmp(t->lower, t->nlemma))
-            first = trig_first(s->x, t, t->lower, 1);
+        le = lemma_slot(s, t, t->nlemma, lo);
+        first = le && le->tn >= 0 ? le->tn : lo ? lo->tn : -1;
     } else if (k->tag == T_ADJ && t->vform == DL_VF_PAST && (t->pos & DL_POS_VERB)) {
         /* "Jobs, born in San Francisco" */
-        first = trig_first(s->x, t, t->lower, 0);
+        first = lo ? lo->tv : -1;
     }
     for (int ei = first; ei >= 0; ei = s->x->trigs[ei].next) {
         const trig *e = &s->x->trigs[ei];
@@ -1837,8 +1882,7 @@ static void noun_args(sa *s, const found *f, args *a)
      * light verb does the noun in its object */
     int light = -1;
     if (a->vg >= 0 && s->vg[a->vg].main < h) {
-        const dl_token *lv = T(s, s->vg[a->vg].main);
-        const cue *lq = cue_of(s->x, lv->lemma, strlen(lv->lemma));
+        const cue *lq = lemma_cue(s, s->vg[a->vg].main);
         int oa, ob;
         if (lq && (lq->cls & CU_LIGHT) && object_np(s, a->vg, &oa, &ob) == 0 && h >= oa && h < ob) {
             subject_of(s, a->vg);
@@ -1906,10 +1950,9 @@ static int vg_modality(const sa *s, int g)
         while (k >= 0 && tag(s, k) == T_ADV)
             k--;
         if (k >= 0) {
-            const dl_token *t = T(s, k);
             const cue *q = s->tok[k].q;
             if (!q || !(q->cls & CU_TOCUE))
-                q = cue_of(s->x, t->lemma, strlen(t->lemma));
+                q = lemma_cue(s, k);
             if (q && (q->cls & CU_TOCUE)) {
                 if (q->tocue == V_HYP)
                     return DL_MOD_HYPOTHETICAL;
@@ -2419,6 +2462,9 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
     if (!s)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     memset(s, 0, offsetof(sa, tok));
+    for (size_t i = 0; i < LEMMA_CACHE; i++)
+        s->seen_memo[i].lemma = NULL;
+    s->seen = s->seen_memo;
     s->d = d;
     s->x = d->eng->events;
     s->report = s->report_memo;
@@ -2433,7 +2479,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
         s->tt = d->tok + se->tok0;
         s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
         s->sent = (int)i;
-        if (!has_trigger_word(s->x, d, s->t0, s->n))
+        if (!has_trigger_word(s))
             continue;   /* (the cursors of tag_sentence catch up by themselves) */
         st = analyse_sentence(s);
     }
