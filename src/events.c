@@ -104,6 +104,7 @@ struct dl_event_lex {
     dl_arena *arena;
     wslot *wt;                  /* the word table: cues and trigger lemmas */
     uint32_t wmask;             /* its capacity - 1 (a power of two) */
+    unsigned wshift;            /* 32 - log2 of its capacity */
     size_t nw;
     cue *cues;
     size_t ncues, cap_cues;
@@ -132,10 +133,17 @@ static int cell_is(const char *c, size_t n, const char *s)
     return strlen(s) == n && memcmp(c, s, n) == 0;
 }
 
+/* The first slot to probe for hash h: its top bits, mixed (the low bits of dl_hash
+ * cluster on this table's words). */
+static inline uint32_t wt_home(const dl_event_lex *x, uint32_t h)
+{
+    return (h * 0x9E3779B1u) >> x->wshift;
+}
+
 /* The slot of word w (n bytes, dl_hash h) in the word table, or NULL. */
 static inline const wslot *wt_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h)
 {
-    for (uint32_t i = h & x->wmask;; i = (i + 1) & x->wmask) {
+    for (uint32_t i = wt_home(x, h);; i = (i + 1) & x->wmask) {
         const wslot *e = &x->wt[i];
         if (!e->key)
             return NULL;
@@ -150,6 +158,9 @@ static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
     if (2 * (x->nw + 1) > (size_t)x->wmask + 1 || !x->wt) {
         /* grow: at most half full, so that a miss mostly ends at the first slot */
         size_t cap = x->wt ? 2 * ((size_t)x->wmask + 1) : 1024;
+        unsigned bits = 0;
+        while ((1u << bits) < cap)
+            bits++;
         wslot *t = calloc(cap, sizeof *t);
         if (!t)
             return NULL;
@@ -157,7 +168,7 @@ static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
             const wslot *e = &x->wt[i];
             if (!e->key)
                 continue;
-            size_t k = e->hash & (cap - 1);
+            size_t k = (e->hash * 0x9E3779B1u) >> (32 - bits);
             while (t[k].key)
                 k = (k + 1) & (cap - 1);
             t[k] = *e;
@@ -165,12 +176,13 @@ static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
         free(x->wt);
         x->wt = t;
         x->wmask = (uint32_t)(cap - 1);
+        x->wshift = 32 - bits;
     }
     uint32_t h = dl_hash(w, n);
     const wslot *f = wt_get(x, w, n, h);
     if (f)
         return (wslot *)f;
-    uint32_t i = h & x->wmask;
+    uint32_t i = wt_home(x, h);
     while (x->wt[i].key)
         i = (i + 1) & x->wmask;
     wslot *e = &x->wt[i];
@@ -590,6 +602,7 @@ typedef struct sa {
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
     int according;         /* "according to" in the sentence */
+    uint32_t cls_any;      /* the cue classes of all its words (CU_*) */
     int sent_actor[4];     /* the first actors named in the sentence, -1 padded ... */
     int have_actors;       /* ... once known */
 } sa;
@@ -820,11 +833,16 @@ static int guess_open(const sa *s, int i)
 static void ensure_verbs(sa *s)
 {
     int a = 0;
-    while (a < s->n) {
+    const int n = s->n;
+    while (a < n) {
         int b = a + 1;
         int has = s->tok[a].tag == T_VERB || s->tok[a].tag == T_AUX;
-        for (; b < s->n && s->tok[b].tag != T_SUB && s->tok[b].tag != T_REL && !is_w(s, b, ";"); b++)
-            has |= s->tok[b].tag == T_VERB || s->tok[b].tag == T_AUX;
+        for (; b < n; b++) {
+            int t = s->tok[b].tag;
+            if (t == T_SUB || t == T_REL || (T(s, b)->llen == 1 && T(s, b)->lower[0] == ';'))
+                break;
+            has |= t == T_VERB || t == T_AUX;
+        }
         for (int i = a + 1; i < b && !has; i++) {
             const dl_token *t = T(s, i);
             int pt = s->tok[i - 1].tag;
@@ -847,40 +865,61 @@ static void tag_sentence(sa *s)
     const dl_mention *men = d->men;     /* (locals: the uint8_t stores below may alias) */
     const size_t nmen = d->nmen;
     const uint32_t t0 = s->t0;
-    s->according = 0;
-    for (int i = 0; i < s->n; i++) {
+    const int n = s->n;
+    const dl_event_lex *x = s->x;
+    uint32_t any = 0;
+    int according = 0;
+    for (int i = 0; i < n; i++) {
         tk *k = &s->tok[i];
         const dl_token *t = T(s, i);
-        uint32_t tok = t0 + (uint32_t)i;
-        while (m < nmen && men[m].tok0 + men[m].ntok <= tok)
-            m++;
-        k->men = m < nmen && men[m].tok0 <= tok ? (int)m : -1;
-        const wslot *e = s->ws[i] = wt_get(s->x, t->lower, t->llen, t->hash);
-        k->q = e && e->cue >= 0 && !(t->flags & DL_T_UPPER) ? &s->x->cues[e->cue] : NULL;
-        k->cls = k->q ? k->q->cls : 0;
+        const wslot *e = s->ws[i] = wt_get(x, t->lower, t->llen, t->hash);
+        const cue *q = e && e->cue >= 0 && !(t->flags & DL_T_UPPER) ? &x->cues[e->cue] : NULL;
+        k->q = q;
+        k->cls = q ? q->cls : 0;
+        any |= k->cls;
+        k->men = -1;
         k->gerund = 0;
         k->vg = -1;
         k->clause = 0;
         k->tx = -1;
-        if (is_w(s, i, "according") && is_w(s, i + 1, "to"))
-            s->according = 1;
+        if (t->llen == 9 && i + 1 < n && !memcmp(t->lower, "according", 9) && is_w(s, i + 1, "to"))
+            according = 1;
     }
+    s->according = according;
+    s->cls_any = any;
+    /* mentions are sorted and do not overlap: each covers a run of tokens */
+    const uint32_t t1 = t0 + (uint32_t)n;
+    while (m < nmen && men[m].tok0 + men[m].ntok <= t0)
+        m++;
+    for (size_t z = m; z < nmen && men[z].tok0 < t1; z++) {
+        uint32_t a = men[z].tok0 > t0 ? men[z].tok0 : t0, b = men[z].tok0 + men[z].ntok;
+        if (b > t1)
+            b = t1;
+        for (uint32_t j = a; j < b; j++)
+            s->tok[j - t0].men = (int)z;
+    }
+    while (m < nmen && men[m].tok0 + men[m].ntok <= t1 - 1)
+        m++;
     s->men_cursor = m;
     s->have_actors = 0;
     /* time expressions of the sentence */
     while (s->tx_cursor < d->ntx && d->tx[s->tx_cursor].tok0 + d->tx[s->tx_cursor].ntok <= s->t0)
         s->tx_cursor++;
+    int lo = n, hi = 0;    /* the tokens time expressions cover */
     for (size_t k = s->tx_cursor; k < d->ntx; k++) {
         const dl_timex_int *x = &d->tx[k];
-        if (x->tok0 >= s->t0 + (uint32_t)s->n)
+        if (x->tok0 >= t1)
             break;
         for (uint32_t j = x->tok0; j < x->tok0 + x->ntok; j++)
-            if (j >= s->t0 && j < s->t0 + (uint32_t)s->n)
-                s->tok[j - s->t0].tx = (int)k;
+            if (j >= t0 && j < t1) {
+                s->tok[j - t0].tx = (int)k;
+                lo = (int)(j - t0) < lo ? (int)(j - t0) : lo;
+                hi = (int)(j - t0) + 1;
+            }
     }
     /* date_in_clause reads the time expressions, not every token */
     s->ntxk = 0;
-    for (int i = 0, last = -1; i < s->n; i++)
+    for (int i = lo, last = -1; i < hi; i++)
         if (s->tok[i].tx >= 0 && s->tok[i].tx != last) {
             last = s->tok[i].tx;
             s->txk[s->ntxk++] = i;
@@ -897,16 +936,27 @@ static void tag_sentence(sa *s)
         } else if (k->tx >= 0 && !(d->tx[k->tx].pub.type[0] == 'D' && !strcmp(d->tx[k->tx].pub.type, "DURATION"))) {
             g = T_TIME;
         } else if (t->flags & DL_T_PUNCT) {
-            g = !strcmp(w, ",") ? T_COMMA : (!strcmp(w, "\"") || !strcmp(w, "'")) ? T_QUOTE : T_PUNCT;
-            if (!strcmp(w, "-") || !strcmp(w, "--"))
+            int l = t->llen;
+            g = l == 1 && w[0] == ',' ? T_COMMA : l == 1 && (w[0] == '"' || w[0] == '\'') ? T_QUOTE : T_PUNCT;
+            if ((l == 1 && w[0] == '-') || (l == 2 && w[0] == '-' && w[1] == '-'))
                 g = T_COMMA;   /* dashes set off phrases like commas */
         } else if (t->flags & (DL_T_DIGIT | DL_T_NUMBER)) {
             g = T_NUM;
-        } else if (!strcmp(w, "'s")) {
+        } else if (!k->cls && !(t->llen == 2 && (w[1] == 's' || w[1] == 'o'))) {
+            /* no grammar word: the chain below comes to this (the fast path of most words) */
+            if (t->pos & DL_POS_FUNC) {
+                g = T_OTHER;
+            } else {
+                g = (uint8_t)guess_open(s, i);
+                if (g == T_VERB && t->vform == DL_VF_ING && (tag(s, prev_content(s, i)) == T_PREP ||
+                                                          tag(s, prev_content(s, i)) == T_SUB))
+                    k->gerund = 1;
+            }
+        } else if (t->llen == 2 && w[0] == '\'' && w[1] == 's') {
             int pt = tag(s, i - 1);
             g = (pt == T_NAME || pt == T_NOUN || pt == T_TIME) && !(s->tok[i - 1].cls & (CU_PRON | CU_WH | CU_DET))
                     ? T_POSS : T_AUX;
-        } else if (!strcmp(w, "to")) {
+        } else if (t->llen == 2 && w[0] == 't' && w[1] == 'o') {
             g = T_TO;
         } else if (k->cls & (CU_BE | CU_HAVE | CU_DO | CU_MODAL)) {
             g = T_AUX;
@@ -2007,6 +2057,8 @@ static int denied(const sa *s, int i, const int *deny_vg, int ndeny)
 static void find_anchors(sa *s)
 {
     s->nan = 0;
+    if (!(s->cls_any & (CU_TPREP | CU_FIRST)))
+        return;   /* no anchoring word */
     for (int i = 0; i < s->n && s->nan < MAXANCHOR; i++) {
         const tk *k = &s->tok[i];
         const cue *q = k->q;
