@@ -598,6 +598,7 @@ typedef struct sa {
     int obj_of[DL_EV_MAXTOK];   /* the event of the verb whose object holds the token, or -1 */
     int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
     int txk[DL_EV_MAXTOK];      /* the first token of each run of one timex, in order */
+    int trig_tok[DL_EV_MAXTOK]; /* the tokens that are triggers, in order */
     int ntxk;
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
@@ -1302,9 +1303,9 @@ static void find_clauses(sa *s)
     int last_vg = -1;          /* last verb group of the current clause */
     for (int i = 0; i < s->n; i++) {
         int t = s->tok[i].tag;
-        int pt = tag(s, i - 1);
-        int fronted = i == 0 || pt == T_COMMA || pt == T_QUOTE;
         if (t == T_SUB) {
+            int pt = tag(s, i - 1);
+            int fronted = i == 0 || pt == T_COMMA || pt == T_QUOTE;
             int c = new_clause(s, i, cur, CL_SUB, fronted);
             s->tok[i].clause = (int16_t)c;
             cur = c;
@@ -1312,6 +1313,7 @@ static void find_clauses(sa *s)
             continue;
         }
         if (t == T_REL) {
+            int pt = tag(s, i - 1);
             int kind = CL_REL;
             if (is_w(s, i, "that") && last_vg >= 0 && is_report_vg(s, last_vg))
                 kind = CL_COMP;
@@ -2437,19 +2439,23 @@ static dl_status analyse_sentence(sa *s)
     tag_sentence(s);
     find_verb_groups(s);
     find_clauses(s);
-    for (int i = 0; i < s->n; i++)
-        if (!find_trigger(s, i, &s->trig[i]))
+    /* only verbs, nouns and participles trigger: the rest is no trigger without a look */
+    int *trig_tok = s->trig_tok, ntrig = 0;
+    for (int i = 0; i < s->n; i++) {
+        int g = s->tok[i].tag;
+        if ((g == T_VERB || g == T_NOUN || g == T_ADJ) && find_trigger(s, i, &s->trig[i]))
+            trig_tok[ntrig++] = i;
+        else
             s->trig[i].e = NULL;
+    }
     find_anchors(s);
     dl_doc *d = s->d;
     size_t first_ev = d->nev;
     int deny_vg[8], ndeny = 0;
-    for (int i = 0; i < s->n; i++)
-        s->obj_of[i] = -1;
-    for (int i = 0; i < s->n; i++) {
+    memset(s->obj_of, 0xff, (size_t)s->n * sizeof *s->obj_of);   /* -1 */
+    for (int z = 0; z < ntrig; z++) {
+        int i = trig_tok[z];
         const found *f = &s->trig[i];
-        if (!f->e)
-            continue;
         args a = {.src = -1, .tgt = -1, .src2 = -1, .obj0 = -1, .obj1 = -1, .vg = -1};
         a.clause = s->tok[i].clause;
         int modality, tense;
