@@ -718,6 +718,25 @@ static int prev_content(const sa *s, int i)
     return j;
 }
 
+/* Is the next token nx a content noun or adjective? */
+static inline int next_nounish(const dl_token *nx)
+{
+    return nx && !(nx->flags & DL_T_PUNCT) && (nx->pos & (DL_POS_NOUN | DL_POS_ADJ)) && !(nx->pos & DL_POS_FUNC);
+}
+
+/* Is there no next token, or a closed-class one? */
+static inline int next_closed(const dl_token *nx)
+{
+    return !nx || (nx->flags & DL_T_PUNCT) || (nx->pos & DL_POS_FUNC);
+}
+
+/* Is t a verb's base form? (The tests of guess_open ask only where a rule needs it.) */
+static inline int is_base(const dl_token *t)
+{
+    return t->vform == DL_VF_BASE ||
+           (t->vform == DL_VF_NONE && (t->lemma == t->lower || !strcmp(t->lemma, t->lower)));
+}
+
 /* A word WordNet knows: noun, verb, adjective or adverb by context. */
 static int guess_open(const sa *s, int i)
 {
@@ -727,16 +746,12 @@ static int guess_open(const sa *s, int i)
     int pt = p >= 0 ? s->tok[p].tag : T_OTHER;
     uint32_t pc = p >= 0 ? s->tok[p].cls : 0;
     const dl_token *nx = i + 1 < s->n ? T(s, i + 1) : NULL;
-    int next_nounish = nx && !(nx->flags & DL_T_PUNCT) && (nx->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
-                       !(nx->pos & DL_POS_FUNC);
-    int next_closed = !nx || (nx->flags & DL_T_PUNCT) || (nx->pos & DL_POS_FUNC);
-    int base = vf == DL_VF_BASE || (vf == DL_VF_NONE && (t->lemma == t->lower || !strcmp(t->lemma, t->lower)));
 
     if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV)))
         return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
     if (pos & DL_POS_VERB) {
         if (pt == T_AUX) {
-            if ((pc & (CU_MODAL | CU_DO)) && base)
+            if ((pc & (CU_MODAL | CU_DO)) && is_base(t))
                 return T_VERB;
             if ((pc & CU_HAVE) && vf == DL_VF_PAST)
                 return T_VERB;
@@ -745,18 +760,18 @@ static int guess_open(const sa *s, int i)
             if ((pc & (CU_BE | CU_HAVE)) && (s->tok[i].cls & CU_PP))
                 return T_VERB;   /* "was set", "has cut" */
         }
-        if (pt == T_TO && base) {
+        if (pt == T_TO && is_base(t)) {
             /* "came to power with": a verb of motion before "to" makes a phrase */
             int b = p - 1;
             while (b >= 0 && s->tok[b].tag == T_ADV)
                 b--;
             const cue *bq = b >= 0 ? lemma_cue(s, b) : NULL;
             if ((pos & DL_POS_NOUN) && bq && (bq->cls & CU_MOTION) && s->tok[b].tag == T_VERB &&
-                next_closed && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON))))
+                next_closed(nx) && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON))))
                 return T_NOUN;
             return T_VERB;
         }
-        if (pt == T_CONJ && base && p > 0) {
+        if (pt == T_CONJ && is_base(t) && p > 0) {
             /* "will take off from Singapore and land in Sydney" */
             for (int g = i - 1; g >= 0; g--)
                 if (s->tok[g].tag == T_VERB) {
@@ -768,12 +783,12 @@ static int guess_open(const sa *s, int i)
                 }
         }
         if (pt == T_DET || pt == T_POSS || pt == T_NUM || pt == T_ADJ) {
-            if (vf == DL_VF_ING && next_nounish && !(pos & DL_POS_NOUN))
+            if (vf == DL_VF_ING && next_nounish(nx) && !(pos & DL_POS_NOUN))
                 return T_ADJ;
             if (pos & DL_POS_NOUN)
                 return T_NOUN;
             /* "the armored train"; but "the iPhone 4 began Tuesday" */
-            if ((vf == DL_VF_PAST || vf == DL_VF_ING) && (pt != T_NUM || (next_nounish && s->tok[i + 1].tx < 0)))
+            if ((vf == DL_VF_PAST || vf == DL_VF_ING) && (pt != T_NUM || (next_nounish(nx) && s->tok[i + 1].tx < 0)))
                 return T_ADJ;
         }
         if (vf == DL_VF_ING) {
@@ -784,7 +799,7 @@ static int guess_open(const sa *s, int i)
             return T_VERB;
         }
         if (vf == DL_VF_PAST) {
-            if ((pt == T_PREP || pt == T_DET) && next_nounish && (nx->pos & DL_POS_NOUN))
+            if ((pt == T_PREP || pt == T_DET) && next_nounish(nx) && (nx->pos & DL_POS_NOUN))
                 return T_ADJ;   /* "by armored train" */
             return T_VERB;
         }
@@ -808,7 +823,7 @@ static int guess_open(const sa *s, int i)
                 return T_VERB;
             return T_NOUN;
         }
-        if (base) {
+        if (is_base(t)) {
             if (!(pos & (DL_POS_NOUN | DL_POS_ADJ)))
                 return T_VERB;
             if (pt == T_VERB && (!strcmp(T(s, p)->lemma, "help") || !strcmp(T(s, p)->lemma, "let")))
