@@ -103,6 +103,7 @@ typedef struct wslot {
 struct dl_event_lex {
     dl_arena *arena;
     wslot *wt;                  /* the word table: cues and trigger lemmas */
+    wslot none;                 /* what a word not in it is (wt_get's answer then) */
     uint32_t wmask;             /* its capacity - 1 (a power of two) */
     unsigned wshift;            /* 32 - log2 of its capacity */
     size_t nw;
@@ -140,13 +141,13 @@ static inline uint32_t wt_home(const dl_event_lex *x, uint32_t h)
     return (h * 0x9E3779B1u) >> x->wshift;
 }
 
-/* The slot of word w (n bytes, dl_hash h) in the word table, or NULL. */
+/* The slot of word w (n bytes, dl_hash h) in the word table, or &x->none. */
 static inline const wslot *wt_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h)
 {
     for (uint32_t i = wt_home(x, h);; i = (i + 1) & x->wmask) {
         const wslot *e = &x->wt[i];
         if (!e->key)
-            return NULL;
+            return &x->none;
         if (e->hash == h && e->len == n && dl_bytes_eq(e->key, w, n))
             return e;
     }
@@ -180,7 +181,7 @@ static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
     }
     uint32_t h = dl_hash(w, n);
     const wslot *f = wt_get(x, w, n, h);
-    if (f)
+    if (f != &x->none)
         return (wslot *)f;
     uint32_t i = wt_home(x, h);
     while (x->wt[i].key)
@@ -479,6 +480,7 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     if (!x)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     e->events = x;
+    x->none.cue = x->none.tv = x->none.tn = -1;
     if (!(x->arena = dl_arena_new()) || !(x->cameo_map = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     dl_status st = load_cameo(x, err);
@@ -493,7 +495,7 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
 static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
 {
     const wslot *e = wt_get(x, w, n, dl_hash(w, n));
-    return e && e->cue >= 0 ? &x->cues[e->cue] : NULL;
+    return e->cue >= 0 ? &x->cues[e->cue] : NULL;
 }
 
 const char *dl_modality_name(int m)
@@ -567,7 +569,7 @@ typedef struct found {
 
 /* Lemmas are shared strings (WordNet's): their slots are remembered by address, which
  * spares measuring and hashing them again. */
-#define LEMMA_BITS 8
+#define LEMMA_BITS 10
 #define LEMMA_CACHE (1u << LEMMA_BITS)
 typedef struct lemma_seen {
     const char *lemma;
@@ -582,7 +584,9 @@ typedef struct sa {
     int n;                 /* tokens analysed */
     int sent;
     tk tok[DL_EV_MAXTOK];
-    const wslot *ws[DL_EV_MAXTOK];  /* the word-table slot of each token's lower-case text */
+    const wslot *ws[DL_EV_MAXTOK];  /* the word-table slot of each token's lower-case text, */
+    const wslot *wl[DL_EV_MAXTOK];  /* ... of its lemma */
+    const wslot *wn[DL_EV_MAXTOK];  /* ... and of its noun lemma (read_words) */
     lemma_seen *seen;               /* the slots of lemmas by address: a memo, as report */
     lemma_seen seen_memo[LEMMA_CACHE];  /* (emptied per document) */
     vgroup vg[DL_EV_MAXTOK];
@@ -625,38 +629,35 @@ static inline const wslot *lemma_slot(const sa *s, const dl_token *t, const char
     return c->e;
 }
 
-/* The slot of a lemma of token i, or NULL. */
-static inline const wslot *lemma_of(const sa *s, int i)
-{
-    return lemma_slot(s, &s->tt[i], s->tt[i].lemma, s->ws[i]);
-}
-
 /* The cue the lemma of token i is, or NULL. */
-static const cue *lemma_cue(const sa *s, int i)
+static inline const cue *lemma_cue(const sa *s, int i)
 {
-    const wslot *e = lemma_of(s, i);
-    return e && e->cue >= 0 ? &s->x->cues[e->cue] : NULL;
+    return s->wl[i]->cue >= 0 ? &s->x->cues[s->wl[i]->cue] : NULL;
 }
 
-/* Does a word of the sentence name a trigger? Most sentences without one need no
- * analysis: only a trigger makes an event. */
-static int has_trigger_word(sa *s)
+/* Looks every word of the sentence up in the word table (s->ws, s->wl, s->wn). Returns
+ * whether one can be a trigger: most sentences without one need no analysis, as only a
+ * trigger makes an event. */
+static int read_words(sa *s)
 {
     const dl_event_lex *x = s->x;
-    for (int i = 0; i < s->n; i++) {
-        const dl_token *t = &s->tt[i];
-        if (!(t->flags & DL_T_ALPHA))
-            continue;
-        const wslot *e = wt_get(x, t->lower, t->llen, t->hash);
-        if (e && (e->tv >= 0 || e->tn >= 0))
-            return 1;
-        if (t->lemma != t->lower && (e = lemma_slot(s, t, t->lemma, NULL)) && (e->tv >= 0 || e->tn >= 0))
-            return 1;
-        if (t->nlemma != t->lower && t->nlemma != t->lemma && (e = lemma_slot(s, t, t->nlemma, NULL)) &&
-            (e->tv >= 0 || e->tn >= 0))
-            return 1;
+    const dl_token *tt = s->tt;     /* (locals: the pointer stores below may alias s) */
+    const wslot **ws = s->ws, **wl = s->wl, **wn = s->wn;
+    const int n = s->n;
+    int32_t none = -1;
+    for (int i = 0; i < n; i++) {
+        const dl_token *t = &tt[i];
+        const wslot *lo = wt_get(x, t->lower, t->llen, t->hash);
+        const wslot *le = lemma_slot(s, t, t->lemma, lo);
+        const wslot *nl = t->nlemma == t->lemma ? le : lemma_slot(s, t, t->nlemma, lo);
+        ws[i] = lo;
+        wl[i] = le;
+        wn[i] = nl;
+        /* -1 as long as no word is a trigger's */
+        if (t->flags & DL_T_ALPHA)
+            none &= lo->tv & lo->tn & le->tv & le->tn & nl->tv & nl->tn;
     }
-    return 0;
+    return none >= 0;
 }
 
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
@@ -885,11 +886,13 @@ static void tag_sentence(sa *s)
     const dl_event_lex *x = s->x;
     uint32_t any = 0;
     int according = 0;
+    const dl_token *tt = s->tt;
+    tk *tok = s->tok;
     for (int i = 0; i < n; i++) {
-        tk *k = &s->tok[i];
-        const dl_token *t = T(s, i);
-        const wslot *e = s->ws[i] = wt_get(x, t->lower, t->llen, t->hash);
-        const cue *q = e && e->cue >= 0 && !(t->flags & DL_T_UPPER) ? &x->cues[e->cue] : NULL;
+        tk *k = &tok[i];
+        const dl_token *t = &tt[i];
+        const wslot *e = s->ws[i];
+        const cue *q = e->cue >= 0 && !(t->flags & DL_T_UPPER) ? &x->cues[e->cue] : NULL;
         k->q = q;
         k->cls = q ? q->cls : 0;
         any |= k->cls;
@@ -898,7 +901,8 @@ static void tag_sentence(sa *s)
         k->vg = -1;
         k->clause = 0;
         k->tx = -1;
-        if (t->llen == 9 && i + 1 < n && !memcmp(t->lower, "according", 9) && is_w(s, i + 1, "to"))
+        if (t->llen == 9 && i + 1 < n && !memcmp(t->lower, "according", 9) && tt[i + 1].llen == 2 &&
+            !memcmp(tt[i + 1].lower, "to", 2))
             according = 1;
     }
     s->according = according;
@@ -1740,17 +1744,17 @@ static int find_trigger(const sa *s, int i, found *f)
     const wslot *lo = s->ws[i], *le;
     if (k->tag == T_VERB) {
         /* by lemma, else by text */
-        le = lemma_of(s, i);
-        first = le && le->tv >= 0 ? le->tv : lo ? lo->tv : -1;
+        le = s->wl[i];
+        first = le->tv >= 0 ? le->tv : lo->tv;
     } else if (k->tag == T_NOUN) {
         /* a noun modifying the next one is no event ("trade agreements") */
         if (tag(s, i + 1) == T_NOUN && !(T(s, i + 1)->flags & DL_T_CAP))
             return 0;
-        le = lemma_slot(s, t, t->nlemma, lo);
-        first = le && le->tn >= 0 ? le->tn : lo ? lo->tn : -1;
+        le = s->wn[i];
+        first = le->tn >= 0 ? le->tn : lo->tn;
     } else if (k->tag == T_ADJ && t->vform == DL_VF_PAST && (t->pos & DL_POS_VERB)) {
         /* "Jobs, born in San Francisco" */
-        first = lo ? lo->tv : -1;
+        first = lo->tv;
     }
     for (int ei = first; ei >= 0; ei = s->x->trigs[ei].next) {
         const trig *e = &s->x->trigs[ei];
@@ -2552,7 +2556,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
         s->tt = d->tok + se->tok0;
         s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
         s->sent = (int)i;
-        if (!has_trigger_word(s))
+        if (!read_words(s))
             continue;   /* (the cursors of tag_sentence catch up by themselves) */
         st = analyse_sentence(s);
     }
