@@ -671,6 +671,8 @@ static inline int is_w(const sa *s, int i, const char *w)
     size_t n = strlen(w);
     return t->llen == n && !memcmp(t->lower, w, n);
 }
+/* The bits of two tags, to test a set of tags at once. */
+#define TB(a, b) ((1u << (a)) | (1u << (b)))
 static int tag(const sa *s, int i) { return i >= 0 && i < s->n ? s->tok[i].tag : T_OTHER; }
 
 static int np_tag(int t)
@@ -846,31 +848,19 @@ static int guess_open(const sa *s, int i)
 }
 
 /* A clause needs a verb: where a stretch between clause words has none, the first
- * -s or -ed form after a noun is one ("the leader's trip comes after ..."). */
-static void ensure_verbs(sa *s)
+ * -s or -ed form after a noun is one ("the leader's trip comes after ..."). tag_sentence
+ * finds the stretches [a, b) with no verb; this gives them one. */
+static void ensure_verb(sa *s, int a, int b)
 {
-    int a = 0;
-    const int n = s->n;
-    while (a < n) {
-        int b = a + 1;
-        int has = s->tok[a].tag == T_VERB || s->tok[a].tag == T_AUX;
-        for (; b < n; b++) {
-            int t = s->tok[b].tag;
-            if (t == T_SUB || t == T_REL || (T(s, b)->llen == 1 && T(s, b)->lower[0] == ';'))
-                break;
-            has |= t == T_VERB || t == T_AUX;
+    for (int i = a + 1; i < b; i++) {
+        const dl_token *t = T(s, i);
+        int pt = s->tok[i - 1].tag;
+        if ((t->pos & DL_POS_VERB) && (t->vform == DL_VF_S || t->vform == DL_VF_PAST) &&
+            (s->tok[i].tag == T_NOUN || s->tok[i].tag == T_ADJ) && s->tok[i].men < 0 &&
+            (pt == T_NOUN || pt == T_NAME || pt == T_PRON)) {
+            s->tok[i].tag = T_VERB;
+            return;
         }
-        for (int i = a + 1; i < b && !has; i++) {
-            const dl_token *t = T(s, i);
-            int pt = s->tok[i - 1].tag;
-            if ((t->pos & DL_POS_VERB) && (t->vform == DL_VF_S || t->vform == DL_VF_PAST) &&
-                (s->tok[i].tag == T_NOUN || s->tok[i].tag == T_ADJ) && s->tok[i].men < 0 &&
-                (pt == T_NOUN || pt == T_NAME || pt == T_PRON)) {
-                s->tok[i].tag = T_VERB;
-                has = 1;
-            }
-        }
-        a = b;
     }
 }
 
@@ -944,7 +934,10 @@ static void tag_sentence(sa *s)
             last = s->tok[i].tx;
             s->txk[s->ntxk++] = i;
         }
-    for (int i = 0; i < s->n; i++) {
+    int stretch = 0, nverbless = 0;    /* (ensure_verb) */
+    uint32_t tags = 0;                 /* bits 1 << T_* of the stretch's tags */
+    int verbless[DL_EV_MAXTOK][2];
+    for (int i = 0; i < n; i++) {
         tk *k = &s->tok[i];
         const dl_token *t = T(s, i);
         const char *w = t->lower;
@@ -1025,8 +1018,25 @@ static void tag_sentence(sa *s)
         else if ((k->cls & CU_PART) && i > 0 && s->tok[i - 1].tag == T_VERB && g == T_PREP &&
                  (i + 1 >= s->n || (T(s, i + 1)->flags & DL_T_PUNCT)))
             k->tag = T_ADV;
+        /* stretches between clause words ("after", "who", ";") */
+        uint32_t bit = 1u << k->tag;
+        if ((bit & TB(T_SUB, T_REL) || (t->llen == 1 && w[0] == ';')) && i > stretch) {
+            if (!(tags & TB(T_VERB, T_AUX))) {
+                verbless[nverbless][0] = stretch;
+                verbless[nverbless++][1] = i;
+            }
+            stretch = i;
+            tags = 0;
+        }
+        tags |= bit;
     }
-    ensure_verbs(s);
+    if (!(tags & TB(T_VERB, T_AUX)) && stretch < n) {
+        verbless[nverbless][0] = stretch;
+        verbless[nverbless++][1] = n;
+    }
+    /* (after all tagging: the rules above read the tags before them as they were) */
+    for (int z = 0; z < nverbless; z++)
+        ensure_verb(s, verbless[z][0], verbless[z][1]);
 }
 
 /* ---------------------------------------------------------------- noun phrases */
