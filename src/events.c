@@ -606,6 +606,7 @@ typedef struct sa {
     int ntxk;
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
+    size_t men_first;      /* the first mention that ends in the sentence or after it */
     int according;         /* "according to" in the sentence */
     uint32_t cls_any;      /* the cue classes of all its words (CU_*) */
     int sent_actor[4];     /* the first actors named in the sentence, -1 padded ... */
@@ -901,6 +902,7 @@ static void tag_sentence(sa *s)
     const uint32_t t1 = t0 + (uint32_t)n;
     while (m < nmen && men[m].tok0 + men[m].ntok <= t0)
         m++;
+    s->men_first = m;
     for (size_t z = m; z < nmen && men[z].tok0 < t1; z++) {
         uint32_t a = men[z].tok0 > t0 ? men[z].tok0 : t0, b = men[z].tok0 + men[z].ntok;
         if (b > t1)
@@ -1330,8 +1332,14 @@ static void find_clauses(sa *s)
     s->ncl = 0;
     int cur = new_clause(s, 0, -1, CL_MAIN, 0);
     int last_vg = -1;          /* last verb group of the current clause */
-    for (int i = 0; i < s->n; i++) {
-        int t = s->tok[i].tag;
+    const int n = s->n;
+    tk *tok = s->tok;
+    for (int i = 0; i < n; i++) {
+        int t = tok[i].tag;
+        if (!((1u << t) & (TB(T_SUB, T_REL) | TB(T_COMMA, T_CONJ))) && tok[i].vg < 0) {
+            tok[i].clause = (int16_t)cur;   /* most words: nothing opens or closes */
+            continue;
+        }
         if (t == T_SUB) {
             int pt = tag(s, i - 1);
             int fronted = i == 0 || pt == T_COMMA || pt == T_QUOTE;
@@ -2230,7 +2238,8 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
     for (int z = 0; z < s->ntxk; z++) {
         int k = s->txk[z], x = s->tok[k].tx;
         const dl_timex_int *t = &s->d->tx[x];
-        if (strcmp(t->pub.type, "DATE") && strcmp(t->pub.type, "TIME"))
+        const char *ty = t->pub.type;
+        if (!(ty[0] == 'D' && !strcmp(ty, "DATE")) && !(ty[0] == 'T' && !strcmp(ty, "TIME")))
             continue;
         int tc = s->tok[k].clause;
         if (exact ? tc != c : !clause_within(s, c, tc))
@@ -2249,8 +2258,9 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
         if (tag(s, e + 1) == T_POSS && !(i > e && i <= e + 4))
             continue;
         int dist = k > i ? 2 * (k - i) - 1 : 2 * (i - e);   /* a tie goes to the date after */
-        if (!strcmp(t->pub.value, "PRESENT_REF") || !strcmp(t->pub.value, "PAST_REF") ||
-            !strcmp(t->pub.value, "FUTURE_REF"))
+        const char *v = t->pub.value;
+        if ((v[0] == 'P' && (!strcmp(v, "PRESENT_REF") || !strcmp(v, "PAST_REF"))) ||
+            (v[0] == 'F' && !strcmp(v, "FUTURE_REF")))
             dist += 1000;   /* "will now receive the aircraft next month": next month */
         if (dist < bestd) {
             bestd = dist;
@@ -2355,7 +2365,7 @@ static int first_time(const sa *s, int head)
 static dl_status add_event(sa *s, const found *f, const args *a, int modality, int tense)
 {
     dl_doc *d = s->d;
-    if (DL_GROW(d->ev, d->cap_ev, d->nev + 1))
+    if (d->nev >= d->cap_ev && DL_GROW(d->ev, d->cap_ev, d->nev + 1))
         return DL_ENOMEM;
     dl_event_int *ev = &d->ev[d->nev];
     memset(ev, 0, sizeof *ev);
@@ -2428,10 +2438,12 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
         for (int k = 0; k < 4; k++)
             s->sent_actor[k] = -1;
         int na = 0;
-        for (int k = 0; k < s->n && na < 4; k++) {
-            int m = s->tok[k].men;
-            if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
-                continue;
+        /* the sentence's mentions in order: those from the one at its first token */
+        size_t m0 = s->men_first;
+        for (size_t mz = m0; mz < d->nmen && d->men[mz].tok0 < s->t0 + (uint32_t)s->n && na < 4; mz++) {
+            int m = (int)mz;
+            if (d->men[mz].tok0 + d->men[mz].ntok <= s->t0 || !d->men[mz].ntok)
+                continue;   /* (as the tokens would see them) */
             for (int two = 0; two < 2 && na < 4; two++) {
                 int actor = two ? d->men[m].actor2 : d->men[m].actor;
                 int dup = actor < 0;
