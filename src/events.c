@@ -569,7 +569,7 @@ typedef struct found {
 
 /* Lemmas are shared strings (WordNet's): their slots are remembered by address, which
  * spares measuring and hashing them again. */
-#define LEMMA_BITS 10
+#define LEMMA_BITS 8
 #define LEMMA_CACHE (1u << LEMMA_BITS)
 typedef struct lemma_seen {
     const char *lemma;
@@ -598,11 +598,15 @@ typedef struct sa {
     int ncl;
     anchor an[MAXANCHOR];
     int nan;
-    found trig[DL_EV_MAXTOK];   /* the trigger at each token (trig[i].e NULL: none) */
+    found trig[DL_EV_MAXTOK];   /* the trigger at each token where is_trig[i] */
+    uint8_t is_trig[DL_EV_MAXTOK];
+    int cand[DL_EV_MAXTOK];     /* the tokens whose words a trigger has (read_words) */
+    int ncand;
     int obj_of[DL_EV_MAXTOK];   /* the event of the verb whose object holds the token, or -1 */
     int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
     int txk[DL_EV_MAXTOK];      /* the first token of each run of one timex, in order */
     int trig_tok[DL_EV_MAXTOK]; /* the tokens that are triggers, in order */
+    int ntrig;
     int ntxk;
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
@@ -645,7 +649,7 @@ static int read_words(sa *s)
     const dl_token *tt = s->tt;     /* (locals: the pointer stores below may alias s) */
     const wslot **ws = s->ws, **wl = s->wl, **wn = s->wn;
     const int n = s->n;
-    int32_t none = -1;
+    int *cand = s->cand, ncand = 0;
     for (int i = 0; i < n; i++) {
         const dl_token *t = &tt[i];
         const wslot *lo = wt_get(x, t->lower, t->llen, t->hash);
@@ -654,11 +658,12 @@ static int read_words(sa *s)
         ws[i] = lo;
         wl[i] = le;
         wn[i] = nl;
-        /* -1 as long as no word is a trigger's */
-        if (t->flags & DL_T_ALPHA)
-            none &= lo->tv & lo->tn & le->tv & le->tn & nl->tv & nl->tn;
+        /* (the AND of entries is -1 when all are) */
+        if ((t->flags & DL_T_ALPHA) && (lo->tv & lo->tn & le->tv & le->tn & nl->tv & nl->tn) >= 0)
+            cand[ncand++] = i;
     }
-    return none >= 0;
+    s->ncand = ncand;
+    return ncand > 0;
 }
 
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
@@ -2179,7 +2184,7 @@ static void find_anchors(sa *s)
                     break;
                 }
         }
-        if (an->ref_tok < 0 || !s->trig[an->ref_tok].e)
+        if (an->ref_tok < 0 || !s->is_trig[an->ref_tok])
             continue;   /* no event named: "at a briefing" */
         an->end = end;
         s->nan++;
@@ -2332,8 +2337,9 @@ static int reports_event(const sa *s, int head)
     if (g < 0)
         return 0;
     int c = s->vg[g].clause;
-    for (int i = head + 1; i < s->n; i++) {
-        if (!s->trig[i].e || s->tok[i].clause == c)
+    for (int z = 0; z < s->ntrig; z++) {
+        int i = s->trig_tok[z];
+        if (i <= head || s->tok[i].clause == c)
             continue;
         for (int k = s->tok[i].clause; k > 0 && k != c; k = s->cl[k].parent)
             if (s->cl[k].kind == CL_COMP && s->cl[k].parent == c)
@@ -2405,7 +2411,7 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
         /* "will travel ... after vowing to": vowing came before the travel */
         int h = governing_vg(s, s->vg[g].start);
         ev->clause_tx = ev->outer_tx = -1;
-        if (h >= 0 && s->trig[s->vg[h].main].e) {
+        if (h >= 0 && s->is_trig[s->vg[h].main]) {
             ev->ref_ev = s->vg[h].main;
             ev->ref_mod = s->tok[pb].q->tprep == V_AFTER ? DL_REL_BEFORE : DL_REL_AFTER;
             ev->ref_text = text_of(s, pb, f->head + 1);
@@ -2482,13 +2488,15 @@ static dl_status analyse_sentence(sa *s)
     find_clauses(s);
     /* only verbs, nouns and participles trigger: the rest is no trigger without a look */
     int *trig_tok = s->trig_tok, ntrig = 0;
-    for (int i = 0; i < s->n; i++) {
-        int g = s->tok[i].tag;
-        if ((g == T_VERB || g == T_NOUN || g == T_ADJ) && find_trigger(s, i, &s->trig[i]))
+    memset(s->is_trig, 0, (size_t)s->n);
+    for (int z = 0; z < s->ncand; z++) {
+        int i = s->cand[z], g = s->tok[i].tag;
+        if ((g == T_VERB || g == T_NOUN || g == T_ADJ) && find_trigger(s, i, &s->trig[i])) {
             trig_tok[ntrig++] = i;
-        else
-            s->trig[i].e = NULL;
+            s->is_trig[i] = 1;
+        }
     }
+    s->ntrig = ntrig;
     find_anchors(s);
     dl_doc *d = s->d;
     size_t first_ev = d->nev;
