@@ -612,7 +612,8 @@ typedef struct sa {
     size_t men_cursor;     /* first mention not before this sentence */
     size_t men_first;      /* the first mention that ends in the sentence or after it */
     int according;         /* "according to" in the sentence */
-    uint32_t cls_any;      /* the cue classes of all its words (CU_*) */
+    int anc[DL_EV_MAXTOK]; /* the tokens that may anchor an event (CU_TPREP, CU_FIRST) */
+    int nanc;
     int sent_actor[4];     /* the first actors named in the sentence, -1 padded ... */
     int have_actors;       /* ... once known */
 } sa;
@@ -880,8 +881,7 @@ static void tag_sentence(sa *s)
     const uint32_t t0 = s->t0;
     const int n = s->n;
     const dl_event_lex *x = s->x;
-    uint32_t any = 0;
-    int according = 0;
+    int according = 0, nanc = 0;
     const dl_token *tt = s->tt;
     tk *tok = s->tok;
     for (int i = 0; i < n; i++) {
@@ -891,7 +891,8 @@ static void tag_sentence(sa *s)
         const cue *q = e->cue >= 0 && !(t->flags & DL_T_UPPER) ? &x->cues[e->cue] : NULL;
         k->q = q;
         k->cls = q ? q->cls : 0;
-        any |= k->cls;
+        if (k->cls & (CU_TPREP | CU_FIRST))
+            s->anc[nanc++] = i;
         k->men = -1;
         k->gerund = 0;
         k->vg = -1;
@@ -902,7 +903,7 @@ static void tag_sentence(sa *s)
             according = 1;
     }
     s->according = according;
-    s->cls_any = any;
+    s->nanc = nanc;
     /* mentions are sorted and do not overlap: each covers a run of tokens */
     const uint32_t t1 = t0 + (uint32_t)n;
     while (m < nmen && men[m].tok0 + men[m].ntok <= t0)
@@ -2101,9 +2102,9 @@ static int denied(const sa *s, int i, const int *deny_vg, int ndeny)
 static void find_anchors(sa *s)
 {
     s->nan = 0;
-    if (!(s->cls_any & (CU_TPREP | CU_FIRST)))
-        return;   /* no anchoring word */
-    for (int i = 0; i < s->n && s->nan < MAXANCHOR; i++) {
+    /* at the words that may anchor (tag_sentence lists them) */
+    for (int z = 0; z < s->nanc && s->nan < MAXANCHOR; z++) {
+        int i = s->anc[z];
         const tk *k = &s->tok[i];
         const cue *q = k->q;
         int width = 1;
@@ -2577,6 +2578,12 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
     s->report = s->report_memo;
     s->tx_cursor = 0;
     s->men_cursor = 0;
+    /* room for the usual number of events (about one per 16 tokens), grown once */
+    size_t guess = d->ntok / 16 + 16;
+    if (DL_GROW(d->ev, d->cap_ev, guess < 4096 ? guess : 4096)) {
+        free(s);
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    }
     dl_status st = DL_OK;
     for (size_t i = 0; i < d->nsent && !st; i++) {
         const dl_sent *se = &d->sent[i];
