@@ -946,8 +946,8 @@ static void tag_sentence(sa *s)
     uint32_t tags = 0;                 /* bits 1 << T_* of the stretch's tags */
     int verbless[DL_EV_MAXTOK][2];
     for (int i = 0; i < n; i++) {
-        tk *k = &s->tok[i];
-        const dl_token *t = T(s, i);
+        tk *k = &tok[i];
+        const dl_token *t = &tt[i];
         const char *w = t->lower;
         uint8_t g;
         if (k->men >= 0) {
@@ -1184,7 +1184,8 @@ static void find_verb_groups(sa *s)
 {
     s->nvg = 0;
     int i = 0;
-    while (i < s->n) {
+    const int n = s->n;
+    while (i < n) {
         int t = s->tok[i].tag;
         if (t != T_AUX && t != T_VERB) {
             i++;
@@ -1269,9 +1270,8 @@ static void find_verb_groups(sa *s)
                     }
         }
         g->finite = !g->inf && !g->ing && !s->tok[g->main].gerund;
-        for (int k = g->start; k < j && k < s->n; k++)
-            if (k == g->main)
-                s->tok[k].vg = (int16_t)s->nvg;
+        if (g->main < n)   /* (the main verb is one of [start, j)) */
+            s->tok[g->main].vg = (int16_t)s->nvg;
         s->nvg++;
         i = j > i ? j : i + 1;
     }
