@@ -156,8 +156,8 @@ static inline const wslot *wt_get(const dl_event_lex *x, const char *w, size_t n
 /* The slot of word w, added when missing. NULL on allocation failure. */
 static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
 {
-    if (2 * (x->nw + 1) > (size_t)x->wmask + 1 || !x->wt) {
-        /* grow: at most half full, so that a miss mostly ends at the first slot */
+    if (4 * (x->nw + 1) > (size_t)x->wmask + 1 || !x->wt) {
+        /* grow: at most a quarter full, so that a miss mostly ends at the first slot */
         size_t cap = x->wt ? 2 * ((size_t)x->wmask + 1) : 1024;
         unsigned bits = 0;
         while ((1u << bits) < cap)
