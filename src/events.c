@@ -98,6 +98,7 @@ typedef struct wslot {
     uint32_t hash, len;
     int32_t cue;                /* index into cues, or -1 */
     int32_t tv, tn;             /* first trigger entry read as a verb / a noun, or -1 */
+    int32_t trig;               /* tv & tn: -1 when the word is no trigger's */
 } wslot;
 
 struct dl_event_lex {
@@ -480,7 +481,7 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     if (!x)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     e->events = x;
-    x->none.cue = x->none.tv = x->none.tn = -1;
+    x->none.cue = x->none.tv = x->none.tn = x->none.trig = -1;
     if (!(x->arena = dl_arena_new()) || !(x->cameo_map = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     dl_status st = load_cameo(x, err);
@@ -488,6 +489,8 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
         st = load_cues(x, err);
     if (!st)
         st = load_triggers(x, err);
+    for (size_t i = 0; x->wt && i <= x->wmask; i++)
+        x->wt[i].trig = x->wt[i].tv & x->wt[i].tn;
     return st;
 }
 
@@ -660,7 +663,7 @@ static int read_words(sa *s)
         wl[i] = le;
         wn[i] = nl;
         /* (the AND of entries is -1 when all are) */
-        if ((t->flags & DL_T_ALPHA) && (lo->tv & lo->tn & le->tv & le->tn & nl->tv & nl->tn) >= 0)
+        if ((t->flags & DL_T_ALPHA) && (lo->trig & le->trig & nl->trig) >= 0)
             cand[ncand++] = i;
     }
     s->ncand = ncand;
