@@ -21,6 +21,7 @@
  * its length. Limit: only the first DL_EV_MAXTOK (200) tokens of a sentence are read;
  * a longer sentence (a list, a table flattened into text) yields events only there.
  */
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,7 @@ typedef struct wslot {
 
 struct dl_event_lex {
     dl_arena *arena;
+    uint32_t id;                /* unique in the process: lemma_slot's memo names the table by it */
     wslot *wt;                  /* the word table: cues and trigger lemmas */
     wslot none;                 /* what a word not in it is (wt_get's answer then) */
     uint32_t wmask;             /* its capacity - 1 (a power of two) */
@@ -481,6 +483,8 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     if (!x)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     e->events = x;
+    static atomic_uint next_id;
+    x->id = atomic_fetch_add(&next_id, 1) + 1;   /* (0: a memo entry never filled) */
     x->none.cue = x->none.tv = x->none.tn = x->none.trig = -1;
     if (!(x->arena = dl_arena_new()) || !(x->cameo_map = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
@@ -570,14 +574,16 @@ typedef struct found {
     int gap0, gap1;        /* the "..." gap: the object */
 } found;
 
-/* Lemmas are shared strings (WordNet's): their slots are remembered by address, which
- * spares measuring and hashing them again. */
-#define LEMMA_BITS 8
-#define LEMMA_CACHE (1u << LEMMA_BITS)
+/* A lemma that is not the token's own text is a WordNet string (lexicon.c), which lives as
+ * long as the program: the slots of lemmas are remembered by address, for all the
+ * documents a thread reads, which spares measuring and hashing them again. */
+#define LEMMA_BITS 12
 typedef struct lemma_seen {
     const char *lemma;
-    const wslot *e;
+    uint32_t lex;              /* the id of the table slot is in; 0: empty */
+    int32_t slot;              /* index into its wt, or -1: none */
 } lemma_seen;
+static _Thread_local lemma_seen lemma_memo[1u << LEMMA_BITS];
 
 typedef struct sa {
     dl_doc *d;
@@ -590,8 +596,6 @@ typedef struct sa {
     const wslot *ws[DL_EV_MAXTOK];  /* the word-table slot of each token's lower-case text, */
     const wslot *wl[DL_EV_MAXTOK];  /* ... of its lemma */
     const wslot *wn[DL_EV_MAXTOK];  /* ... and of its noun lemma (read_words) */
-    lemma_seen *seen;               /* the slots of lemmas by address: a memo, as report */
-    lemma_seen seen_memo[LEMMA_CACHE];  /* (emptied per document) */
     vgroup vg[DL_EV_MAXTOK];
     int8_t *report;        /* per verb group: is_report_vg's answer, -1 until asked (a memo
                             * that functions of a const sa may fill) */
@@ -629,13 +633,17 @@ static inline const wslot *lemma_slot(const sa *s, const dl_token *t, const char
 {
     if (w == t->lower)
         return lower;
-    lemma_seen *c = &s->seen[((uintptr_t)w * 0x9E3779B97F4A7C15ull) >> (64 - LEMMA_BITS)];
-    if (c->lemma != w) {
+    const dl_event_lex *x = s->x;
+    lemma_seen *c = &lemma_memo[((uintptr_t)w * 0x9E3779B97F4A7C15ull) >> (64 - LEMMA_BITS)];
+    if (c->lemma != w || c->lex != x->id) {
         size_t n = strlen(w);
+        const wslot *e = wt_get(x, w, n, dl_hash(w, n));
         c->lemma = w;
-        c->e = wt_get(s->x, w, n, dl_hash(w, n));
+        c->lex = x->id;
+        c->slot = e == &x->none ? -1 : (int32_t)(e - x->wt);
+        return e;
     }
-    return c->e;
+    return c->slot < 0 ? &x->none : &x->wt[c->slot];
 }
 
 /* The cue the lemma of token i is, or NULL. */
@@ -2574,9 +2582,6 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
     if (!s)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     memset(s, 0, offsetof(sa, tok));
-    for (size_t i = 0; i < LEMMA_CACHE; i++)
-        s->seen_memo[i].lemma = NULL;
-    s->seen = s->seen_memo;
     s->d = d;
     s->x = d->eng->events;
     s->report = s->report_memo;
