@@ -725,7 +725,7 @@ static int clause_follows(const sa *s, int i)
         if (q->cls & (CU_BE | CU_HAVE | CU_MODAL | CU_DO))
             return k > i + 1;
         if (k > i + 1 && (t->pos & DL_POS_VERB) && (t->vform == DL_VF_PAST || t->vform == DL_VF_S) &&
-            !(s->tok[k - 1].cls & (CU_DET | CU_POSS | CU_PREP)) && strcmp(T(s, k - 1)->lower, "'s"))
+            !(s->tok[k - 1].cls & (CU_DET | CU_POSS | CU_PREP)) && !is_w(s, k - 1, "'s"))
             return 1;
     }
     return 0;
@@ -1220,7 +1220,7 @@ static void find_verb_groups(sa *s)
                     g->modal = q->modal;
                 if (s->tok[j].cls & CU_HAVE)
                     have = j + 1;
-                if ((s->tok[j].cls & CU_BE) || (!strcmp(LW(s, j), "'s") && !have))
+                if ((s->tok[j].cls & CU_BE) || (is_w(s, j, "'s") && !have))
                     be = j + 1;
                 continue;
             }
@@ -1254,11 +1254,9 @@ static void find_verb_groups(sa *s)
         else if (g->modal)
             g->tense = DL_TENSE_NONE;
         else if (have) {
-            const char *hw = LW(s, have - 1);
-            g->tense = !strcmp(hw, "had") ? DL_TENSE_PAST : DL_TENSE_PERFECT;
+            g->tense = is_w(s, have - 1, "had") ? DL_TENSE_PAST : DL_TENSE_PERFECT;
         } else if (be) {
-            const char *bw = LW(s, be - 1);
-            g->tense = (!strcmp(bw, "was") || !strcmp(bw, "were")) ? DL_TENSE_PAST : DL_TENSE_PRESENT;
+            g->tense = (is_w(s, be - 1, "was") || is_w(s, be - 1, "were")) ? DL_TENSE_PAST : DL_TENSE_PRESENT;
         } else if (g->inf || g->ing) {
             g->tense = DL_TENSE_NONE;
         } else if (mv->vform == DL_VF_PAST) {
@@ -1553,8 +1551,7 @@ static void controlled_subject(sa *s, int g)
             ok = k >= 0 && tag(s, k) == T_TO && k - 1 == e - 1;
         } else {
             /* "accused Russia at the United Nations of firing", "praised Kim for resisting" */
-            const char *pw = k >= 0 ? LW(s, k) : "";
-            ok = s->tok[v->main].gerund && (!strcmp(pw, "of") || !strcmp(pw, "for") || !strcmp(pw, "from"));
+            ok = s->tok[v->main].gerund && (is_w(s, k, "of") || is_w(s, k, "for") || is_w(s, k, "from"));
         }
         if (ok && m >= 0 && !s->vg[h].passive) {
             set_subject(v, a, e, m, -1);
@@ -1819,7 +1816,7 @@ typedef struct args {
 static int pp_actor(const sa *s, const pp *p, int np, const char *prep)
 {
     for (int k = 0; k < np; k++)
-        if (!strcmp(LW(s, p[k].prep), prep)) {
+        if (is_w(s, p[k].prep, prep)) {
             int m = first_men(s, p[k].np0, p[k].np1, NULL);
             if (m >= 0)
                 return m;
@@ -1830,7 +1827,7 @@ static int pp_actor(const sa *s, const pp *p, int np, const char *prep)
 static int pp_index(const sa *s, const pp *p, int np, const char *prep)
 {
     for (int k = 0; k < np; k++)
-        if (!strcmp(LW(s, p[k].prep), prep))
+        if (is_w(s, p[k].prep, prep))
             return k;
     return -1;
 }
@@ -2140,7 +2137,8 @@ static void find_anchors(sa *s)
         an->ref_tok = -1;
         /* "Two months after": a duration right before */
         int j = i - 1;
-        if (j >= 0 && s->tok[j].tx >= 0 && !strcmp(s->d->tx[s->tok[j].tx].pub.type, "DURATION")) {
+        if (j >= 0 && s->tok[j].tx >= 0 && s->d->tx[s->tok[j].tx].pub.type[0] == 'D' &&
+            !strcmp(s->d->tx[s->tok[j].tx].pub.type, "DURATION")) {
             an->dur = s->tok[j].tx;
             while (j > 0 && s->tok[j - 1].tx == an->dur)
                 j--;
@@ -2175,7 +2173,7 @@ static void find_anchors(sa *s)
                 if (p[z].prep != end)
                     break;
                 for (size_t h = 0; h < DL_COUNT(held); h++)
-                    ok |= !strcmp(LW(s, p[z].prep), held[h]);
+                    ok |= is_w(s, p[z].prep, held[h]);
                 if (!ok)
                     break;
                 end = p[z].np1;
@@ -2311,10 +2309,9 @@ static char *core_of(sa *s, int a, int b)
     int k = a;
     for (; k < e; k++) {
         int t = s->tok[k].tag;
-        const char *w = LW(s, k);
         if (t == T_DET || t == T_NUM || t == T_POSS || t == T_QUOTE || t == T_ADV ||
-            !strcmp(w, "first") || !strcmp(w, "second") || !strcmp(w, "third") || !strcmp(w, "last") ||
-            !strcmp(w, "new") || !strcmp(w, "latest"))
+            is_w(s, k, "first") || is_w(s, k, "second") || is_w(s, k, "third") || is_w(s, k, "last") ||
+            is_w(s, k, "new") || is_w(s, k, "latest"))
             continue;
         if (k + 1 < e && tag(s, k + 1) == T_POSS)
             continue;
