@@ -1352,8 +1352,8 @@ static void find_clauses(sa *s)
     tk *tok = s->tok;
     for (int i = 0; i < n; i++) {
         int t = tok[i].tag;
-        if (!((1u << t) & (TB(T_SUB, T_REL) | TB(T_COMMA, T_CONJ))) && tok[i].vg < 0) {
-            tok[i].clause = (int16_t)cur;   /* most words: nothing opens or closes */
+        if (!((1u << t) & (TB(T_SUB, T_REL) | TB(T_COMMA, T_CONJ) | TB(T_VERB, T_AUX)))) {
+            tok[i].clause = (int16_t)cur;   /* most words: nothing opens or closes, no verb */
             continue;
         }
         if (t == T_SUB) {
