@@ -194,7 +194,7 @@ static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
         return NULL;
     e->hash = h;
     e->len = (uint32_t)n;
-    e->cue = e->tv = e->tn = -1;
+    e->cue = e->tv = e->tn = e->trig = -1;   /* (trig is set once all are read) */
     x->nw++;
     return e;
 }
