@@ -21,6 +21,7 @@
  * its length. Limit: only the first DL_EV_MAXTOK (200) tokens of a sentence are read;
  * a longer sentence (a list, a table flattened into text) yields events only there.
  */
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +33,6 @@
 #define MAXSLOT 6
 #define MAXPP 8
 #define MAXANCHOR 16
-#define TRIG_BLOOM (1u << 16)   /* bits of the Bloom filter of trigger lemmas */
-#define CUE_BLOOM (1u << 13)    /* bits of the Bloom filter of cue words */
 
 /* ================================================================ knowledge */
 
@@ -93,14 +92,26 @@ typedef struct cameo_ent {
     double goldstein;
 } cameo_ent;
 
+/* One slot of the word table: what a word (a token's lower-case text or a lemma) is to
+ * events.c, found in one probe by the dl_hash the token carries. */
+typedef struct wslot {
+    const char *key;            /* NULL: an empty slot */
+    uint32_t hash, len;
+    int32_t cue;                /* index into cues, or -1 */
+    int32_t tv, tn;             /* first trigger entry read as a verb / a noun, or -1 */
+    int32_t trig;               /* tv & tn: -1 when the word is no trigger's */
+} wslot;
+
 struct dl_event_lex {
     dl_arena *arena;
-    dl_map *cue_map;            /* word -> index into cues */
-    uint64_t cue_bloom[CUE_BLOOM / 64];     /* its keys, by dl_hash: most words are no cue */
+    uint32_t id;                /* unique in the process: lemma_slot's memo names the table by it */
+    wslot *wt;                  /* the word table: cues and trigger lemmas */
+    wslot none;                 /* what a word not in it is (wt_get's answer then) */
+    uint32_t wmask;             /* its capacity - 1 (a power of two) */
+    unsigned wshift;            /* 32 - log2 of its capacity */
+    size_t nw;
     cue *cues;
     size_t ncues, cap_cues;
-    dl_map *trig_v, *trig_n;    /* lemma of a verb / noun -> first entry */
-    uint64_t trig_bloom[TRIG_BLOOM / 64];   /* the lemmas of both, by dl_hash */
     trig *trigs;
     size_t ntrigs, cap_trigs;
     dl_map *cameo_map;          /* code -> index into codes */
@@ -112,13 +123,11 @@ void dl_events_free_lex(dl_event_lex *x)
 {
     if (!x)
         return;
-    dl_map_free(x->cue_map);
-    dl_map_free(x->trig_v);
-    dl_map_free(x->trig_n);
     dl_map_free(x->cameo_map);
     free(x->cues);
     free(x->trigs);
     free(x->codes);
+    free(x->wt);
     dl_arena_free(x->arena);
     free(x);
 }
@@ -126,6 +135,68 @@ void dl_events_free_lex(dl_event_lex *x)
 static int cell_is(const char *c, size_t n, const char *s)
 {
     return strlen(s) == n && memcmp(c, s, n) == 0;
+}
+
+/* The first slot to probe for hash h: its top bits, mixed (the low bits of dl_hash
+ * cluster on this table's words). */
+static inline uint32_t wt_home(const dl_event_lex *x, uint32_t h)
+{
+    return (h * 0x9E3779B1u) >> x->wshift;
+}
+
+/* The slot of word w (n bytes, dl_hash h) in the word table, or &x->none. */
+static inline const wslot *wt_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h)
+{
+    for (uint32_t i = wt_home(x, h);; i = (i + 1) & x->wmask) {
+        const wslot *e = &x->wt[i];
+        if (!e->key)
+            return &x->none;
+        if (e->hash == h && e->len == n && dl_bytes_eq(e->key, w, n))
+            return e;
+    }
+}
+
+/* The slot of word w, added when missing. NULL on allocation failure. */
+static wslot *wt_add(dl_event_lex *x, const char *w, size_t n)
+{
+    if (4 * (x->nw + 1) > (size_t)x->wmask + 1 || !x->wt) {
+        /* grow: at most a quarter full, so that a miss mostly ends at the first slot */
+        size_t cap = x->wt ? 2 * ((size_t)x->wmask + 1) : 1024;
+        unsigned bits = 0;
+        while ((1u << bits) < cap)
+            bits++;
+        wslot *t = calloc(cap, sizeof *t);
+        if (!t)
+            return NULL;
+        for (size_t i = 0; x->wt && i <= x->wmask; i++) {
+            const wslot *e = &x->wt[i];
+            if (!e->key)
+                continue;
+            size_t k = (e->hash * 0x9E3779B1u) >> (32 - bits);
+            while (t[k].key)
+                k = (k + 1) & (cap - 1);
+            t[k] = *e;
+        }
+        free(x->wt);
+        x->wt = t;
+        x->wmask = (uint32_t)(cap - 1);
+        x->wshift = 32 - bits;
+    }
+    uint32_t h = dl_hash(w, n);
+    const wslot *f = wt_get(x, w, n, h);
+    if (f != &x->none)
+        return (wslot *)f;
+    uint32_t i = wt_home(x, h);
+    while (x->wt[i].key)
+        i = (i + 1) & x->wmask;
+    wslot *e = &x->wt[i];
+    if (!(e->key = dl_arena_strndup(x->arena, w, n)))
+        return NULL;
+    e->hash = h;
+    e->len = (uint32_t)n;
+    e->cue = e->tv = e->tn = e->trig = -1;   /* (trig is set once all are read) */
+    x->nw++;
+    return e;
 }
 
 static const dl_blob *blob_or_fail(const char *name, dl_error *err)
@@ -184,11 +255,19 @@ static int value_of(const char *c, size_t n)
     return -1;
 }
 
-static void cue_bloom_add(dl_event_lex *x, const char *w, size_t n)
+/* The index of word w's cue, made empty when new; -1 on allocation failure. */
+static int32_t add_cue(dl_event_lex *x, const char *w, size_t n)
 {
-    uint32_t h = dl_hash(w, n);
-    x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] |= 1ull << (h % 64);
-    x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
+    wslot *e = wt_add(x, w, n);
+    if (!e)
+        return -1;
+    if (e->cue < 0) {
+        if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
+            return -1;
+        e->cue = (int32_t)x->ncues++;
+        memset(&x->cues[e->cue], 0, sizeof x->cues[e->cue]);
+    }
+    return e->cue;
 }
 
 static dl_status load_cues(dl_event_lex *x, dl_error *err)
@@ -212,30 +291,15 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
         int v = value_of(c[2], l[2]);
         if (k < 0 || v < 0)
             return dl_fail(err, DL_EDATA, "data/event-cues.tsv:%d: unknown class or value", t.line);
-        uint32_t idx;
-        if (!dl_map_get(x->cue_map, c[0], l[0], &idx)) {
-            if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
-                return dl_fail(err, DL_ENOMEM, "out of memory");
-            idx = (uint32_t)x->ncues++;
-            memset(&x->cues[idx], 0, sizeof x->cues[idx]);
-            if (dl_map_put(x->cue_map, c[0], l[0], idx))
-                return dl_fail(err, DL_ENOMEM, "out of memory");
-            cue_bloom_add(x, c[0], l[0]);
-        }
+        int32_t idx = add_cue(x, c[0], l[0]);
+        if (idx < 0)
+            return dl_fail(err, DL_ENOMEM, "out of memory");
         const char *sp = memchr(c[0], ' ', l[0]);
         if (sp) {
             /* mark the first word, so that only it makes a two-word look-up */
-            uint32_t fi;
-            size_t fl = (size_t)(sp - c[0]);
-            if (!dl_map_get(x->cue_map, c[0], fl, &fi)) {
-                if (DL_GROW(x->cues, x->cap_cues, x->ncues + 1))
-                    return dl_fail(err, DL_ENOMEM, "out of memory");
-                fi = (uint32_t)x->ncues++;
-                memset(&x->cues[fi], 0, sizeof x->cues[fi]);
-                if (dl_map_put(x->cue_map, c[0], fl, fi))
-                    return dl_fail(err, DL_ENOMEM, "out of memory");
-                cue_bloom_add(x, c[0], fl);
-            }
+            int32_t fi = add_cue(x, c[0], (size_t)(sp - c[0]));
+            if (fi < 0)
+                return dl_fail(err, DL_ENOMEM, "out of memory");
             x->cues[fi].cls |= CU_FIRST;
         }
         cue *q = &x->cues[idx];
@@ -392,14 +456,17 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
         size_t kl = l[0] + 2;
         uint32_t prev;
         uint32_t idx = (uint32_t)x->ntrigs++;
-        dl_map *first = c[1][0] == 'n' ? x->trig_n : c[1][0] == 'v' ? x->trig_v : NULL;
-        uint32_t h = dl_hash(c[0], l[0]);
-        x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] |= 1ull << (h % 64);
-        x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] |= 1ull << ((h >> 16) % 64);
-        if (dl_map_get(last, key, kl, &prev))
+        if (dl_map_get(last, key, kl, &prev)) {
             x->trigs[prev].next = (int)idx;
-        else if (first && dl_map_put(first, c[0], l[0], idx))
-            goto oom;
+        } else {
+            wslot *w = wt_add(x, c[0], l[0]);
+            if (!w)
+                goto oom;
+            if (e->noun)
+                w->tn = (int32_t)idx;
+            else
+                w->tv = (int32_t)idx;
+        }
         if (dl_map_put(last, key, kl, idx))
             goto oom;
     }
@@ -416,88 +483,26 @@ dl_status dl_events_load(dl_engine *e, dl_error *err)
     if (!x)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     e->events = x;
-    if (!(x->arena = dl_arena_new()) || !(x->cue_map = dl_map_new()) ||
-        !(x->trig_v = dl_map_new()) || !(x->trig_n = dl_map_new()) || !(x->cameo_map = dl_map_new()))
+    static atomic_uint next_id;
+    x->id = atomic_fetch_add(&next_id, 1) + 1;   /* (0: a memo entry never filled) */
+    x->none.cue = x->none.tv = x->none.tn = x->none.trig = -1;
+    if (!(x->arena = dl_arena_new()) || !(x->cameo_map = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     dl_status st = load_cameo(x, err);
     if (!st)
         st = load_cues(x, err);
     if (!st)
         st = load_triggers(x, err);
+    for (size_t i = 0; x->wt && i <= x->wmask; i++)
+        x->wt[i].trig = x->wt[i].tv & x->wt[i].tn;
     return st;
 }
 
-static inline int trig_bloom_has(const dl_event_lex *x, uint32_t h)
-{
-    return (x->trig_bloom[(h & (TRIG_BLOOM - 1)) / 64] >> (h % 64) & 1) &&
-           (x->trig_bloom[((h >> 16) & (TRIG_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1);
-}
-
-/* First trigger entry for word w (n bytes, dl_hash h) read as a verb or a noun, or -1. */
-static int trig_get(const dl_event_lex *x, const char *w, size_t n, uint32_t h, int noun)
-{
-    uint32_t v;
-    return dl_map_get_h(noun ? x->trig_n : x->trig_v, w, n, h, &v) ? (int)v : -1;
-}
-
-/* The length and hash of a word of token t: its lower-case text (whose it carries) or a
- * lemma. */
-static inline uint32_t word_hash(const dl_token *t, const char *w, size_t *n)
-{
-    if (w == t->lower) {
-        *n = t->llen;
-        return t->hash;
-    }
-    *n = strlen(w);
-    return dl_hash(w, *n);
-}
-
-/* First trigger entry for a word of token t (its lower-case text or a lemma) read as a
- * verb or a noun, or -1. The Bloom filter spares most look-ups. */
-static int trig_first(const dl_event_lex *x, const dl_token *t, const char *w, int noun)
-{
-    size_t n;
-    uint32_t h = word_hash(t, w, &n);
-    return trig_bloom_has(x, h) ? trig_get(x, w, n, h, noun) : -1;
-}
-
+/* The cue word w (n bytes) is, or NULL. */
 static const cue *cue_of(const dl_event_lex *x, const char *w, size_t n)
 {
-    uint32_t v;
-    return dl_map_get(x->cue_map, w, n, &v) ? &x->cues[v] : NULL;
-}
-
-/* Can word w of token t be a trigger (its lower text, or a lemma)? */
-static inline int may_trigger(const dl_event_lex *x, const dl_token *t, const char *w)
-{
-    size_t n;
-    uint32_t h = word_hash(t, w, &n);
-    return trig_bloom_has(x, h) && (trig_get(x, w, n, h, 0) >= 0 || trig_get(x, w, n, h, 1) >= 0);
-}
-
-/* Does a word of the sentence [t0, t0 + n) name a trigger? Most sentences without one
- * need no analysis: only a trigger makes an event. */
-static int has_trigger_word(const dl_event_lex *x, const dl_doc *d, uint32_t t0, int n)
-{
-    for (int k = 0; k < n; k++) {
-        const dl_token *t = &d->tok[t0 + (uint32_t)k];
-        if (!(t->flags & DL_T_ALPHA))
-            continue;
-        if (may_trigger(x, t, t->lower) || (t->lemma != t->lower && may_trigger(x, t, t->lemma)) ||
-            (t->nlemma != t->lower && t->nlemma != t->lemma && may_trigger(x, t, t->nlemma)))
-            return 1;
-    }
-    return 0;
-}
-
-/* The cue a token's lower-case text is, by its hash. */
-static const cue *tok_cue(const dl_event_lex *x, const dl_token *t)
-{
-    uint32_t v, h = t->hash;
-    if (!(x->cue_bloom[(h & (CUE_BLOOM - 1)) / 64] >> (h % 64) & 1) ||
-        !(x->cue_bloom[((h >> 16) & (CUE_BLOOM - 1)) / 64] >> ((h >> 16) % 64) & 1))
-        return NULL;
-    return dl_map_get_h(x->cue_map, t->lower, t->llen, t->hash, &v) ? &x->cues[v] : NULL;
+    const wslot *e = wt_get(x, w, n, dl_hash(w, n));
+    return e->cue >= 0 ? &x->cues[e->cue] : NULL;
 }
 
 const char *dl_modality_name(int m)
@@ -569,6 +574,17 @@ typedef struct found {
     int gap0, gap1;        /* the "..." gap: the object */
 } found;
 
+/* A lemma that is not the token's own text is a WordNet string (lexicon.c), which lives as
+ * long as the program: the slots of lemmas are remembered by address, for all the
+ * documents a thread reads, which spares measuring and hashing them again. */
+#define LEMMA_BITS 12
+typedef struct lemma_seen {
+    const char *lemma;
+    uint32_t lex;              /* the id of the table slot is in; 0: empty */
+    int32_t slot;              /* index into its wt, or -1: none */
+} lemma_seen;
+static _Thread_local lemma_seen lemma_memo[1u << LEMMA_BITS];
+
 typedef struct sa {
     dl_doc *d;
     const dl_event_lex *x;
@@ -577,6 +593,9 @@ typedef struct sa {
     int n;                 /* tokens analysed */
     int sent;
     tk tok[DL_EV_MAXTOK];
+    const wslot *ws[DL_EV_MAXTOK];  /* the word-table slot of each token's lower-case text, */
+    const wslot *wl[DL_EV_MAXTOK];  /* ... of its lemma */
+    const wslot *wn[DL_EV_MAXTOK];  /* ... and of its noun lemma (read_words) */
     vgroup vg[DL_EV_MAXTOK];
     int8_t *report;        /* per verb group: is_report_vg's answer, -1 until asked (a memo
                             * that functions of a const sa may fill) */
@@ -586,19 +605,79 @@ typedef struct sa {
     int ncl;
     anchor an[MAXANCHOR];
     int nan;
-    found trig[DL_EV_MAXTOK];   /* the trigger at each token (trig[i].e NULL: none) */
+    found trig[DL_EV_MAXTOK];   /* the trigger at each token where is_trig[i] */
+    uint8_t is_trig[DL_EV_MAXTOK];
+    int cand[DL_EV_MAXTOK];     /* the tokens whose words a trigger has (read_words) */
+    int ncand;
     int obj_of[DL_EV_MAXTOK];   /* the event of the verb whose object holds the token, or -1 */
     int obj_tgt[DL_EV_MAXTOK];  /* that verb's target mention */
     int txk[DL_EV_MAXTOK];      /* the first token of each run of one timex, in order */
+    int trig_tok[DL_EV_MAXTOK]; /* the tokens that are triggers, in order */
+    int ntrig;
     int ntxk;
     size_t tx_cursor;      /* first timex not before this sentence */
     size_t men_cursor;     /* first mention not before this sentence */
+    size_t men_first;      /* the first mention that ends in the sentence or after it */
     int according;         /* "according to" in the sentence */
+    int anc[DL_EV_MAXTOK]; /* the tokens that may anchor an event (CU_TPREP, CU_FIRST) */
+    int nanc;
     int sent_actor[4];     /* the first actors named in the sentence, -1 padded ... */
     int have_actors;       /* ... once known */
 } sa;
 
 static const dl_token *T(const sa *s, int i) { return &s->tt[i]; }
+
+/* The slot of a lemma of token t (its lower-case text, whose slot is `lower`, or another
+ * string), or NULL. */
+static inline const wslot *lemma_slot(const sa *s, const dl_token *t, const char *w, const wslot *lower)
+{
+    if (w == t->lower)
+        return lower;
+    const dl_event_lex *x = s->x;
+    lemma_seen *c = &lemma_memo[((uintptr_t)w * 0x9E3779B97F4A7C15ull) >> (64 - LEMMA_BITS)];
+    if (c->lemma != w || c->lex != x->id) {
+        size_t n = strlen(w);
+        const wslot *e = wt_get(x, w, n, dl_hash(w, n));
+        c->lemma = w;
+        c->lex = x->id;
+        c->slot = e == &x->none ? -1 : (int32_t)(e - x->wt);
+        return e;
+    }
+    return c->slot < 0 ? &x->none : &x->wt[c->slot];
+}
+
+/* The cue the lemma of token i is, or NULL. */
+static inline const cue *lemma_cue(const sa *s, int i)
+{
+    return s->wl[i]->cue >= 0 ? &s->x->cues[s->wl[i]->cue] : NULL;
+}
+
+/* Looks every word of the sentence up in the word table (s->ws, s->wl, s->wn). Returns
+ * whether one can be a trigger: most sentences without one need no analysis, as only a
+ * trigger makes an event. */
+static int read_words(sa *s)
+{
+    const dl_event_lex *x = s->x;
+    const dl_token *tt = s->tt;     /* (locals: the pointer stores below may alias s) */
+    const wslot **ws = s->ws, **wl = s->wl, **wn = s->wn;
+    const int n = s->n;
+    int *cand = s->cand, ncand = 0;
+    for (int i = 0; i < n; i++) {
+        const dl_token *t = &tt[i];
+        const wslot *lo = wt_get(x, t->lower, t->llen, t->hash);
+        const wslot *le = lemma_slot(s, t, t->lemma, lo);
+        const wslot *nl = t->nlemma == t->lemma ? le : lemma_slot(s, t, t->nlemma, lo);
+        ws[i] = lo;
+        wl[i] = le;
+        wn[i] = nl;
+        /* (the AND of entries is -1 when all are) */
+        if ((t->flags & DL_T_ALPHA) && (lo->trig & le->trig & nl->trig) >= 0)
+            cand[ncand++] = i;
+    }
+    s->ncand = ncand;
+    return ncand > 0;
+}
+
 static const char *LW(const sa *s, int i) { return T(s, i)->lower; }
 /* Is token i the word w? By length first (llen): w is mostly a literal, so the compare
  * compiles to a few instructions. */
@@ -610,6 +689,8 @@ static inline int is_w(const sa *s, int i, const char *w)
     size_t n = strlen(w);
     return t->llen == n && !memcmp(t->lower, w, n);
 }
+/* The bits of two tags, to test a set of tags at once. */
+#define TB(a, b) ((1u << (a)) | (1u << (b)))
 static int tag(const sa *s, int i) { return i >= 0 && i < s->n ? s->tok[i].tag : T_OTHER; }
 
 static int np_tag(int t)
@@ -644,7 +725,7 @@ static int clause_follows(const sa *s, int i)
         if (q->cls & (CU_BE | CU_HAVE | CU_MODAL | CU_DO))
             return k > i + 1;
         if (k > i + 1 && (t->pos & DL_POS_VERB) && (t->vform == DL_VF_PAST || t->vform == DL_VF_S) &&
-            !(s->tok[k - 1].cls & (CU_DET | CU_POSS | CU_PREP)) && strcmp(T(s, k - 1)->lower, "'s"))
+            !(s->tok[k - 1].cls & (CU_DET | CU_POSS | CU_PREP)) && !is_w(s, k - 1, "'s"))
             return 1;
     }
     return 0;
@@ -658,8 +739,28 @@ static int prev_content(const sa *s, int i)
     return j;
 }
 
-/* A word WordNet knows: noun, verb, adjective or adverb by context. */
-static int guess_open(const sa *s, int i)
+/* Is the next token nx a content noun or adjective? */
+static inline int next_nounish(const dl_token *nx)
+{
+    return nx && !(nx->flags & DL_T_PUNCT) && (nx->pos & (DL_POS_NOUN | DL_POS_ADJ)) && !(nx->pos & DL_POS_FUNC);
+}
+
+/* Is there no next token, or a closed-class one? */
+static inline int next_closed(const dl_token *nx)
+{
+    return !nx || (nx->flags & DL_T_PUNCT) || (nx->pos & DL_POS_FUNC);
+}
+
+/* Is t a verb's base form? (The tests of guess_open ask only where a rule needs it.) */
+static inline int is_base(const dl_token *t)
+{
+    return t->vform == DL_VF_BASE ||
+           (t->vform == DL_VF_NONE && (t->lemma == t->lower || !strcmp(t->lemma, t->lower)));
+}
+
+/* A word WordNet knows: noun, verb, adjective or adverb by context. (Inlined: a third of
+ * all tokens come here, and a call's saved registers cost as much as most rules.) */
+static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
 {
     const dl_token *t = T(s, i);
     int pos = t->pos, vf = t->vform;
@@ -667,16 +768,12 @@ static int guess_open(const sa *s, int i)
     int pt = p >= 0 ? s->tok[p].tag : T_OTHER;
     uint32_t pc = p >= 0 ? s->tok[p].cls : 0;
     const dl_token *nx = i + 1 < s->n ? T(s, i + 1) : NULL;
-    int next_nounish = nx && !(nx->flags & DL_T_PUNCT) && (nx->pos & (DL_POS_NOUN | DL_POS_ADJ)) &&
-                       !(nx->pos & DL_POS_FUNC);
-    int next_closed = !nx || (nx->flags & DL_T_PUNCT) || (nx->pos & DL_POS_FUNC);
-    int base = vf == DL_VF_BASE || (vf == DL_VF_NONE && (t->lemma == t->lower || !strcmp(t->lemma, t->lower)));
 
     if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV)))
         return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
     if (pos & DL_POS_VERB) {
         if (pt == T_AUX) {
-            if ((pc & (CU_MODAL | CU_DO)) && base)
+            if ((pc & (CU_MODAL | CU_DO)) && is_base(t))
                 return T_VERB;
             if ((pc & CU_HAVE) && vf == DL_VF_PAST)
                 return T_VERB;
@@ -685,19 +782,18 @@ static int guess_open(const sa *s, int i)
             if ((pc & (CU_BE | CU_HAVE)) && (s->tok[i].cls & CU_PP))
                 return T_VERB;   /* "was set", "has cut" */
         }
-        if (pt == T_TO && base) {
+        if (pt == T_TO && is_base(t)) {
             /* "came to power with": a verb of motion before "to" makes a phrase */
             int b = p - 1;
             while (b >= 0 && s->tok[b].tag == T_ADV)
                 b--;
-            const dl_token *bt = b >= 0 ? T(s, b) : NULL;
-            const cue *bq = bt ? cue_of(s->x, bt->lemma, strlen(bt->lemma)) : NULL;
+            const cue *bq = b >= 0 ? lemma_cue(s, b) : NULL;
             if ((pos & DL_POS_NOUN) && bq && (bq->cls & CU_MOTION) && s->tok[b].tag == T_VERB &&
-                next_closed && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON))))
+                next_closed(nx) && !(nx && (s->tok[i + 1].cls & (CU_DET | CU_POSS | CU_PRON))))
                 return T_NOUN;
             return T_VERB;
         }
-        if (pt == T_CONJ && base && p > 0) {
+        if (pt == T_CONJ && is_base(t) && p > 0) {
             /* "will take off from Singapore and land in Sydney" */
             for (int g = i - 1; g >= 0; g--)
                 if (s->tok[g].tag == T_VERB) {
@@ -709,12 +805,12 @@ static int guess_open(const sa *s, int i)
                 }
         }
         if (pt == T_DET || pt == T_POSS || pt == T_NUM || pt == T_ADJ) {
-            if (vf == DL_VF_ING && next_nounish && !(pos & DL_POS_NOUN))
+            if (vf == DL_VF_ING && next_nounish(nx) && !(pos & DL_POS_NOUN))
                 return T_ADJ;
             if (pos & DL_POS_NOUN)
                 return T_NOUN;
             /* "the armored train"; but "the iPhone 4 began Tuesday" */
-            if ((vf == DL_VF_PAST || vf == DL_VF_ING) && (pt != T_NUM || (next_nounish && s->tok[i + 1].tx < 0)))
+            if ((vf == DL_VF_PAST || vf == DL_VF_ING) && (pt != T_NUM || (next_nounish(nx) && s->tok[i + 1].tx < 0)))
                 return T_ADJ;
         }
         if (vf == DL_VF_ING) {
@@ -725,7 +821,7 @@ static int guess_open(const sa *s, int i)
             return T_VERB;
         }
         if (vf == DL_VF_PAST) {
-            if ((pt == T_PREP || pt == T_DET) && next_nounish && (nx->pos & DL_POS_NOUN))
+            if ((pt == T_PREP || pt == T_DET) && next_nounish(nx) && (nx->pos & DL_POS_NOUN))
                 return T_ADJ;   /* "by armored train" */
             return T_VERB;
         }
@@ -749,7 +845,7 @@ static int guess_open(const sa *s, int i)
                 return T_VERB;
             return T_NOUN;
         }
-        if (base) {
+        if (is_base(t)) {
             if (!(pos & (DL_POS_NOUN | DL_POS_ADJ)))
                 return T_VERB;
             if (pt == T_VERB && (!strcmp(T(s, p)->lemma, "help") || !strcmp(T(s, p)->lemma, "let")))
@@ -771,26 +867,19 @@ static int guess_open(const sa *s, int i)
 }
 
 /* A clause needs a verb: where a stretch between clause words has none, the first
- * -s or -ed form after a noun is one ("the leader's trip comes after ..."). */
-static void ensure_verbs(sa *s)
+ * -s or -ed form after a noun is one ("the leader's trip comes after ..."). tag_sentence
+ * finds the stretches [a, b) with no verb; this gives them one. */
+static void ensure_verb(sa *s, int a, int b)
 {
-    int a = 0;
-    while (a < s->n) {
-        int b = a + 1;
-        int has = s->tok[a].tag == T_VERB || s->tok[a].tag == T_AUX;
-        for (; b < s->n && s->tok[b].tag != T_SUB && s->tok[b].tag != T_REL && !is_w(s, b, ";"); b++)
-            has |= s->tok[b].tag == T_VERB || s->tok[b].tag == T_AUX;
-        for (int i = a + 1; i < b && !has; i++) {
-            const dl_token *t = T(s, i);
-            int pt = s->tok[i - 1].tag;
-            if ((t->pos & DL_POS_VERB) && (t->vform == DL_VF_S || t->vform == DL_VF_PAST) &&
-                (s->tok[i].tag == T_NOUN || s->tok[i].tag == T_ADJ) && s->tok[i].men < 0 &&
-                (pt == T_NOUN || pt == T_NAME || pt == T_PRON)) {
-                s->tok[i].tag = T_VERB;
-                has = 1;
-            }
+    for (int i = a + 1; i < b; i++) {
+        const dl_token *t = T(s, i);
+        int pt = s->tok[i - 1].tag;
+        if ((t->pos & DL_POS_VERB) && (t->vform == DL_VF_S || t->vform == DL_VF_PAST) &&
+            (s->tok[i].tag == T_NOUN || s->tok[i].tag == T_ADJ) && s->tok[i].men < 0 &&
+            (pt == T_NOUN || pt == T_NAME || pt == T_PRON)) {
+            s->tok[i].tag = T_VERB;
+            return;
         }
-        a = b;
     }
 }
 
@@ -802,46 +891,75 @@ static void tag_sentence(sa *s)
     const dl_mention *men = d->men;     /* (locals: the uint8_t stores below may alias) */
     const size_t nmen = d->nmen;
     const uint32_t t0 = s->t0;
-    s->according = 0;
-    for (int i = 0; i < s->n; i++) {
-        tk *k = &s->tok[i];
-        const dl_token *t = T(s, i);
-        uint32_t tok = t0 + (uint32_t)i;
-        while (m < nmen && men[m].tok0 + men[m].ntok <= tok)
-            m++;
-        k->men = m < nmen && men[m].tok0 <= tok ? (int)m : -1;
-        k->q = (t->flags & DL_T_UPPER) ? NULL : tok_cue(s->x, t);
-        k->cls = k->q ? k->q->cls : 0;
+    const int n = s->n;
+    const dl_event_lex *x = s->x;
+    int according = 0, nanc = 0;
+    const dl_token *tt = s->tt;
+    tk *tok = s->tok;
+    for (int i = 0; i < n; i++) {
+        tk *k = &tok[i];
+        const dl_token *t = &tt[i];
+        const wslot *e = s->ws[i];
+        const cue *q = e->cue >= 0 && !(t->flags & DL_T_UPPER) ? &x->cues[e->cue] : NULL;
+        k->q = q;
+        k->cls = q ? q->cls : 0;
+        if (k->cls & (CU_TPREP | CU_FIRST))
+            s->anc[nanc++] = i;
+        k->men = -1;
         k->gerund = 0;
         k->vg = -1;
         k->clause = 0;
         k->tx = -1;
-        if (is_w(s, i, "according") && is_w(s, i + 1, "to"))
-            s->according = 1;
+        if (t->llen == 9 && i + 1 < n && !memcmp(t->lower, "according", 9) && tt[i + 1].llen == 2 &&
+            !memcmp(tt[i + 1].lower, "to", 2))
+            according = 1;
     }
+    s->according = according;
+    s->nanc = nanc;
+    /* mentions are sorted and do not overlap: each covers a run of tokens */
+    const uint32_t t1 = t0 + (uint32_t)n;
+    while (m < nmen && men[m].tok0 + men[m].ntok <= t0)
+        m++;
+    s->men_first = m;
+    for (size_t z = m; z < nmen && men[z].tok0 < t1; z++) {
+        uint32_t a = men[z].tok0 > t0 ? men[z].tok0 : t0, b = men[z].tok0 + men[z].ntok;
+        if (b > t1)
+            b = t1;
+        for (uint32_t j = a; j < b; j++)
+            s->tok[j - t0].men = (int)z;
+    }
+    while (m < nmen && men[m].tok0 + men[m].ntok <= t1 - 1)
+        m++;
     s->men_cursor = m;
     s->have_actors = 0;
     /* time expressions of the sentence */
     while (s->tx_cursor < d->ntx && d->tx[s->tx_cursor].tok0 + d->tx[s->tx_cursor].ntok <= s->t0)
         s->tx_cursor++;
+    int lo = n, hi = 0;    /* the tokens time expressions cover */
     for (size_t k = s->tx_cursor; k < d->ntx; k++) {
         const dl_timex_int *x = &d->tx[k];
-        if (x->tok0 >= s->t0 + (uint32_t)s->n)
+        if (x->tok0 >= t1)
             break;
         for (uint32_t j = x->tok0; j < x->tok0 + x->ntok; j++)
-            if (j >= s->t0 && j < s->t0 + (uint32_t)s->n)
-                s->tok[j - s->t0].tx = (int)k;
+            if (j >= t0 && j < t1) {
+                s->tok[j - t0].tx = (int)k;
+                lo = (int)(j - t0) < lo ? (int)(j - t0) : lo;
+                hi = (int)(j - t0) + 1;
+            }
     }
     /* date_in_clause reads the time expressions, not every token */
     s->ntxk = 0;
-    for (int i = 0, last = -1; i < s->n; i++)
+    for (int i = lo, last = -1; i < hi; i++)
         if (s->tok[i].tx >= 0 && s->tok[i].tx != last) {
             last = s->tok[i].tx;
             s->txk[s->ntxk++] = i;
         }
-    for (int i = 0; i < s->n; i++) {
-        tk *k = &s->tok[i];
-        const dl_token *t = T(s, i);
+    int stretch = 0, nverbless = 0;    /* (ensure_verb) */
+    uint32_t tags = 0;                 /* bits 1 << T_* of the stretch's tags */
+    int verbless[DL_EV_MAXTOK][2];
+    for (int i = 0; i < n; i++) {
+        tk *k = &tok[i];
+        const dl_token *t = &tt[i];
         const char *w = t->lower;
         uint8_t g;
         if (k->men >= 0) {
@@ -851,16 +969,27 @@ static void tag_sentence(sa *s)
         } else if (k->tx >= 0 && !(d->tx[k->tx].pub.type[0] == 'D' && !strcmp(d->tx[k->tx].pub.type, "DURATION"))) {
             g = T_TIME;
         } else if (t->flags & DL_T_PUNCT) {
-            g = !strcmp(w, ",") ? T_COMMA : (!strcmp(w, "\"") || !strcmp(w, "'")) ? T_QUOTE : T_PUNCT;
-            if (!strcmp(w, "-") || !strcmp(w, "--"))
+            int l = t->llen;
+            g = l == 1 && w[0] == ',' ? T_COMMA : l == 1 && (w[0] == '"' || w[0] == '\'') ? T_QUOTE : T_PUNCT;
+            if ((l == 1 && w[0] == '-') || (l == 2 && w[0] == '-' && w[1] == '-'))
                 g = T_COMMA;   /* dashes set off phrases like commas */
         } else if (t->flags & (DL_T_DIGIT | DL_T_NUMBER)) {
             g = T_NUM;
-        } else if (!strcmp(w, "'s")) {
+        } else if (!k->cls && !(t->llen == 2 && (w[1] == 's' || w[1] == 'o'))) {
+            /* no grammar word: the chain below comes to this (the fast path of most words) */
+            if (t->pos & DL_POS_FUNC) {
+                g = T_OTHER;
+            } else {
+                g = (uint8_t)guess_open(s, i);
+                if (g == T_VERB && t->vform == DL_VF_ING && (tag(s, prev_content(s, i)) == T_PREP ||
+                                                          tag(s, prev_content(s, i)) == T_SUB))
+                    k->gerund = 1;
+            }
+        } else if (t->llen == 2 && w[0] == '\'' && w[1] == 's') {
             int pt = tag(s, i - 1);
             g = (pt == T_NAME || pt == T_NOUN || pt == T_TIME) && !(s->tok[i - 1].cls & (CU_PRON | CU_WH | CU_DET))
                     ? T_POSS : T_AUX;
-        } else if (!strcmp(w, "to")) {
+        } else if (t->llen == 2 && w[0] == 't' && w[1] == 'o') {
             g = T_TO;
         } else if (k->cls & (CU_BE | CU_HAVE | CU_DO | CU_MODAL)) {
             g = T_AUX;
@@ -909,8 +1038,25 @@ static void tag_sentence(sa *s)
         else if ((k->cls & CU_PART) && i > 0 && s->tok[i - 1].tag == T_VERB && g == T_PREP &&
                  (i + 1 >= s->n || (T(s, i + 1)->flags & DL_T_PUNCT)))
             k->tag = T_ADV;
+        /* stretches between clause words ("after", "who", ";") */
+        uint32_t bit = 1u << k->tag;
+        if ((bit & TB(T_SUB, T_REL) || (t->llen == 1 && w[0] == ';')) && i > stretch) {
+            if (!(tags & TB(T_VERB, T_AUX))) {
+                verbless[nverbless][0] = stretch;
+                verbless[nverbless++][1] = i;
+            }
+            stretch = i;
+            tags = 0;
+        }
+        tags |= bit;
     }
-    ensure_verbs(s);
+    if (!(tags & TB(T_VERB, T_AUX)) && stretch < n) {
+        verbless[nverbless][0] = stretch;
+        verbless[nverbless++][1] = n;
+    }
+    /* (after all tagging: the rules above read the tags before them as they were) */
+    for (int z = 0; z < nverbless; z++)
+        ensure_verb(s, verbless[z][0], verbless[z][1]);
 }
 
 /* ---------------------------------------------------------------- noun phrases */
@@ -1050,7 +1196,8 @@ static void find_verb_groups(sa *s)
 {
     s->nvg = 0;
     int i = 0;
-    while (i < s->n) {
+    const int n = s->n;
+    while (i < n) {
         int t = s->tok[i].tag;
         if (t != T_AUX && t != T_VERB) {
             i++;
@@ -1073,7 +1220,7 @@ static void find_verb_groups(sa *s)
                     g->modal = q->modal;
                 if (s->tok[j].cls & CU_HAVE)
                     have = j + 1;
-                if ((s->tok[j].cls & CU_BE) || (!strcmp(LW(s, j), "'s") && !have))
+                if ((s->tok[j].cls & CU_BE) || (is_w(s, j, "'s") && !have))
                     be = j + 1;
                 continue;
             }
@@ -1107,11 +1254,9 @@ static void find_verb_groups(sa *s)
         else if (g->modal)
             g->tense = DL_TENSE_NONE;
         else if (have) {
-            const char *hw = LW(s, have - 1);
-            g->tense = !strcmp(hw, "had") ? DL_TENSE_PAST : DL_TENSE_PERFECT;
+            g->tense = is_w(s, have - 1, "had") ? DL_TENSE_PAST : DL_TENSE_PERFECT;
         } else if (be) {
-            const char *bw = LW(s, be - 1);
-            g->tense = (!strcmp(bw, "was") || !strcmp(bw, "were")) ? DL_TENSE_PAST : DL_TENSE_PRESENT;
+            g->tense = (is_w(s, be - 1, "was") || is_w(s, be - 1, "were")) ? DL_TENSE_PAST : DL_TENSE_PRESENT;
         } else if (g->inf || g->ing) {
             g->tense = DL_TENSE_NONE;
         } else if (mv->vform == DL_VF_PAST) {
@@ -1135,9 +1280,8 @@ static void find_verb_groups(sa *s)
                     }
         }
         g->finite = !g->inf && !g->ing && !s->tok[g->main].gerund;
-        for (int k = g->start; k < j && k < s->n; k++)
-            if (k == g->main)
-                s->tok[k].vg = (int16_t)s->nvg;
+        if (g->main < n)   /* (the main verb is one of [start, j)) */
+            s->tok[g->main].vg = (int16_t)s->nvg;
         s->nvg++;
         i = j > i ? j : i + 1;
     }
@@ -1150,8 +1294,7 @@ static int is_report_vg(const sa *s, int g)
     if (g < 0)
         return 0;
     if (s->report[g] < 0) {
-        const char *l = T(s, s->vg[g].main)->lemma;
-        const cue *q = cue_of(s->x, l, strlen(l));
+        const cue *q = lemma_cue(s, s->vg[g].main);
         s->report[g] = q && (q->cls & CU_REPORT);
     }
     return s->report[g];
@@ -1205,11 +1348,17 @@ static void find_clauses(sa *s)
     s->ncl = 0;
     int cur = new_clause(s, 0, -1, CL_MAIN, 0);
     int last_vg = -1;          /* last verb group of the current clause */
-    for (int i = 0; i < s->n; i++) {
-        int t = s->tok[i].tag;
-        int pt = tag(s, i - 1);
-        int fronted = i == 0 || pt == T_COMMA || pt == T_QUOTE;
+    const int n = s->n;
+    tk *tok = s->tok;
+    for (int i = 0; i < n; i++) {
+        int t = tok[i].tag;
+        if (!((1u << t) & (TB(T_SUB, T_REL) | TB(T_COMMA, T_CONJ) | TB(T_VERB, T_AUX)))) {
+            tok[i].clause = (int16_t)cur;   /* most words: nothing opens or closes, no verb */
+            continue;
+        }
         if (t == T_SUB) {
+            int pt = tag(s, i - 1);
+            int fronted = i == 0 || pt == T_COMMA || pt == T_QUOTE;
             int c = new_clause(s, i, cur, CL_SUB, fronted);
             s->tok[i].clause = (int16_t)c;
             cur = c;
@@ -1217,6 +1366,7 @@ static void find_clauses(sa *s)
             continue;
         }
         if (t == T_REL) {
+            int pt = tag(s, i - 1);
             int kind = CL_REL;
             if (is_w(s, i, "that") && last_vg >= 0 && is_report_vg(s, last_vg))
                 kind = CL_COMP;
@@ -1401,8 +1551,7 @@ static void controlled_subject(sa *s, int g)
             ok = k >= 0 && tag(s, k) == T_TO && k - 1 == e - 1;
         } else {
             /* "accused Russia at the United Nations of firing", "praised Kim for resisting" */
-            const char *pw = k >= 0 ? LW(s, k) : "";
-            ok = s->tok[v->main].gerund && (!strcmp(pw, "of") || !strcmp(pw, "for") || !strcmp(pw, "from"));
+            ok = s->tok[v->main].gerund && (is_w(s, k, "of") || is_w(s, k, "for") || is_w(s, k, "from"));
         }
         if (ok && m >= 0 && !s->vg[h].passive) {
             set_subject(v, a, e, m, -1);
@@ -1625,20 +1774,20 @@ static int find_trigger(const sa *s, int i, found *f)
     if (k->men >= 0 || k->tx >= 0 || (k->cls & CU_NOTRIG) || !(t->flags & DL_T_ALPHA))
         return 0;
     int first = -1;
+    const wslot *lo = s->ws[i], *le;
     if (k->tag == T_VERB) {
-        first = trig_first(s->x, t, t->lemma, 0);
-        if (first < 0 && t->lemma != t->lower && strcmp(t->lower, t->lemma))
-            first = trig_first(s->x, t, t->lower, 0);
+        /* by lemma, else by text */
+        le = s->wl[i];
+        first = le->tv >= 0 ? le->tv : lo->tv;
     } else if (k->tag == T_NOUN) {
         /* a noun modifying the next one is no event ("trade agreements") */
         if (tag(s, i + 1) == T_NOUN && !(T(s, i + 1)->flags & DL_T_CAP))
             return 0;
-        first = trig_first(s->x, t, t->nlemma, 1);
-        if (first < 0 && t->nlemma != t->lower && strcmp(t->lower, t->nlemma))
-            first = trig_first(s->x, t, t->lower, 1);
+        le = s->wn[i];
+        first = le->tn >= 0 ? le->tn : lo->tn;
     } else if (k->tag == T_ADJ && t->vform == DL_VF_PAST && (t->pos & DL_POS_VERB)) {
         /* "Jobs, born in San Francisco" */
-        first = trig_first(s->x, t, t->lower, 0);
+        first = lo->tv;
     }
     for (int ei = first; ei >= 0; ei = s->x->trigs[ei].next) {
         const trig *e = &s->x->trigs[ei];
@@ -1667,7 +1816,7 @@ typedef struct args {
 static int pp_actor(const sa *s, const pp *p, int np, const char *prep)
 {
     for (int k = 0; k < np; k++)
-        if (!strcmp(LW(s, p[k].prep), prep)) {
+        if (is_w(s, p[k].prep, prep)) {
             int m = first_men(s, p[k].np0, p[k].np1, NULL);
             if (m >= 0)
                 return m;
@@ -1678,7 +1827,7 @@ static int pp_actor(const sa *s, const pp *p, int np, const char *prep)
 static int pp_index(const sa *s, const pp *p, int np, const char *prep)
 {
     for (int k = 0; k < np; k++)
-        if (!strcmp(LW(s, p[k].prep), prep))
+        if (is_w(s, p[k].prep, prep))
             return k;
     return -1;
 }
@@ -1837,8 +1986,7 @@ static void noun_args(sa *s, const found *f, args *a)
      * light verb does the noun in its object */
     int light = -1;
     if (a->vg >= 0 && s->vg[a->vg].main < h) {
-        const dl_token *lv = T(s, s->vg[a->vg].main);
-        const cue *lq = cue_of(s->x, lv->lemma, strlen(lv->lemma));
+        const cue *lq = lemma_cue(s, s->vg[a->vg].main);
         int oa, ob;
         if (lq && (lq->cls & CU_LIGHT) && object_np(s, a->vg, &oa, &ob) == 0 && h >= oa && h < ob) {
             subject_of(s, a->vg);
@@ -1906,10 +2054,9 @@ static int vg_modality(const sa *s, int g)
         while (k >= 0 && tag(s, k) == T_ADV)
             k--;
         if (k >= 0) {
-            const dl_token *t = T(s, k);
             const cue *q = s->tok[k].q;
             if (!q || !(q->cls & CU_TOCUE))
-                q = cue_of(s->x, t->lemma, strlen(t->lemma));
+                q = lemma_cue(s, k);
             if (q && (q->cls & CU_TOCUE)) {
                 if (q->tocue == V_HYP)
                     return DL_MOD_HYPOTHETICAL;
@@ -1964,7 +2111,9 @@ static int denied(const sa *s, int i, const int *deny_vg, int ndeny)
 static void find_anchors(sa *s)
 {
     s->nan = 0;
-    for (int i = 0; i < s->n && s->nan < MAXANCHOR; i++) {
+    /* at the words that may anchor (tag_sentence lists them) */
+    for (int z = 0; z < s->nanc && s->nan < MAXANCHOR; z++) {
+        int i = s->anc[z];
         const tk *k = &s->tok[i];
         const cue *q = k->q;
         int width = 1;
@@ -1988,7 +2137,8 @@ static void find_anchors(sa *s)
         an->ref_tok = -1;
         /* "Two months after": a duration right before */
         int j = i - 1;
-        if (j >= 0 && s->tok[j].tx >= 0 && !strcmp(s->d->tx[s->tok[j].tx].pub.type, "DURATION")) {
+        if (j >= 0 && s->tok[j].tx >= 0 && s->d->tx[s->tok[j].tx].pub.type[0] == 'D' &&
+            !strcmp(s->d->tx[s->tok[j].tx].pub.type, "DURATION")) {
             an->dur = s->tok[j].tx;
             while (j > 0 && s->tok[j - 1].tx == an->dur)
                 j--;
@@ -2023,7 +2173,7 @@ static void find_anchors(sa *s)
                 if (p[z].prep != end)
                     break;
                 for (size_t h = 0; h < DL_COUNT(held); h++)
-                    ok |= !strcmp(LW(s, p[z].prep), held[h]);
+                    ok |= is_w(s, p[z].prep, held[h]);
                 if (!ok)
                     break;
                 end = p[z].np1;
@@ -2045,7 +2195,7 @@ static void find_anchors(sa *s)
                     break;
                 }
         }
-        if (an->ref_tok < 0 || !s->trig[an->ref_tok].e)
+        if (an->ref_tok < 0 || !s->is_trig[an->ref_tok])
             continue;   /* no event named: "at a briefing" */
         an->end = end;
         s->nan++;
@@ -2104,7 +2254,8 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
     for (int z = 0; z < s->ntxk; z++) {
         int k = s->txk[z], x = s->tok[k].tx;
         const dl_timex_int *t = &s->d->tx[x];
-        if (strcmp(t->pub.type, "DATE") && strcmp(t->pub.type, "TIME"))
+        const char *ty = t->pub.type;
+        if (!(ty[0] == 'D' && !strcmp(ty, "DATE")) && !(ty[0] == 'T' && !strcmp(ty, "TIME")))
             continue;
         int tc = s->tok[k].clause;
         if (exact ? tc != c : !clause_within(s, c, tc))
@@ -2123,8 +2274,9 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
         if (tag(s, e + 1) == T_POSS && !(i > e && i <= e + 4))
             continue;
         int dist = k > i ? 2 * (k - i) - 1 : 2 * (i - e);   /* a tie goes to the date after */
-        if (!strcmp(t->pub.value, "PRESENT_REF") || !strcmp(t->pub.value, "PAST_REF") ||
-            !strcmp(t->pub.value, "FUTURE_REF"))
+        const char *v = t->pub.value;
+        if ((v[0] == 'P' && (!strcmp(v, "PRESENT_REF") || !strcmp(v, "PAST_REF"))) ||
+            (v[0] == 'F' && !strcmp(v, "FUTURE_REF")))
             dist += 1000;   /* "will now receive the aircraft next month": next month */
         if (dist < bestd) {
             bestd = dist;
@@ -2157,10 +2309,9 @@ static char *core_of(sa *s, int a, int b)
     int k = a;
     for (; k < e; k++) {
         int t = s->tok[k].tag;
-        const char *w = LW(s, k);
         if (t == T_DET || t == T_NUM || t == T_POSS || t == T_QUOTE || t == T_ADV ||
-            !strcmp(w, "first") || !strcmp(w, "second") || !strcmp(w, "third") || !strcmp(w, "last") ||
-            !strcmp(w, "new") || !strcmp(w, "latest"))
+            is_w(s, k, "first") || is_w(s, k, "second") || is_w(s, k, "third") || is_w(s, k, "last") ||
+            is_w(s, k, "new") || is_w(s, k, "latest"))
             continue;
         if (k + 1 < e && tag(s, k + 1) == T_POSS)
             continue;
@@ -2196,8 +2347,9 @@ static int reports_event(const sa *s, int head)
     if (g < 0)
         return 0;
     int c = s->vg[g].clause;
-    for (int i = head + 1; i < s->n; i++) {
-        if (!s->trig[i].e || s->tok[i].clause == c)
+    for (int z = 0; z < s->ntrig; z++) {
+        int i = s->trig_tok[z];
+        if (i <= head || s->tok[i].clause == c)
             continue;
         for (int k = s->tok[i].clause; k > 0 && k != c; k = s->cl[k].parent)
             if (s->cl[k].kind == CL_COMP && s->cl[k].parent == c)
@@ -2229,7 +2381,7 @@ static int first_time(const sa *s, int head)
 static dl_status add_event(sa *s, const found *f, const args *a, int modality, int tense)
 {
     dl_doc *d = s->d;
-    if (DL_GROW(d->ev, d->cap_ev, d->nev + 1))
+    if (d->nev >= d->cap_ev && DL_GROW(d->ev, d->cap_ev, d->nev + 1))
         return DL_ENOMEM;
     dl_event_int *ev = &d->ev[d->nev];
     memset(ev, 0, sizeof *ev);
@@ -2269,7 +2421,7 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
         /* "will travel ... after vowing to": vowing came before the travel */
         int h = governing_vg(s, s->vg[g].start);
         ev->clause_tx = ev->outer_tx = -1;
-        if (h >= 0 && s->trig[s->vg[h].main].e) {
+        if (h >= 0 && s->is_trig[s->vg[h].main]) {
             ev->ref_ev = s->vg[h].main;
             ev->ref_mod = s->tok[pb].q->tprep == V_AFTER ? DL_REL_BEFORE : DL_REL_AFTER;
             ev->ref_text = text_of(s, pb, f->head + 1);
@@ -2302,10 +2454,12 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
         for (int k = 0; k < 4; k++)
             s->sent_actor[k] = -1;
         int na = 0;
-        for (int k = 0; k < s->n && na < 4; k++) {
-            int m = s->tok[k].men;
-            if (m < 0 || (k > 0 && s->tok[k - 1].men == m))
-                continue;
+        /* the sentence's mentions in order: those from the one at its first token */
+        size_t m0 = s->men_first;
+        for (size_t mz = m0; mz < d->nmen && d->men[mz].tok0 < s->t0 + (uint32_t)s->n && na < 4; mz++) {
+            int m = (int)mz;
+            if (d->men[mz].tok0 + d->men[mz].ntok <= s->t0 || !d->men[mz].ntok)
+                continue;   /* (as the tokens would see them) */
             for (int two = 0; two < 2 && na < 4; two++) {
                 int actor = two ? d->men[m].actor2 : d->men[m].actor;
                 int dup = actor < 0;
@@ -2342,19 +2496,25 @@ static dl_status analyse_sentence(sa *s)
     tag_sentence(s);
     find_verb_groups(s);
     find_clauses(s);
-    for (int i = 0; i < s->n; i++)
-        if (!find_trigger(s, i, &s->trig[i]))
-            s->trig[i].e = NULL;
+    /* only verbs, nouns and participles trigger: the rest is no trigger without a look */
+    int *trig_tok = s->trig_tok, ntrig = 0;
+    memset(s->is_trig, 0, (size_t)s->n);
+    for (int z = 0; z < s->ncand; z++) {
+        int i = s->cand[z], g = s->tok[i].tag;
+        if ((g == T_VERB || g == T_NOUN || g == T_ADJ) && find_trigger(s, i, &s->trig[i])) {
+            trig_tok[ntrig++] = i;
+            s->is_trig[i] = 1;
+        }
+    }
+    s->ntrig = ntrig;
     find_anchors(s);
     dl_doc *d = s->d;
     size_t first_ev = d->nev;
     int deny_vg[8], ndeny = 0;
-    for (int i = 0; i < s->n; i++)
-        s->obj_of[i] = -1;
-    for (int i = 0; i < s->n; i++) {
+    memset(s->obj_of, 0xff, (size_t)s->n * sizeof *s->obj_of);   /* -1 */
+    for (int z = 0; z < ntrig; z++) {
+        int i = trig_tok[z];
         const found *f = &s->trig[i];
-        if (!f->e)
-            continue;
         args a = {.src = -1, .tgt = -1, .src2 = -1, .obj0 = -1, .obj1 = -1, .vg = -1};
         a.clause = s->tok[i].clause;
         int modality, tense;
@@ -2424,6 +2584,12 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
     s->report = s->report_memo;
     s->tx_cursor = 0;
     s->men_cursor = 0;
+    /* room for the usual number of events (about one per 16 tokens), grown once */
+    size_t guess = d->ntok / 16 + 16;
+    if (DL_GROW(d->ev, d->cap_ev, guess < 4096 ? guess : 4096)) {
+        free(s);
+        return dl_fail(err, DL_ENOMEM, "out of memory");
+    }
     dl_status st = DL_OK;
     for (size_t i = 0; i < d->nsent && !st; i++) {
         const dl_sent *se = &d->sent[i];
@@ -2433,7 +2599,7 @@ dl_status dl_events_find(dl_doc *d, dl_error *err)
         s->tt = d->tok + se->tok0;
         s->n = se->ntok > DL_EV_MAXTOK ? DL_EV_MAXTOK : (int)se->ntok;
         s->sent = (int)i;
-        if (!has_trigger_word(s->x, d, s->t0, s->n))
+        if (!read_words(s))
             continue;   /* (the cursors of tag_sentence catch up by themselves) */
         st = analyse_sentence(s);
     }
