@@ -26,7 +26,7 @@ int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out)
 typedef struct memo {
     uint32_t hash;
     uint8_t len;               /* 0: empty */
-    uint8_t pos, vf;
+    uint8_t pos, vf, self;
     char word[MEMO_WORD];
     const char *vlemma, *nlemma;
 } memo;
@@ -36,6 +36,9 @@ static int fill(uint32_t e, dl_lexentry *out)
 {
     out->pos = dl_wn_ent[e].pos;
     out->vform = dl_wn_ent[e].vf;
+    /* A lemma that is a word is stored as that word's entry: the same offset. */
+    out->self = (uint8_t)((dl_wn_ent[e].v == dl_wn_ent[e].w ? DL_LEX_V_SELF : 0) |
+                          (dl_wn_ent[e].n == dl_wn_ent[e].w ? DL_LEX_N_SELF : 0));
     out->vlemma = dl_wn_ent[e].v == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[e].v;
     out->nlemma = dl_wn_ent[e].n == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[e].n;
     return 1;
@@ -56,6 +59,7 @@ int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
     if (m->hash == h && m->len == n && dl_bytes_eq(m->word, w, n)) {
         out->pos = m->pos;
         out->vform = m->vf;
+        out->self = m->self;
         out->vlemma = m->vlemma;
         out->nlemma = m->nlemma;
         return 1;
@@ -76,6 +80,7 @@ int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
                 memcpy(m->word, w, n);
                 m->pos = out->pos;
                 m->vf = out->vform;
+                m->self = out->self;
                 m->vlemma = out->vlemma;
                 m->nlemma = out->nlemma;
             }

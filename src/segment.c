@@ -189,25 +189,34 @@ static const unsigned char ASCII_BITS[128] = {
 #undef U
 };
 
-/* Per byte, for the scan of a plain word: an ASCII letter or digit (a word byte) gives its
- * lower-case form in the low byte, plus WL_UPPER for an upper-case letter and WL_DIGIT for
- * a digit, so that summing the entries of a word counts both; other bytes give 0. The
- * lower-case bytes summed stay below WL_UPPER (a word has at most DL_MAX_TOKEN_BYTES). */
-#define WL_UPPER (1ull << 16)
-#define WL_DIGIT (1ull << 32)
-#define D(c) [c] = c | WL_DIGIT
-#define L(c) [c] = c
-#define U(c) [c] = (c + 32) | WL_UPPER
-static const uint64_t WORD_LOWER[256] = {
-    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
-    L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
-    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'), U('L'), U('M'),
-    U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
-};
-#undef D
-#undef L
-#undef U
+/* Eight bytes at a time (SWAR): which are ASCII letters, upper-case letters, digits.
+ * Each answer is a mask with 0x80 in the bytes that are. */
+#define REP(x) (0x0101010101010101ull * (uint8_t)(x))
+typedef struct word8 {
+    uint64_t upper, digit, nonword;
+} word8;
+
+/* 0x80 in the bytes of x (each below 0x80) that lie in [lo, hi]: no carry leaves a byte. */
+static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + REP(0x80 - lo)) & ~(x + REP(0x7f - hi)) & REP(0x80);
+}
+
+static inline word8 classify8(uint64_t w)
+{
+    uint64_t x = w & REP(0x7f), ascii = ~w & REP(0x80);
+    word8 r;
+    r.upper = in_range(x, 'A', 'Z') & ascii;
+    r.digit = in_range(x, '0', '9') & ascii;
+    r.nonword = ~(r.upper | r.digit | (in_range(x, 'a', 'z') & ascii)) & REP(0x80);
+    return r;
+}
+
+/* How many bytes of a mask (0x80 or 0 each) are set. */
+static inline unsigned count8(uint64_t m)
+{
+    return (unsigned)(((m >> 7) * REP(1)) >> 56);
+}
 
 static inline unsigned char ascii_lower(unsigned char c)
 {
@@ -336,7 +345,7 @@ static int is_upper_cp(uint32_t cp)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
-static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags);
+static inline dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags);
 
 /* Adds the token [b, e): its shape, its lower-cased text (in g->low), its hash and its
  * WordNet entry, in one pass over its bytes. */
@@ -419,12 +428,16 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     } else if (k != C_APOS || n == (size_t)firstlen) {
         flags |= DL_T_PUNCT;
     }
+    if ((flags & (DL_T_ALPHA | DL_T_DIGIT)) && memchr(out, '-', o))
+        flags |= DL_T_HYPHEN;
     return finish_token(g, t, out, o, flags);
 }
 
 /* The rest of a token whose text and shape are known: its lower-cased text out (o bytes,
- * NUL-terminated, in g->low), hash and WordNet entry. */
-static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags)
+ * NUL-terminated, in g->low), hash and WordNet entry. A base form that is the word itself
+ * is `lower`, so that later stages see at once that it is no other word. */
+static inline __attribute__((always_inline)) dl_status finish_token(seg *g, dl_token *t, char *out,
+                                                                    size_t o, unsigned flags)
 {
     t->flags = (uint16_t)flags;
     t->lower = t->lemma = t->nlemma = out;
@@ -432,19 +445,17 @@ static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned
     t->hash = dl_hash(out, o);
     if (flags & DL_T_ALPHA) {
         dl_lexentry le;
-        int found;
-        if (o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV))
-            found = dl_lex_lookup(out, o - 1, &le);
-        else
-            found = dl_lex_lookup_h(out, o, t->hash, &le);
+        int dot = o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV);
+        int found = dot ? dl_lex_lookup(out, o - 1, &le) : dl_lex_lookup_h(out, o, t->hash, &le);
         if (found) {
+            unsigned self = dot ? 0 : le.self;   /* without the dot, no lemma is `lower` */
             t->pos = le.pos;
             t->vform = le.vform;
             if (le.vlemma)
-                t->lemma = le.vlemma;
+                t->lemma = self & DL_LEX_V_SELF ? out : le.vlemma;
             else if (le.nlemma)
-                t->lemma = le.nlemma;
-            if (le.nlemma)
+                t->lemma = self & DL_LEX_N_SELF ? out : le.nlemma;
+            if (le.nlemma && !(self & DL_LEX_N_SELF))
                 t->nlemma = le.nlemma;
         }
     }
@@ -511,17 +522,35 @@ static dl_status tokenise(seg *g)
             if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
                 return DL_ENOMEM;
             char *out = g->low + g->lowlen;
+            /* Eight bytes at a time: the text is followed by DL_TEXT_PAD NUL bytes, and
+             * the low buffer has room for the eight written past a word's end. */
             size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
             size_t j = i;
-            uint64_t w, sum = 0;
-            while (j < stop && (w = WORD_LOWER[c->s[j]])) {
-                out[j - i] = (char)w;
-                sum += w;
-                j++;
+            unsigned uppers = 0, digits = 0;
+            for (;;) {
+                uint64_t w;
+                memcpy(&w, c->s + j, 8);
+                word8 m = classify8(w);
+                w += m.upper >> 2;   /* 'A' + 0x20 = 'a' */
+                memcpy(out + (j - i), &w, 8);
+                if (m.nonword) {
+                    unsigned z = (unsigned)__builtin_ctzll(m.nonword) & ~7u;
+                    uint64_t keep = z ? ~0ull >> (64 - z) : 0;
+                    uppers += count8(m.upper & keep);
+                    digits += count8(m.digit & keep);
+                    j += z / 8;
+                    break;
+                }
+                uppers += count8(m.upper);
+                digits += count8(m.digit);
+                j += 8;
+                if (j >= stop)
+                    break;
             }
-            unsigned uppers = (unsigned)(sum / WL_UPPER) & 0xFFFF;
-            unsigned letters = (unsigned)(j - i) - (unsigned)(sum / WL_DIGIT);
-            unsigned char nb = j < c->n ? c->s[j] : ' ';
+            if (j > stop)
+                j = stop;   /* (uppers and digits then count too many: no plain word) */
+            unsigned letters = (unsigned)(j - i) - digits;
+            unsigned char nb = c->s[j];   /* the NUL after the text: ends it */
             int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
             int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80 && nb != '-' && nb != '.' && nb != '\'' &&
                         !((nb == ':' || nb == '/') && last_digit) &&
@@ -875,7 +904,7 @@ dl_status dl_segment(dl_doc *d, dl_error *err)
     g.ascii = all_ascii(g.c.s, g.c.n);
     /* Every token's lower-cased text is at most as long as the token, plus its NUL: one
      * block for all of them. A first guess at the number of tokens saves regrowing. */
-    if (d->len >= ((size_t)-1) / 2 || !(g.low = dl_arena_alloc(d->arena, 2 * d->len + 1)))
+    if (d->len >= ((size_t)-1) / 2 || !(g.low = dl_arena_alloc(d->arena, 2 * d->len + 1 + 8)))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     if (d->len && !d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->len / 5 + 16))
         return dl_fail(err, DL_ENOMEM, "out of memory");

@@ -132,6 +132,7 @@ dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
     size_t n = in->len, bad = 0, first_bad = 0;
     dl_buf b;
     dl_buf_init(&b);
+    dl_buf_reserve(&b, n + DL_TEXT_PAD);   /* one allocation for a valid text */
     /* Most texts are valid: copy runs of valid bytes at once. */
     size_t run = 0, i = 0;
     while (i < n) {
@@ -160,6 +161,8 @@ dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
         run = i;
     }
     dl_buf_append(&b, (const char *)s + run, n - run);
+    if (!dl_buf_reserve(&b, DL_TEXT_PAD))
+        memset(b.p + b.len, 0, DL_TEXT_PAD + 1);
     if (b.oom || !b.p) {
         dl_buf_free(&b);
         return dl_fail(err, DL_ENOMEM, "out of memory");

@@ -3668,7 +3668,7 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
-        int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && has_hyphen(t->lower, t->llen);
+        int hyphen = (t->flags & DL_T_HYPHEN) != 0;   /* segment.c found the dash */
         int start = (t->flags & DL_T_DIGIT) || hyphen ||
                     (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
