@@ -189,8 +189,9 @@ static const unsigned char ASCII_BITS[128] = {
 #undef U
 };
 
-/* Eight bytes at a time (SWAR): which are ASCII letters, upper-case letters, digits.
- * Each answer is a mask with 0x80 in the bytes that are. */
+/* Eight bytes at a time (SWAR): which are not ASCII letters or digits, and, among those
+ * that are, the upper-case letters and the digits. Each answer is a mask with 0x80 in
+ * the bytes that are. */
 #define REP(x) (0x0101010101010101ull * (uint8_t)(x))
 typedef struct word8 {
     uint64_t upper, digit, nonword;
@@ -204,11 +205,12 @@ static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
 
 static inline word8 classify8(uint64_t w)
 {
-    uint64_t x = w & REP(0x7f), ascii = ~w & REP(0x80);
+    uint64_t x = w & REP(0x7f);
+    uint64_t letter = in_range(x | REP(0x20), 'a', 'z');
     word8 r;
-    r.upper = in_range(x, 'A', 'Z') & ascii;
-    r.digit = in_range(x, '0', '9') & ascii;
-    r.nonword = ~(r.upper | r.digit | (in_range(x, 'a', 'z') & ascii)) & REP(0x80);
+    r.upper = letter & ~(x << 2);   /* bit 5 (0x20) clear: upper case */
+    r.digit = in_range(x, '0', '9');
+    r.nonword = (~(letter | r.digit) | w) & REP(0x80);   /* w's high bits: not ASCII */
     return r;
 }
 
@@ -280,36 +282,11 @@ typedef struct seg {
     dl_doc *d;
     const dl_engine *e;
     cur c;
-    int ascii;        /* the text is all ASCII: code-point offsets are byte offsets */
-    size_t cp;        /* code points before byte `bi` */
-    size_t bi;
+    size_t cp;        /* code points before the byte tokenise is at */
     char *low;        /* the lower-cased tokens, one after the other, NUL-terminated */
     size_t lowlen;
     size_t long_tokens, long_token_at;   /* words cut at DL_MAX_TOKEN_BYTES, first byte */
 } seg;
-
-/* Advances the code-point count to byte b. */
-static void count_to(seg *g, size_t b)
-{
-    for (; g->bi < b; g->bi++)
-        if ((g->c.s[g->bi] & 0xC0) != 0x80)
-            g->cp++;
-}
-
-/* Does the text hold only ASCII bytes? Eight at a time. */
-static int all_ascii(const unsigned char *s, size_t n)
-{
-    uint64_t acc = 0;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        acc |= w;
-    }
-    for (; i < n; i++)
-        acc |= s[i];
-    return (acc & 0x8080808080808080ull) == 0;
-}
 
 /* Lower-cases the code point cp (l bytes at src) into out, folding curly quotes and
  * dashes to ASCII; returns the bytes written (never more than l). */
@@ -358,12 +335,7 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     memset(t, 0, sizeof *t);
     t->b = (uint32_t)b;
     t->blen = (uint32_t)(e - b);
-    if (g->ascii) {
-        t->cp = (uint32_t)b;
-    } else {
-        count_to(g, b);     /* the white space before it */
-        t->cp = (uint32_t)g->cp;
-    }
+    t->cp = (uint32_t)g->cp;
     const unsigned char *s = g->c.s + b;
     size_t n = e - b;
     char *out = g->low + g->lowlen;
@@ -411,10 +383,7 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     out[o] = 0;
     g->lowlen += o + 1;
     t->cplen = (uint32_t)cps;
-    if (!g->ascii) {
-        g->bi = e;
-        g->cp += cps;
-    }
+    g->cp += cps;
     if (k == C_LETTER) {
         flags |= DL_T_ALPHA;
         if (first_upper)
@@ -499,6 +468,7 @@ static dl_status tokenise(seg *g)
         if (b == ' ') {
             pending |= DL_T_SPACE_BEFORE;
             i++;
+            g->cp++;
             continue;
         }
         int l;
@@ -509,6 +479,7 @@ static dl_status tokenise(seg *g)
             if (k == C_NEWLINE)
                 pending |= DL_T_NEWLINE_BEFORE;
             i += (size_t)l;
+            g->cp++;
             continue;
         }
         size_t e;
@@ -560,14 +531,8 @@ static dl_status tokenise(seg *g)
                 memset(t, 0, sizeof *t);
                 t->b = (uint32_t)i;
                 t->blen = t->cplen = (uint32_t)(j - i);
-                if (g->ascii) {
-                    t->cp = (uint32_t)i;
-                } else {
-                    count_to(g, i);
-                    t->cp = (uint32_t)g->cp;
-                    g->bi = j;
-                    g->cp += j - i;
-                }
+                t->cp = (uint32_t)g->cp;
+                g->cp += j - i;
                 if (k == C_LETTER) {
                     f |= DL_T_ALPHA;
                     if (ASCII_BITS[b] & A_UPPER)
@@ -901,7 +866,6 @@ dl_status dl_segment(dl_doc *d, dl_error *err)
 {
     seg g = {.d = d, .e = d->eng, .c = {(const unsigned char *)d->text, d->len}};
     cuts cut = {0, 0};
-    g.ascii = all_ascii(g.c.s, g.c.n);
     /* Every token's lower-cased text is at most as long as the token, plus its NUL: one
      * block for all of them. A first guess at the number of tokens saves regrowing. */
     if (d->len >= ((size_t)-1) / 2 || !(g.low = dl_arena_alloc(d->arena, 2 * d->len + 1 + 8)))
