@@ -26,9 +26,8 @@ int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out)
 typedef struct memo {
     uint32_t hash;
     uint8_t len;               /* 0: empty */
-    uint8_t pos, vf, self;
     char word[MEMO_WORD];
-    const char *vlemma, *nlemma;
+    dl_lexentry e;
 } memo;
 static _Thread_local memo lex_memo[1u << MEMO_BITS];
 
@@ -51,19 +50,10 @@ static inline int is_word(uint32_t e, const char *w, size_t n)
     return dl_wn_ent[e].len == n && dl_bytes_eq(dl_wn_pool + dl_wn_ent[e].w, w, n);
 }
 
-int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
+/* The table itself, for a word not in the memo m (out of line: the memo answers most). */
+static __attribute__((noinline)) int lookup_table(const char *w, size_t n, uint32_t h, memo *m,
+                                                  dl_lexentry *out)
 {
-    if (n == 0 || n > 64)
-        return 0;
-    memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
-    if (m->hash == h && m->len == n && dl_bytes_eq(m->word, w, n)) {
-        out->pos = m->pos;
-        out->vform = m->vf;
-        out->self = m->self;
-        out->vlemma = m->vlemma;
-        out->nlemma = m->nlemma;
-        return 1;
-    }
     uint32_t mask = dl_wn_nslots - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint64_t slot = dl_wn_slots[i];
@@ -78,13 +68,21 @@ int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
                 m->hash = h;
                 m->len = (uint8_t)n;
                 memcpy(m->word, w, n);
-                m->pos = out->pos;
-                m->vf = out->vform;
-                m->self = out->self;
-                m->vlemma = out->vlemma;
-                m->nlemma = out->nlemma;
+                m->e = *out;
             }
             return 1;
         }
     }
+}
+
+int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
+{
+    if (n == 0 || n > 64)
+        return 0;
+    memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
+    if (m->hash == h && m->len == n && dl_bytes_eq(m->word, w, n)) {
+        *out = m->e;
+        return 1;
+    }
+    return lookup_table(w, n, h, m, out);
 }

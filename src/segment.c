@@ -432,6 +432,23 @@ static inline __attribute__((always_inline)) dl_status finish_token(seg *g, dl_t
     return DL_OK;
 }
 
+/* Adds the token of the n ASCII bytes at b, whose lower-cased text is at the end of
+ * g->low already (room for it made in d->tok). */
+static inline __attribute__((always_inline)) void push_ascii(seg *g, size_t b, size_t n, unsigned flags)
+{
+    dl_doc *d = g->d;
+    dl_token *t = &d->tok[d->ntok];
+    char *out = g->low + g->lowlen;
+    memset(t, 0, sizeof *t);
+    t->b = (uint32_t)b;
+    t->blen = t->cplen = (uint32_t)n;
+    t->cp = (uint32_t)g->cp;
+    g->cp += n;
+    out[n] = 0;
+    g->lowlen += n + 1;
+    finish_token(g, t, out, n, flags);
+}
+
 /* Does the dot at byte j end an abbreviation of the word [i, j)? */
 static int abbrev_dot(const seg *g, size_t i, size_t j, int *kind)
 {
@@ -487,8 +504,9 @@ static dl_status tokenise(seg *g)
         pending = 0;
         if (b < 0x80 && (k == C_LETTER || k == C_DIGIT)) {
             /* A word of ASCII letters and digits that ends before a byte that cannot
-             * continue it (no joiner, no dot, nothing non-ASCII): scanned, lower-cased and
-             * measured in one pass. Anything else goes the long way below. */
+             * continue it: scanned, lower-cased and measured in one pass. That is a byte
+             * that is no joiner, nothing non-ASCII, or a dot or possessive that ends the
+             * word (as scan_word would find). Anything else goes the long way below. */
             dl_doc *d = g->d;
             if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
                 return DL_ENOMEM;
@@ -521,18 +539,29 @@ static dl_status tokenise(seg *g)
             if (j > stop)
                 j = stop;   /* (uppers and digits then count too many: no plain word) */
             unsigned letters = (unsigned)(j - i) - digits;
-            unsigned char nb = c->s[j];   /* the NUL after the text: ends it */
+            /* The NUL after the text ends a word; after it, a byte of the padding. */
+            unsigned char nb = c->s[j], nb1 = c->s[j + (j < c->n)];
             int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
             int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80 && nb != '-' && nb != '.' && nb != '\'' &&
                         !((nb == ':' || nb == '/') && last_digit) &&
                         !(nb == ',' && last_digit && k == C_DIGIT);
+            size_t o = j - i;
+            if (!plain && j - i < DL_MAX_TOKEN_BYTES && nb1 < 0x80 && !(ASCII_BITS[nb1] & A_WORD)) {
+                /* "said." and "Jan." before a space; an initial "V."; no "U.S." or "4.8". */
+                int ak;
+                if (nb == '.' && k == C_LETTER && abbrev_dot(g, i, j, &ak)) {
+                    out[o++] = '.';
+                    f |= DL_T_ABBREV;
+                    plain = 1;
+                } else {
+                    plain = nb == '.';
+                }
+            } else if (!plain && nb == '\'' && (nb1 == 's' || nb1 == 'S')) {
+                /* "Kim's": the possessive is a token of its own. */
+                unsigned char after = c->s[j + 2];   /* (the padding when nb1 ends the text) */
+                plain = j - i < DL_MAX_TOKEN_BYTES && after < 0x80 && !(ASCII_BITS[after] & A_WORD);
+            }
             if (plain) {
-                dl_token *t = &d->tok[d->ntok];
-                memset(t, 0, sizeof *t);
-                t->b = (uint32_t)i;
-                t->blen = t->cplen = (uint32_t)(j - i);
-                t->cp = (uint32_t)g->cp;
-                g->cp += j - i;
                 if (k == C_LETTER) {
                     f |= DL_T_ALPHA;
                     if (ASCII_BITS[b] & A_UPPER)
@@ -544,13 +573,20 @@ static dl_status tokenise(seg *g)
                     if (!letters)
                         f |= DL_T_NUMBER;
                 }
-                out[j - i] = 0;
-                g->lowlen += j - i + 1;
-                if (finish_token(g, t, out, j - i, f))
-                    return DL_ENOMEM;
-                i = j;
+                push_ascii(g, i, o, f);
+                i += o;
                 continue;
             }
+        }
+        if (b < 0x80 && k == C_OTHER && ((b != '.' && b != '-') || c->s[i + 1] != b)) {
+            /* One ASCII mark (not the start of a run of dots or dashes). */
+            dl_doc *d = g->d;
+            if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
+                return DL_ENOMEM;
+            g->low[g->lowlen] = (char)b;
+            push_ascii(g, i, 1, f | DL_T_PUNCT);
+            i++;
+            continue;
         }
         if (k == C_LETTER || k == C_DIGIT) {
             e = scan_word(c, i);
