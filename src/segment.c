@@ -782,6 +782,8 @@ static dl_status split_sentences(dl_doc *d, cuts *cut)
     int by_line = line_paragraphs(d);
     for (size_t i = 0; i < d->ntok; i++) {
         dl_token *t = &d->tok[i];
+        if (!(t->flags & (DL_T_NEWLINE_BEFORE | DL_T_PUNCT | DL_T_ABBREV)))
+            continue;   /* most words: no line break, no mark, no abbreviation */
         if (i > 0 && i == start && (t->flags & DL_T_NEWLINE_BEFORE) && (by_line || blank_line_before(d, i)))
             para++;   /* the sentence before ended with its mark, then a paragraph break */
         else if (i > start && (t->flags & DL_T_NEWLINE_BEFORE)) {
@@ -860,6 +862,11 @@ static void mark_boilerplate(dl_doc *d)
 {
     int in_tail = 0;
     size_t i = 0;
+    uint64_t first[4] = {0, 0, 0, 0};   /* the first bytes of the phrases, a bit each */
+    for (size_t k = 0; k < d->eng->nboiler; k++) {
+        unsigned char c = (unsigned char)d->eng->boiler[k][0];
+        first[c / 64] |= 1ull << (c % 64);
+    }
     while (i < d->nsent) {
         int para = d->sent[i].pub.paragraph;
         size_t j = i;
@@ -868,8 +875,9 @@ static void mark_boilerplate(dl_doc *d)
         /* The paragraph's text opens with its first word: most paragraphs begin with a
          * word no phrase begins with. */
         const dl_token *w0 = &d->tok[d->sent[i].tok0];
+        unsigned char c0 = (unsigned char)w0->lower[0];
         int maybe = 0;
-        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++) {
+        for (size_t k = 0; k < d->eng->nboiler && !maybe && (first[c0 / 64] >> (c0 % 64) & 1); k++) {
             size_t pl = d->eng->boiler_len[k], m = pl < w0->llen ? pl : w0->llen;
             maybe = d->eng->boiler[k][0] == w0->lower[0] && !memcmp(d->eng->boiler[k], w0->lower, m);
         }
