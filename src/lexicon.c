@@ -50,10 +50,12 @@ static inline int is_word(uint32_t e, const char *w, size_t n)
     return dl_wn_ent[e].len == n && dl_bytes_eq(dl_wn_pool + dl_wn_ent[e].w, w, n);
 }
 
-/* The table itself, for a word not in the memo m (out of line: the memo answers most). */
-static __attribute__((noinline)) int lookup_table(const char *w, size_t n, uint32_t h, memo *m,
-                                                  dl_lexentry *out)
+/* The table itself, for a word the memo does not hold (out of line: the memo answers
+ * most look-ups, with no registers to save). */
+static __attribute__((noinline)) int lookup_table(const char *w, size_t n, uint32_t h, dl_lexentry *out)
 {
+    if (n == 0 || n > 64)
+        return 0;
     uint32_t mask = dl_wn_nslots - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint64_t slot = dl_wn_slots[i];
@@ -65,6 +67,7 @@ static __attribute__((noinline)) int lookup_table(const char *w, size_t n, uint3
         if (is_word(s - 1, w, n)) {
             fill(s - 1, out);
             if (n <= MEMO_WORD) {
+                memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
                 m->hash = h;
                 m->len = (uint8_t)n;
                 memcpy(m->word, w, n);
@@ -75,14 +78,30 @@ static __attribute__((noinline)) int lookup_table(const char *w, size_t n, uint3
     }
 }
 
+/* Are the n bytes at a and b equal, 1 <= n <= MEMO_WORD? Two overlapping loads, as
+ * dl_bytes_eq (which calls memcmp beyond 16 bytes, and so needs a stack frame); up to
+ * three bytes are the first, middle and last. */
+static inline int same_word(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y, u, v;
+        memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
+        return x == y && u == v;
+    }
+    if (n >= 4) {
+        uint32_t x, y, u, v;
+        memcpy(&x, a, 4), memcpy(&y, b, 4), memcpy(&u, a + n - 4, 4), memcpy(&v, b + n - 4, 4);
+        return x == y && u == v;
+    }
+    return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1];
+}
+
 int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
 {
-    if (n == 0 || n > 64)
-        return 0;
-    memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
-    if (m->hash == h && m->len == n && dl_bytes_eq(m->word, w, n)) {
+    const memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
+    if (m->hash == h && m->len == n && n && same_word(m->word, w, n)) {
         *out = m->e;
         return 1;
     }
-    return lookup_table(w, n, h, m, out);
+    return lookup_table(w, n, h, out);
 }
