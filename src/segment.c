@@ -220,6 +220,16 @@ static inline unsigned count8(uint64_t m)
     return (unsigned)(((m >> 7) * REP(1)) >> 56);
 }
 
+/* What the ASCII byte after a word of ASCII letters and digits says of its end: that it
+ * ends there (most bytes), that it may go on (scan_word decides), that it ends unless
+ * the word's last byte is a digit ("15:30", "6/17"), or unless the word is a number and
+ * its last byte a digit ("10,000"). */
+enum { END_YES, END_MAYBE, END_UNLESS_DIGIT, END_UNLESS_NUMBER };
+static const unsigned char WORD_END[128] = {
+    ['-'] = END_MAYBE, ['.'] = END_MAYBE, ['\''] = END_MAYBE,
+    [':'] = END_UNLESS_DIGIT, ['/'] = END_UNLESS_DIGIT, [','] = END_UNLESS_NUMBER,
+};
+
 static inline unsigned char ascii_lower(unsigned char c)
 {
     return (unsigned char)(c + ((unsigned)(c - 'A') < 26u) * 32);
@@ -322,7 +332,7 @@ static int is_upper_cp(uint32_t cp)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
-static inline dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags);
+static inline void finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags, int nodot);
 
 /* Adds the token [b, e): its shape, its lower-cased text (in g->low), its hash and its
  * WordNet entry, in one pass over its bytes. */
@@ -399,14 +409,16 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     }
     if ((flags & (DL_T_ALPHA | DL_T_DIGIT)) && memchr(out, '-', o))
         flags |= DL_T_HYPHEN;
-    return finish_token(g, t, out, o, flags);
+    finish_token(g, t, out, o, flags, 0);
+    return DL_OK;
 }
 
 /* The rest of a token whose text and shape are known: its lower-cased text out (o bytes,
  * NUL-terminated, in g->low), hash and WordNet entry. A base form that is the word itself
- * is `lower`, so that later stages see at once that it is no other word. */
-static inline __attribute__((always_inline)) dl_status finish_token(seg *g, dl_token *t, char *out,
-                                                                    size_t o, unsigned flags)
+ * is `lower`, so that later stages see at once that it is no other word. nodot: the text
+ * ends with no dot but an abbreviation's. */
+static inline __attribute__((always_inline)) void finish_token(seg *g, dl_token *t, char *out, size_t o,
+                                                               unsigned flags, int nodot)
 {
     t->flags = (uint16_t)flags;
     t->lower = t->lemma = t->nlemma = out;
@@ -414,7 +426,7 @@ static inline __attribute__((always_inline)) dl_status finish_token(seg *g, dl_t
     t->hash = dl_hash(out, o);
     if (flags & DL_T_ALPHA) {
         dl_lexentry le;
-        int dot = o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV);
+        int dot = !nodot && o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV);
         int found = dot ? dl_lex_lookup(out, o - 1, &le) : dl_lex_lookup_h(out, o, t->hash, &le);
         if (found) {
             unsigned self = dot ? 0 : le.self;   /* without the dot, no lemma is `lower` */
@@ -429,11 +441,10 @@ static inline __attribute__((always_inline)) dl_status finish_token(seg *g, dl_t
         }
     }
     g->d->ntok++;
-    return DL_OK;
 }
 
 /* Adds the token of the n ASCII bytes at b, whose lower-cased text is at the end of
- * g->low already (room for it made in d->tok). */
+ * g->low already (room for it made in d->tok); a final dot only an abbreviation's. */
 static inline __attribute__((always_inline)) void push_ascii(seg *g, size_t b, size_t n, unsigned flags)
 {
     dl_doc *d = g->d;
@@ -446,7 +457,7 @@ static inline __attribute__((always_inline)) void push_ascii(seg *g, size_t b, s
     g->cp += n;
     out[n] = 0;
     g->lowlen += n + 1;
-    finish_token(g, t, out, n, flags);
+    finish_token(g, t, out, n, flags, 1);
 }
 
 /* Does the dot at byte j end an abbreviation of the word [i, j)? */
@@ -513,7 +524,6 @@ static dl_status tokenise(seg *g)
             char *out = g->low + g->lowlen;
             /* Eight bytes at a time: the text is followed by DL_TEXT_PAD NUL bytes, and
              * the low buffer has room for the eight written past a word's end. */
-            size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
             size_t j = i;
             unsigned uppers = 0, digits = 0;
             for (;;) {
@@ -533,18 +543,20 @@ static dl_status tokenise(seg *g)
                 uppers += count8(m.upper);
                 digits += count8(m.digit);
                 j += 8;
-                if (j >= stop)
-                    break;
+                if (j - i >= DL_MAX_TOKEN_BYTES)
+                    break;   /* (uppers and digits then count too many: no plain word) */
             }
-            if (j > stop)
-                j = stop;   /* (uppers and digits then count too many: no plain word) */
+            /* (The NUL after the text ends a word, as it ends the text.) */
+            if (j - i > DL_MAX_TOKEN_BYTES)
+                j = i + DL_MAX_TOKEN_BYTES;
             unsigned letters = (unsigned)(j - i) - digits;
-            /* The NUL after the text ends a word; after it, a byte of the padding. */
-            unsigned char nb = c->s[j], nb1 = c->s[j + (j < c->n)];
-            int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
-            int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80 && nb != '-' && nb != '.' && nb != '\'' &&
-                        !((nb == ':' || nb == '/') && last_digit) &&
-                        !(nb == ',' && last_digit && k == C_DIGIT);
+            unsigned char nb = c->s[j], nb1 = c->s[j + (j < c->n)];   /* or the padding */
+            int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80;
+            if (plain && WORD_END[nb] != END_YES) {
+                int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
+                plain = (WORD_END[nb] == END_UNLESS_DIGIT && !last_digit) ||
+                        (WORD_END[nb] == END_UNLESS_NUMBER && !(last_digit && k == C_DIGIT));
+            }
             size_t o = j - i;
             if (!plain && j - i < DL_MAX_TOKEN_BYTES && nb1 < 0x80 && !(ASCII_BITS[nb1] & A_WORD)) {
                 /* "said." and "Jan." before a space; an initial "V."; no "U.S." or "4.8". */
