@@ -793,9 +793,14 @@ static dl_status split_sentences(dl_doc *d, cuts *cut)
     int para = 0;
     int by_line = line_paragraphs(d);
     for (size_t i = 0; i < d->ntok; i++) {
+        /* Most words have no line break before them, are no mark and no abbreviation. */
+        const dl_token *p = d->tok + i, *end = d->tok + d->ntok;
+        while (p < end && !(p->flags & (DL_T_NEWLINE_BEFORE | DL_T_PUNCT | DL_T_ABBREV)))
+            p++;
+        if (p == end)
+            break;
+        i = (size_t)(p - d->tok);
         dl_token *t = &d->tok[i];
-        if (!(t->flags & (DL_T_NEWLINE_BEFORE | DL_T_PUNCT | DL_T_ABBREV)))
-            continue;   /* most words: no line break, no mark, no abbreviation */
         if (i > 0 && i == start && (t->flags & DL_T_NEWLINE_BEFORE) && (by_line || blank_line_before(d, i)))
             para++;   /* the sentence before ended with its mark, then a paragraph break */
         else if (i > start && (t->flags & DL_T_NEWLINE_BEFORE)) {
