@@ -21,6 +21,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -623,7 +624,9 @@ static void sem_init(sem *s, int type, int how)
 static void sem_lit(sem *s, int type, const char *v)
 {
     sem_init(s, type, HOW_LIT);
-    snprintf(s->lit, sizeof s->lit, "%s", v);
+    size_t n = strnlen(v, sizeof s->lit - 1);   /* cut as snprintf would */
+    memcpy(s->lit, v, n);
+    s->lit[n] = 0;
 }
 
 /* Granularity of a unit when it names a period ("last week"), or -1. */
@@ -702,6 +705,24 @@ static void fmt_dur(char *out, size_t n, double v, int u)
             snprintf(out, n, "P%s%ld%s%s%ld%s", t, (long)whole, code, t2, (long)sub, c2);
             return;
         }
+    }
+    if (v < 1e6 && !signbit(v) && v == (double)(long)v) {
+        /* A whole number that "%g" writes as its digits: without snprintf's cost. */
+        char buf[48], *p = buf + sizeof buf;
+        *--p = 0;
+        for (size_t i = strlen(code); i > 0; i--)
+            *--p = code[i - 1];
+        long x = (long)v;
+        do
+            *--p = (char)('0' + x % 10);
+        while ((x /= 10) > 0);
+        for (size_t i = strlen(t); i > 0; i--)
+            *--p = t[i - 1];
+        *--p = 'P';
+        size_t len = strnlen(p, n - 1);   /* cut as snprintf would */
+        memcpy(out, p, len);
+        out[len] = 0;
+        return;
     }
     snprintf(out, n, "P%s%g%s", t, v, code);
 }
@@ -910,6 +931,16 @@ static int tok_num(const dl_token *t, double *v)
 {
     if (!(t->flags & DL_T_NUMBER))
         return 0;
+    if (t->llen <= 15) {   /* digits alone, the usual number: exact as a double */
+        long x = 0;
+        size_t i = 0;
+        while (i < t->llen && t->lower[i] >= '0' && t->lower[i] <= '9')
+            x = x * 10 + (t->lower[i++] - '0');
+        if (i == t->llen && i > 0) {
+            *v = (double)x;
+            return 1;
+        }
+    }
     char buf[32];
     size_t o = 0;
     for (const char *p = t->lower; *p; p++) {
@@ -2589,7 +2620,7 @@ static int g_datetok(const scan *sc, uint32_t k, cand *c)
 static int g_year(const scan *sc, uint32_t k, cand *c)
 {
     const char *s = tk(sc, k)->lower;
-    size_t n = strlen(s);
+    size_t n = tk(sc, k)->llen;
     int y;
     char v[8];
     char four[5] = {0};
@@ -2626,7 +2657,7 @@ static int g_spoken_year(const scan *sc, uint32_t k, cand *c)
     if (k + 1 >= sc->s1)
         return 0;   /* needs two words of the sentence ("season" at its very end was read past it) */
     const char *w = tk(sc, k)->lower;
-    if (!card_word(sc, w, strlen(w), &a))
+    if (!card_word(sc, w, tk(sc, k)->llen, &a))
         return 0;
     const char *x = tk(sc, k + 1)->lower;
     int y = 0;
@@ -2774,7 +2805,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
-        ((tk(sc, j)->flags & DL_T_ALPHA) && strchr(tk(sc, j)->lower, '-') && g_compound(sc, j, &t) &&
+        ((tk(sc, j)->flags & DL_T_ALPHA) && (tk(sc, j)->flags & DL_T_HYPHEN) && g_compound(sc, j, &t) &&
          t.s.type == TY_DATE && (t.t1 > j + 1 || t.s.how == HOW_LIT))) {
         /* "the mid-1990s", "the year-earlier quarter"; but "the year-earlier results" */
         *c = t;
