@@ -612,6 +612,17 @@ typedef struct cand {
     sem s;
 } cand;
 
+/* Copies the string v into out (n bytes), cut as snprintf(out, n, "%s", v) would cut it,
+ * without its cost. */
+static void copy_cut(char *out, size_t n, const char *v)
+{
+    if (n == 0)
+        return;
+    size_t l = strnlen(v, n - 1);
+    memcpy(out, v, l);
+    out[l] = 0;
+}
+
 static void sem_init(sem *s, int type, int how)
 {
     memset(s, 0, sizeof *s);
@@ -624,9 +635,7 @@ static void sem_init(sem *s, int type, int how)
 static void sem_lit(sem *s, int type, const char *v)
 {
     sem_init(s, type, HOW_LIT);
-    size_t n = strnlen(v, sizeof s->lit - 1);   /* cut as snprintf would */
-    memcpy(s->lit, v, n);
-    s->lit[n] = 0;
+    copy_cut(s->lit, sizeof s->lit, v);
 }
 
 /* Granularity of a unit when it names a period ("last week"), or -1. */
@@ -719,9 +728,7 @@ static void fmt_dur(char *out, size_t n, double v, int u)
         for (size_t i = strlen(t); i > 0; i--)
             *--p = t[i - 1];
         *--p = 'P';
-        size_t len = strnlen(p, n - 1);   /* cut as snprintf would */
-        memcpy(out, p, len);
-        out[len] = 0;
+        copy_cut(out, n, p);
         return;
     }
     snprintf(out, n, "P%s%g%s", t, v, code);
@@ -1483,7 +1490,7 @@ static void fmt_unknown_gran(int gran, char *out, size_t n)
 {
     static const char *const v[] = {"XXXX-XX-XX", "XXXX-WXX-WE", "XXXX-WXX", "XXXX-XX", "XXXX-XX",
                                     "XXXX-QX", "XXXX-HX", "XXXX", "XXX", "XX"};
-    snprintf(out, n, "%s", gran >= 0 && gran < (int)DL_COUNT(v) ? v[gran] : "XXXX");
+    copy_cut(out, n, gran >= 0 && gran < (int)DL_COUNT(v) ? v[gran] : "XXXX");
 }
 
 /* Writes the value of s, an expression on tokens [t0, t1). Sets *kind to the anchor used. */
@@ -1516,7 +1523,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
     *kind = s->how == HOW_LIT || (s->how == HOW_FIELDS && s->y >= 0) ? DL_ANCHOR_EXPLICIT
             : use_narr ? DL_ANCHOR_NARRATIVE : DL_ANCHOR_DCT;
     if (s->how == HOW_LIT) {
-        snprintf(out, n, "%s", s->lit);
+        copy_cut(out, n, s->lit);
         return;
     }
     int gran = s->gran;
