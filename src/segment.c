@@ -533,11 +533,11 @@ static dl_status tokenise(seg *g)
                 w += m.upper >> 2;   /* 'A' + 0x20 = 'a' */
                 memcpy(out + (j - i), &w, 8);
                 if (m.nonword) {
-                    unsigned z = (unsigned)__builtin_ctzll(m.nonword) & ~7u;
-                    uint64_t keep = z ? ~0ull >> (64 - z) : 0;
+                    /* the bytes before the first that is no word byte */
+                    uint64_t keep = ((m.nonword & -m.nonword) >> 7) - 1;
                     uppers += count8(m.upper & keep);
                     digits += count8(m.digit & keep);
-                    j += z / 8;
+                    j += (unsigned)__builtin_ctzll(m.nonword) / 8;
                     break;
                 }
                 uppers += count8(m.upper);
@@ -550,7 +550,7 @@ static dl_status tokenise(seg *g)
             if (j - i > DL_MAX_TOKEN_BYTES)
                 j = i + DL_MAX_TOKEN_BYTES;
             unsigned letters = (unsigned)(j - i) - digits;
-            unsigned char nb = c->s[j], nb1 = c->s[j + (j < c->n)];   /* or the padding */
+            unsigned char nb = c->s[j];
             int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80;
             if (plain && WORD_END[nb] != END_YES) {
                 int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
@@ -558,6 +558,7 @@ static dl_status tokenise(seg *g)
                         (WORD_END[nb] == END_UNLESS_NUMBER && !(last_digit && k == C_DIGIT));
             }
             size_t o = j - i;
+            unsigned char nb1 = plain ? 0 : c->s[j + (j < c->n)];   /* or the padding */
             if (!plain && j - i < DL_MAX_TOKEN_BYTES && nb1 < 0x80 && !(ASCII_BITS[nb1] & A_WORD)) {
                 /* "said." and "Jan." before a space; an initial "V."; no "U.S." or "4.8". */
                 int ak;
@@ -587,6 +588,11 @@ static dl_status tokenise(seg *g)
                 }
                 push_ascii(g, i, o, f);
                 i += o;
+                if (c->s[i] == ' ') {   /* the usual space after a word */
+                    pending = DL_T_SPACE_BEFORE;
+                    i++;
+                    g->cp++;
+                }
                 continue;
             }
         }
