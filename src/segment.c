@@ -66,7 +66,18 @@ dl_status dl_segment_load(dl_engine *e, dl_error *err)
         e->boiler_len[e->nboiler] = l[0];
         e->nboiler++;
     }
-    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+    if (r < 0)
+        return err ? err->code : DL_EDATA;
+    /* In byte order, so that the phrases that open with a byte lie together
+     * (mark_boilerplate compares a paragraph with those only). */
+    for (size_t i = 1; i < e->nboiler; i++)
+        for (size_t j = i; j > 0 && strcmp(e->boiler[j - 1], e->boiler[j]) > 0; j--) {
+            char *p = e->boiler[j - 1];
+            size_t pl = e->boiler_len[j - 1];
+            e->boiler[j - 1] = e->boiler[j], e->boiler_len[j - 1] = e->boiler_len[j];
+            e->boiler[j] = p, e->boiler_len[j] = pl;
+        }
+    return DL_OK;
 }
 
 void dl_segment_free_lex(dl_engine *e)
@@ -862,12 +873,24 @@ static dl_status split_sentences(dl_doc *d, cuts *cut)
 
 /* ---------------------------------------------------------------- boilerplate */
 
+/* The first of the phrases (in byte order) whose first byte is c or above. */
+static size_t first_phrase(const dl_engine *e, unsigned char c)
+{
+    size_t lo = 0, hi = e->nboiler;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)e->boiler[mid][0] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int phrase_opens(const dl_engine *e, const char *low, size_t n)
 {
-    for (size_t k = 0; k < e->nboiler; k++) {
+    for (size_t k = first_phrase(e, (unsigned char)low[0]); k < e->nboiler && e->boiler[k][0] == low[0]; k++) {
         const char *p = e->boiler[k];
-        if (p[0] != low[0])
-            continue;   /* most paragraphs open no phrase: one byte says so */
         size_t pl = e->boiler_len[k];
         if (pl > n || memcmp(low, p, pl) != 0)
             continue;
@@ -885,11 +908,6 @@ static void mark_boilerplate(dl_doc *d)
 {
     int in_tail = 0;
     size_t i = 0;
-    uint64_t first[4] = {0, 0, 0, 0};   /* the first bytes of the phrases, a bit each */
-    for (size_t k = 0; k < d->eng->nboiler; k++) {
-        unsigned char c = (unsigned char)d->eng->boiler[k][0];
-        first[c / 64] |= 1ull << (c % 64);
-    }
     while (i < d->nsent) {
         int para = d->sent[i].pub.paragraph;
         size_t j = i;
@@ -898,11 +916,12 @@ static void mark_boilerplate(dl_doc *d)
         /* The paragraph's text opens with its first word: most paragraphs begin with a
          * word no phrase begins with. */
         const dl_token *w0 = &d->tok[d->sent[i].tok0];
-        unsigned char c0 = (unsigned char)w0->lower[0];
+        const dl_engine *e = d->eng;
         int maybe = 0;
-        for (size_t k = 0; k < d->eng->nboiler && !maybe && (first[c0 / 64] >> (c0 % 64) & 1); k++) {
-            size_t pl = d->eng->boiler_len[k], m = pl < w0->llen ? pl : w0->llen;
-            maybe = d->eng->boiler[k][0] == w0->lower[0] && !memcmp(d->eng->boiler[k], w0->lower, m);
+        for (size_t k = first_phrase(e, (unsigned char)w0->lower[0]);
+             k < e->nboiler && e->boiler[k][0] == w0->lower[0] && !maybe; k++) {
+            size_t pl = e->boiler_len[k], m = pl < w0->llen ? pl : w0->llen;
+            maybe = !memcmp(e->boiler[k], w0->lower, m);
         }
         size_t bytes = d->sent[j - 1].pub.byte_end - d->sent[i].pub.byte_start;
         int furniture = 0;
