@@ -200,6 +200,26 @@ static const unsigned char ASCII_BITS[128] = {
 #undef U
 };
 
+/* Eight bytes as a number whose lowest byte is the first (so that the first byte of a
+ * mask is its lowest set bit), and back. */
+static inline uint64_t load8(const void *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static inline void store8(void *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(p, &v, 8);
+}
+
 /* Eight bytes at a time (SWAR): which are not ASCII letters or digits, and, among those
  * that are, the upper-case letters and the digits. Each answer is a mask with 0x80 in
  * the bytes that are. */
@@ -343,7 +363,8 @@ static int is_upper_cp(uint32_t cp)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
-static inline void finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags, int nodot);
+static inline void finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags, int nodot,
+                                uint64_t key);
 
 /* Adds the token [b, e): its shape, its lower-cased text (in g->low), its hash and its
  * WordNet entry, in one pass over its bytes. */
@@ -420,25 +441,67 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     }
     if ((flags & (DL_T_ALPHA | DL_T_DIGIT)) && memchr(out, '-', o))
         flags |= DL_T_HYPHEN;
-    finish_token(g, t, out, o, flags, 0);
+    finish_token(g, t, out, o, flags, 0, 0);
     return DL_OK;
+}
+
+/* Short words repeat: each thread remembers the words of at most eight bytes it met last,
+ * with their hash and what the lexicon says of them, so that a word met before costs
+ * neither. A word is its eight bytes (zero-padded, as a number) and its length, so a hit
+ * is that word: the memo changes no result, whatever the thread read before. */
+#define WORD_MEMO_BITS 12
+typedef struct word_memo {
+    uint64_t word;
+    uint32_t hash;
+    uint8_t len;               /* 0: empty */
+    uint8_t found;
+    dl_lexentry le;
+} word_memo;
+static _Thread_local word_memo word_memo_of[1u << WORD_MEMO_BITS];
+
+/* dl_hash and dl_lex_lookup_h of the word out (o bytes); key: its bytes as a number when
+ * o <= 8, else 0. */
+static inline __attribute__((always_inline)) int look_up(const char *out, size_t o, uint64_t key,
+                                                         uint32_t *hash, dl_lexentry *le)
+{
+    if (!key) {
+        *hash = dl_hash(out, o);
+        return dl_lex_lookup_h(out, o, *hash, le);
+    }
+    word_memo *m = &word_memo_of[(key * 0x9E3779B97F4A7C15ull) >> (64 - WORD_MEMO_BITS)];
+    if (m->word != key || m->len != o) {
+        m->word = key;
+        m->len = (uint8_t)o;
+        m->hash = dl_hash(out, o);
+        m->found = (uint8_t)dl_lex_lookup_h(out, o, m->hash, &m->le);
+    }
+    *hash = m->hash;
+    *le = m->le;
+    return m->found;
 }
 
 /* The rest of a token whose text and shape are known: its lower-cased text out (o bytes,
  * NUL-terminated, in g->low), hash and WordNet entry. A base form that is the word itself
  * is `lower`, so that later stages see at once that it is no other word. nodot: the text
- * ends with no dot but an abbreviation's. */
+ * ends with no dot but an abbreviation's. key: for look_up. */
 static inline __attribute__((always_inline)) void finish_token(seg *g, dl_token *t, char *out, size_t o,
-                                                               unsigned flags, int nodot)
+                                                               unsigned flags, int nodot, uint64_t key)
 {
     t->flags = (uint16_t)flags;
     t->lower = t->lemma = t->nlemma = out;
     t->llen = (uint16_t)o;
-    t->hash = dl_hash(out, o);
-    if (flags & DL_T_ALPHA) {
+    if (!(flags & DL_T_ALPHA)) {
+        t->hash = dl_hash(out, o);
+    } else {
         dl_lexentry le;
         int dot = !nodot && o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV);
-        int found = dot ? dl_lex_lookup(out, o - 1, &le) : dl_lex_lookup_h(out, o, t->hash, &le);
+        int found;
+        if (dot) {
+            t->hash = dl_hash(out, o);
+            found = dl_lex_lookup(out, o - 1, &le);
+        } else {
+            found = look_up(out, o, key, &t->hash, &le);
+        }
         if (found) {
             unsigned self = dot ? 0 : le.self;   /* without the dot, no lemma is `lower` */
             t->pos = le.pos;
@@ -455,8 +518,10 @@ static inline __attribute__((always_inline)) void finish_token(seg *g, dl_token 
 }
 
 /* Adds the token of the n ASCII bytes at b, whose lower-cased text is at the end of
- * g->low already (room for it made in d->tok); a final dot only an abbreviation's. */
-static inline __attribute__((always_inline)) void push_ascii(seg *g, size_t b, size_t n, unsigned flags)
+ * g->low already (room for it made in d->tok); a final dot only an abbreviation's. key:
+ * for look_up. */
+static inline __attribute__((always_inline)) void push_ascii(seg *g, size_t b, size_t n, unsigned flags,
+                                                             uint64_t key)
 {
     dl_doc *d = g->d;
     dl_token *t = &d->tok[d->ntok];
@@ -468,7 +533,7 @@ static inline __attribute__((always_inline)) void push_ascii(seg *g, size_t b, s
     g->cp += n;
     out[n] = 0;
     g->lowlen += n + 1;
-    finish_token(g, t, out, n, flags, 1);
+    finish_token(g, t, out, n, flags, 1, key);
 }
 
 /* Does the dot at byte j end an abbreviation of the word [i, j)? */
@@ -538,11 +603,10 @@ static dl_status tokenise(seg *g)
             size_t j = i;
             unsigned uppers = 0, digits = 0;
             for (;;) {
-                uint64_t w;
-                memcpy(&w, c->s + j, 8);
+                uint64_t w = load8(c->s + j);
                 word8 m = classify8(w);
                 w += m.upper >> 2;   /* 'A' + 0x20 = 'a' */
-                memcpy(out + (j - i), &w, 8);
+                store8(out + (j - i), w);
                 if (m.nonword) {
                     /* the bytes before the first that is no word byte */
                     uint64_t keep = ((m.nonword & -m.nonword) >> 7) - 1;
@@ -597,7 +661,10 @@ static dl_status tokenise(seg *g)
                     if (!letters)
                         f |= DL_T_NUMBER;
                 }
-                push_ascii(g, i, o, f);
+                uint64_t key = 0;
+                if (o <= 8 && !(f & DL_T_ABBREV))
+                    key = load8(out) & ~0ull >> (64 - 8 * o);   /* the word's bytes */
+                push_ascii(g, i, o, f, key);
                 i += o;
                 if (c->s[i] == ' ') {   /* the usual space after a word */
                     pending = DL_T_SPACE_BEFORE;
@@ -613,7 +680,7 @@ static dl_status tokenise(seg *g)
             if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
                 return DL_ENOMEM;
             g->low[g->lowlen] = (char)b;
-            push_ascii(g, i, 1, f | DL_T_PUNCT);
+            push_ascii(g, i, 1, f | DL_T_PUNCT, 0);
             i++;
             continue;
         }
