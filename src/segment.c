@@ -803,7 +803,7 @@ typedef struct cuts {
 
 static dl_status push_sentence(dl_doc *d, size_t t0, size_t t1, int para)
 {
-    if (DL_GROW(d->sent, d->cap_sent, d->nsent + 1))
+    if (d->nsent == d->cap_sent && DL_GROW(d->sent, d->cap_sent, d->nsent + 1))
         return DL_ENOMEM;
     dl_sent *s = &d->sent[d->nsent++];
     memset(s, 0, sizeof *s);

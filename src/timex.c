@@ -922,7 +922,7 @@ static int find_phrases(scan *sc)
             sc->tf[k] |= TF_START;   /* a phrase that starts an expression starts here */
         if (!nf)
             continue;
-        if (DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
+        if (sc->nph + nf > sc->cap_ph && DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
             return -1;
         for (uint32_t i = nf; i > 0; i--)
             sc->ph[sc->nph++] = found[i - 1];
@@ -3649,7 +3649,7 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     char v[64];
     int kind;
     resolve(sc, &c->s, t0, c->t1, v, sizeof v, &kind);
-    if (DL_GROW(d->tx, d->cap_tx, d->ntx + 1))
+    if (d->ntx == d->cap_tx && DL_GROW(d->tx, d->cap_tx, d->ntx + 1))
         return DL_ENOMEM;
     dl_timex_int *x = &d->tx[d->ntx];
     memset(x, 0, sizeof *x);
