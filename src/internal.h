@@ -188,8 +188,9 @@ typedef struct dl_token {
     uint8_t vform;           /* DL_VF_* when the word is an inflected verb form */
     uint32_t hash;           /* dl_hash(lower, llen): look-ups reuse it (dl_map_get_h) */
     const char *lower;       /* lower-cased text, quotes and dashes folded to ASCII */
-    const char *lemma;       /* WordNet base form (verb reading first), or lower */
-    const char *nlemma;      /* noun base form ("visits" -> "visit"), or lower */
+    const char *lemma;       /* WordNet base form (verb reading first), or lower (the very
+                              * pointer when the base form is the word itself) */
+    const char *nlemma;      /* noun base form ("visits" -> "visit"), or lower (likewise) */
     uint16_t llen;           /* strlen(lower) */
 } dl_token;
 
@@ -302,9 +303,10 @@ int dl_doc_warn(dl_doc *d, const char *fmt, ...) __attribute__((format(printf, 2
 /* NUL bytes that follow d->text's own (segment.c reads words eight bytes at a time). */
 #define DL_TEXT_PAD 8
 
-/* Copies the input into d->text (followed by DL_TEXT_PAD more NUL bytes): drops a BOM (offsets still count it as a code point),
- * replaces invalid UTF-8 by U+FFFD (one warning), rejects NUL bytes and binary data,
- * and reads a document date from the top when in->dct is NULL. */
+/* Copies the input into d->text (followed by DL_TEXT_PAD more NUL bytes): drops a BOM
+ * (offsets still count it as a code point), replaces invalid UTF-8 by U+FFFD (one
+ * warning), rejects NUL bytes and binary data, and reads a document date from the top
+ * when in->dct is NULL. */
 dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err);
 
 /* Decodes one UTF-8 code point at s (n bytes left); returns its length (1..4), or 0 when
