@@ -675,6 +675,38 @@ static int unit_move(int u, long k, long *months, long *days)
 }
 
 /* Writes a TIMEX3 duration of v units; v < 0 is an unknown count (PXY). */
+/* Writes v in decimal, zero-padded to width (at most 20) digits, into out (n bytes):
+ * snprintf's "%0*lu" without its cost. Returns the length, or 0 (nothing written) when
+ * it does not fit. */
+static size_t fmt_uint(char *out, size_t n, unsigned long v, int width)
+{
+    char buf[24], *end = buf + sizeof buf, *p = end;
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    while (end - p < width)
+        *--p = '0';
+    size_t len = (size_t)(end - p);
+    if (len >= n)
+        return 0;
+    memcpy(out, p, len);
+    out[len] = 0;
+    return len;
+}
+
+/* "P" t num code into out (n bytes), cut as snprintf would cut it. */
+static void dur_join(char *out, size_t n, const char *t, const char *num, const char *code)
+{
+    char buf[64];
+    size_t o = 0;
+    buf[o++] = 'P';
+    for (const char *const *s = (const char *const[]){t, num, code, NULL}; *s; s++)
+        for (const char *c = *s; *c && o < sizeof buf - 1; c++)
+            buf[o++] = *c;
+    buf[o] = 0;
+    copy_cut(out, n, buf);
+}
+
 static void fmt_dur(char *out, size_t n, double v, int u)
 {
     /* A fraction goes to the next smaller unit when that makes it whole (1.5 years:
@@ -699,7 +731,7 @@ static void fmt_dur(char *out, size_t n, double v, int u)
     const char *code = u == U_MIN ? "M" : u == U_DE ? "DE" : u == U_CE ? "CE" : u == U_ML ? "ML"
                        : u == U_SE ? "M" : u == U_WE ? "WE" : unit_names[u];
     if (v < 0) {
-        snprintf(out, n, "P%sX%s", t, code);
+        dur_join(out, n, t, "X", code);
         return;
     }
     /* A whole number and a fraction: the fraction in the next smaller unit (2 1/2 years:
@@ -716,19 +748,10 @@ static void fmt_dur(char *out, size_t n, double v, int u)
         }
     }
     if (v < 1e6 && !signbit(v) && v == (double)(long)v) {
-        /* A whole number that "%g" writes as its digits: without snprintf's cost. */
-        char buf[48], *p = buf + sizeof buf;
-        *--p = 0;
-        for (size_t i = strlen(code); i > 0; i--)
-            *--p = code[i - 1];
-        long x = (long)v;
-        do
-            *--p = (char)('0' + x % 10);
-        while ((x /= 10) > 0);
-        for (size_t i = strlen(t); i > 0; i--)
-            *--p = t[i - 1];
-        *--p = 'P';
-        copy_cut(out, n, p);
+        /* A whole number that "%g" writes as its digits. */
+        char num[8];
+        fmt_uint(num, sizeof num, (unsigned long)v, 1);
+        dur_join(out, n, t, num, code);
         return;
     }
     snprintf(out, n, "P%s%g%s", t, v, code);
@@ -2635,9 +2658,9 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
         memcpy(four, s, 4);
     if (n == 5 && s[4] == 's' && str_digits(four, 4, &y) && y % 10 == 0 && y >= 1000 && y <= 2190) {
         if (y % 100 == 0 && y != 2000)
-            snprintf(v, sizeof v, "%02d", y / 100);
+            fmt_uint(v, sizeof v, (unsigned long)(y / 100), 2);   /* y is 1000..2190 */
         else
-            snprintf(v, sizeof v, "%03d", y / 10);
+            fmt_uint(v, sizeof v, (unsigned long)(y / 10), 3);
     } else if ((n == 4 && s[0] == '\'') || n == 3) {
         const char *p = s[0] == '\'' ? s + 1 : s;
         if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) || p[2] != 's' || p[1] != '0')
@@ -2646,9 +2669,10 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
         if (hasc(sc, k - 1, W_AGE) || (hasc(sc, k - 1, W_MOD) && hasc(sc, k - 2, W_AGE)))
             return 0;
         int yy = (p[0] - '0') * 10;
-        snprintf(v, sizeof v, "%03d", (yy <= 30 ? 2000 + yy : 1900 + yy) / 10);
+        fmt_uint(v, sizeof v, (unsigned long)((yy <= 30 ? 2000 + yy : 1900 + yy) / 10), 3);
     } else if (year_at(sc, k, &y)) {
-        snprintf(v, sizeof v, "%04d", y);
+        if (y < 0 || !fmt_uint(v, sizeof v, (unsigned long)y, 4))
+            snprintf(v, sizeof v, "%04d", y);
     } else {
         return 0;
     }
