@@ -42,14 +42,15 @@ const char *dl_status_str(dl_status code)
 
 dl_status dl_date_parse(const char *s, dl_date *out, dl_error *err)
 {
-    int y, m, d;
-    char tail;
-    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
         return dl_fail(err, DL_EARG, "'%s' is not a date of the form YYYY-MM-DD", s ? s : "");
-    for (int i = 0; i < 10; i++)
+    int v[10];
+    for (int i = 0; i < 10; i++) {
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
             return dl_fail(err, DL_EARG, "'%s' is not a date of the form YYYY-MM-DD", s);
+        v[i] = s[i] - '0';
+    }
+    int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], m = v[5] * 10 + v[6], d = v[8] * 10 + v[9];
     if (!dl_cal_valid(y, m, d))
         return dl_fail(err, DL_EARG, "'%s' is no day of the calendar", s);
     out->year = y;
@@ -162,7 +163,20 @@ static void set_dct(dl_doc *d, const dl_date *dt)
 {
     d->dct = *dt;
     d->has_dct = 1;
-    snprintf(d->dct_str, sizeof d->dct_str, "%04d-%02d-%02d", dt->year, dt->month, dt->day);
+    if (dt->year >= 0 && dt->year <= 9999 && dt->month >= 1 && dt->month <= 12 && dt->day >= 1 &&
+        dt->day <= 31) {   /* the usual date, without snprintf's cost */
+        const int f[8] = {dt->year / 1000, dt->year / 100 % 10, dt->year / 10 % 10, dt->year % 10,
+                          dt->month / 10, dt->month % 10, dt->day / 10, dt->day % 10};
+        char *p = d->dct_str;
+        for (int i = 0; i < 8; i++) {
+            *p++ = (char)('0' + f[i]);
+            if (i == 3 || i == 5)
+                *p++ = '-';
+        }
+        *p = 0;
+    } else {
+        snprintf(d->dct_str, sizeof d->dct_str, "%04d-%02d-%02d", dt->year, dt->month, dt->day);
+    }
 }
 
 dl_doc *dl_doc_process(const dl_engine *e, const dl_input *in, dl_error *err)

@@ -172,7 +172,8 @@ enum {
     DL_T_ABBREV = 1 << 6,   /* ends with a dot that belongs to it ("U.S.", "Jan.", "V.") */
     DL_T_NUMBER = 1 << 7,   /* a number: 24, 4.8, 10,000, 1948 */
     DL_T_SPACE_BEFORE = 1 << 8, /* white space precedes it */
-    DL_T_NEWLINE_BEFORE = 1 << 9 /* a line break precedes it */
+    DL_T_NEWLINE_BEFORE = 1 << 9, /* a line break precedes it */
+    DL_T_HYPHEN = 1 << 10   /* a word (DL_T_ALPHA or DL_T_DIGIT) with a '-' in lower */
 };
 
 /* Part-of-speech bits from WordNet (a word may have several), and verb forms. */
@@ -187,8 +188,9 @@ typedef struct dl_token {
     uint8_t vform;           /* DL_VF_* when the word is an inflected verb form */
     uint32_t hash;           /* dl_hash(lower, llen): look-ups reuse it (dl_map_get_h) */
     const char *lower;       /* lower-cased text, quotes and dashes folded to ASCII */
-    const char *lemma;       /* WordNet base form (verb reading first), or lower */
-    const char *nlemma;      /* noun base form ("visits" -> "visit"), or lower */
+    const char *lemma;       /* WordNet base form (verb reading first), or lower (the very
+                              * pointer when the base form is the word itself) */
+    const char *nlemma;      /* noun base form ("visits" -> "visit"), or lower (likewise) */
     uint16_t llen;           /* strlen(lower) */
 } dl_token;
 
@@ -298,9 +300,13 @@ int dl_doc_warn(dl_doc *d, const char *fmt, ...) __attribute__((format(printf, 2
 #define DL_MAX_SENT_TOKENS 1000
 #define DL_MAX_DOTTED_GROUPS 8
 
-/* Copies the input into d->text: drops a BOM (offsets still count it as a code point),
- * replaces invalid UTF-8 by U+FFFD (one warning), rejects NUL bytes and binary data,
- * and reads a document date from the top when in->dct is NULL. */
+/* NUL bytes that follow d->text's own (segment.c reads words eight bytes at a time). */
+#define DL_TEXT_PAD 8
+
+/* Copies the input into d->text (followed by DL_TEXT_PAD more NUL bytes): drops a BOM
+ * (offsets still count it as a code point), replaces invalid UTF-8 by U+FFFD (one
+ * warning), rejects NUL bytes and binary data, and reads a document date from the top
+ * when in->dct is NULL. */
 dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err);
 
 /* Decodes one UTF-8 code point at s (n bytes left); returns its length (1..4), or 0 when
@@ -322,9 +328,11 @@ dl_status dl_segment(dl_doc *d, dl_error *err);
 typedef struct dl_lexentry {
     uint8_t pos;          /* DL_POS_* */
     uint8_t vform;        /* DL_VF_* for an inflected verb form */
+    uint8_t self;         /* DL_LEX_*_SELF: a base form below is the word itself */
     const char *vlemma;   /* verb base form, or NULL */
     const char *nlemma;   /* noun base form, or NULL */
 } dl_lexentry;
+enum { DL_LEX_V_SELF = 1, DL_LEX_N_SELF = 2 };
 int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out);
 /* The same with dl_hash(w, n) already known. */
 int dl_lex_lookup_h(const char *w, size_t n, uint32_t hash, dl_lexentry *out);

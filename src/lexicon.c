@@ -26,9 +26,8 @@ int dl_lex_lookup(const char *w, size_t n, dl_lexentry *out)
 typedef struct memo {
     uint32_t hash;
     uint8_t len;               /* 0: empty */
-    uint8_t pos, vf;
     char word[MEMO_WORD];
-    const char *vlemma, *nlemma;
+    dl_lexentry e;
 } memo;
 static _Thread_local memo lex_memo[1u << MEMO_BITS];
 
@@ -36,6 +35,9 @@ static int fill(uint32_t e, dl_lexentry *out)
 {
     out->pos = dl_wn_ent[e].pos;
     out->vform = dl_wn_ent[e].vf;
+    /* A lemma that is a word is stored as that word's entry: the same offset. */
+    out->self = (uint8_t)((dl_wn_ent[e].v == dl_wn_ent[e].w ? DL_LEX_V_SELF : 0) |
+                          (dl_wn_ent[e].n == dl_wn_ent[e].w ? DL_LEX_N_SELF : 0));
     out->vlemma = dl_wn_ent[e].v == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[e].v;
     out->nlemma = dl_wn_ent[e].n == UINT32_MAX ? NULL : dl_wn_pool + dl_wn_ent[e].n;
     return 1;
@@ -48,18 +50,12 @@ static inline int is_word(uint32_t e, const char *w, size_t n)
     return dl_wn_ent[e].len == n && dl_bytes_eq(dl_wn_pool + dl_wn_ent[e].w, w, n);
 }
 
-int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
+/* The table itself, for a word the memo does not hold (out of line: the memo answers
+ * most look-ups, with no registers to save). */
+static __attribute__((noinline)) int lookup_table(const char *w, size_t n, uint32_t h, dl_lexentry *out)
 {
     if (n == 0 || n > 64)
         return 0;
-    memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
-    if (m->hash == h && m->len == n && dl_bytes_eq(m->word, w, n)) {
-        out->pos = m->pos;
-        out->vform = m->vf;
-        out->vlemma = m->vlemma;
-        out->nlemma = m->nlemma;
-        return 1;
-    }
     uint32_t mask = dl_wn_nslots - 1;
     for (uint32_t i = h & mask;; i = (i + 1) & mask) {
         uint64_t slot = dl_wn_slots[i];
@@ -71,15 +67,41 @@ int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
         if (is_word(s - 1, w, n)) {
             fill(s - 1, out);
             if (n <= MEMO_WORD) {
+                memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
                 m->hash = h;
                 m->len = (uint8_t)n;
                 memcpy(m->word, w, n);
-                m->pos = out->pos;
-                m->vf = out->vform;
-                m->vlemma = out->vlemma;
-                m->nlemma = out->nlemma;
+                m->e = *out;
             }
             return 1;
         }
     }
+}
+
+/* Are the n bytes at a and b equal, 1 <= n <= MEMO_WORD? Two overlapping loads, as
+ * dl_bytes_eq (which calls memcmp beyond 16 bytes, and so needs a stack frame); up to
+ * three bytes are the first, middle and last. */
+static inline int same_word(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y, u, v;
+        memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
+        return x == y && u == v;
+    }
+    if (n >= 4) {
+        uint32_t x, y, u, v;
+        memcpy(&x, a, 4), memcpy(&y, b, 4), memcpy(&u, a + n - 4, 4), memcpy(&v, b + n - 4, 4);
+        return x == y && u == v;
+    }
+    return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1];
+}
+
+int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
+{
+    const memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
+    if (m->hash == h && m->len == n && n && same_word(m->word, w, n)) {
+        *out = m->e;
+        return 1;
+    }
+    return lookup_table(w, n, h, out);
 }

@@ -66,7 +66,18 @@ dl_status dl_segment_load(dl_engine *e, dl_error *err)
         e->boiler_len[e->nboiler] = l[0];
         e->nboiler++;
     }
-    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+    if (r < 0)
+        return err ? err->code : DL_EDATA;
+    /* In byte order, so that the phrases that open with a byte lie together
+     * (mark_boilerplate compares a paragraph with those only). */
+    for (size_t i = 1; i < e->nboiler; i++)
+        for (size_t j = i; j > 0 && strcmp(e->boiler[j - 1], e->boiler[j]) > 0; j--) {
+            char *p = e->boiler[j - 1];
+            size_t pl = e->boiler_len[j - 1];
+            e->boiler[j - 1] = e->boiler[j], e->boiler_len[j - 1] = e->boiler_len[j];
+            e->boiler[j] = p, e->boiler_len[j] = pl;
+        }
+    return DL_OK;
 }
 
 void dl_segment_free_lex(dl_engine *e)
@@ -189,25 +200,66 @@ static const unsigned char ASCII_BITS[128] = {
 #undef U
 };
 
-/* Per byte, for the scan of a plain word: an ASCII letter or digit (a word byte) gives its
- * lower-case form in the low byte, plus WL_UPPER for an upper-case letter and WL_DIGIT for
- * a digit, so that summing the entries of a word counts both; other bytes give 0. The
- * lower-case bytes summed stay below WL_UPPER (a word has at most DL_MAX_TOKEN_BYTES). */
-#define WL_UPPER (1ull << 16)
-#define WL_DIGIT (1ull << 32)
-#define D(c) [c] = c | WL_DIGIT
-#define L(c) [c] = c
-#define U(c) [c] = (c + 32) | WL_UPPER
-static const uint64_t WORD_LOWER[256] = {
-    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
-    L('a'), L('b'), L('c'), L('d'), L('e'), L('f'), L('g'), L('h'), L('i'), L('j'), L('k'), L('l'), L('m'),
-    L('n'), L('o'), L('p'), L('q'), L('r'), L('s'), L('t'), L('u'), L('v'), L('w'), L('x'), L('y'), L('z'),
-    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'), U('L'), U('M'),
-    U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'), U('W'), U('X'), U('Y'), U('Z'),
+/* Eight bytes as a number whose lowest byte is the first (so that the first byte of a
+ * mask is its lowest set bit), and back. */
+static inline uint64_t load8(const void *p)
+{
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static inline void store8(void *p, uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    memcpy(p, &v, 8);
+}
+
+/* Eight bytes at a time (SWAR): which are not ASCII letters or digits, and, among those
+ * that are, the upper-case letters and the digits. Each answer is a mask with 0x80 in
+ * the bytes that are. */
+#define REP(x) (0x0101010101010101ull * (uint8_t)(x))
+typedef struct word8 {
+    uint64_t upper, digit, nonword;
+} word8;
+
+/* 0x80 in the bytes of x (each below 0x80) that lie in [lo, hi]: no carry leaves a byte. */
+static inline uint64_t in_range(uint64_t x, unsigned lo, unsigned hi)
+{
+    return (x + REP(0x80 - lo)) & ~(x + REP(0x7f - hi)) & REP(0x80);
+}
+
+static inline word8 classify8(uint64_t w)
+{
+    uint64_t x = w & REP(0x7f);
+    uint64_t letter = in_range(x | REP(0x20), 'a', 'z');
+    word8 r;
+    r.upper = letter & ~(x << 2);   /* bit 5 (0x20) clear: upper case */
+    r.digit = in_range(x, '0', '9');
+    r.nonword = (~(letter | r.digit) | w) & REP(0x80);   /* w's high bits: not ASCII */
+    return r;
+}
+
+/* How many bytes of a mask (0x80 or 0 each) are set. */
+static inline unsigned count8(uint64_t m)
+{
+    return (unsigned)(((m >> 7) * REP(1)) >> 56);
+}
+
+/* What the ASCII byte after a word of ASCII letters and digits says of its end: that it
+ * ends there (most bytes), that it may go on (scan_word decides), that it ends unless
+ * the word's last byte is a digit ("15:30", "6/17"), or unless the word is a number and
+ * its last byte a digit ("10,000"). */
+enum { END_YES, END_MAYBE, END_UNLESS_DIGIT, END_UNLESS_NUMBER };
+static const unsigned char WORD_END[128] = {
+    ['-'] = END_MAYBE, ['.'] = END_MAYBE, ['\''] = END_MAYBE,
+    [':'] = END_UNLESS_DIGIT, ['/'] = END_UNLESS_DIGIT, [','] = END_UNLESS_NUMBER,
 };
-#undef D
-#undef L
-#undef U
 
 static inline unsigned char ascii_lower(unsigned char c)
 {
@@ -271,36 +323,11 @@ typedef struct seg {
     dl_doc *d;
     const dl_engine *e;
     cur c;
-    int ascii;        /* the text is all ASCII: code-point offsets are byte offsets */
-    size_t cp;        /* code points before byte `bi` */
-    size_t bi;
+    size_t cp;        /* code points before the byte tokenise is at */
     char *low;        /* the lower-cased tokens, one after the other, NUL-terminated */
     size_t lowlen;
     size_t long_tokens, long_token_at;   /* words cut at DL_MAX_TOKEN_BYTES, first byte */
 } seg;
-
-/* Advances the code-point count to byte b. */
-static void count_to(seg *g, size_t b)
-{
-    for (; g->bi < b; g->bi++)
-        if ((g->c.s[g->bi] & 0xC0) != 0x80)
-            g->cp++;
-}
-
-/* Does the text hold only ASCII bytes? Eight at a time. */
-static int all_ascii(const unsigned char *s, size_t n)
-{
-    uint64_t acc = 0;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        acc |= w;
-    }
-    for (; i < n; i++)
-        acc |= s[i];
-    return (acc & 0x8080808080808080ull) == 0;
-}
 
 /* Lower-cases the code point cp (l bytes at src) into out, folding curly quotes and
  * dashes to ASCII; returns the bytes written (never more than l). */
@@ -336,7 +363,8 @@ static int is_upper_cp(uint32_t cp)
     return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LU;
 }
 
-static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags);
+static inline void finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags, int nodot,
+                                uint64_t key);
 
 /* Adds the token [b, e): its shape, its lower-cased text (in g->low), its hash and its
  * WordNet entry, in one pass over its bytes. */
@@ -349,12 +377,7 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     memset(t, 0, sizeof *t);
     t->b = (uint32_t)b;
     t->blen = (uint32_t)(e - b);
-    if (g->ascii) {
-        t->cp = (uint32_t)b;
-    } else {
-        count_to(g, b);     /* the white space before it */
-        t->cp = (uint32_t)g->cp;
-    }
+    t->cp = (uint32_t)g->cp;
     const unsigned char *s = g->c.s + b;
     size_t n = e - b;
     char *out = g->low + g->lowlen;
@@ -402,10 +425,7 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     out[o] = 0;
     g->lowlen += o + 1;
     t->cplen = (uint32_t)cps;
-    if (!g->ascii) {
-        g->bi = e;
-        g->cp += cps;
-    }
+    g->cp += cps;
     if (k == C_LETTER) {
         flags |= DL_T_ALPHA;
         if (first_upper)
@@ -419,37 +439,101 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     } else if (k != C_APOS || n == (size_t)firstlen) {
         flags |= DL_T_PUNCT;
     }
-    return finish_token(g, t, out, o, flags);
+    if ((flags & (DL_T_ALPHA | DL_T_DIGIT)) && memchr(out, '-', o))
+        flags |= DL_T_HYPHEN;
+    finish_token(g, t, out, o, flags, 0, 0);
+    return DL_OK;
+}
+
+/* Short words repeat: each thread remembers the words of at most eight bytes it met last,
+ * with their hash and what the lexicon says of them, so that a word met before costs
+ * neither. A word is its eight bytes (zero-padded, as a number) and its length, so a hit
+ * is that word: the memo changes no result, whatever the thread read before. */
+#define WORD_MEMO_BITS 12
+typedef struct word_memo {
+    uint64_t word;
+    uint32_t hash;
+    uint8_t len;               /* 0: empty */
+    uint8_t found;
+    dl_lexentry le;
+} word_memo;
+static _Thread_local word_memo word_memo_of[1u << WORD_MEMO_BITS];
+
+/* dl_hash and dl_lex_lookup_h of the word out (o bytes); key: its bytes as a number when
+ * o <= 8, else 0. */
+static inline __attribute__((always_inline)) int look_up(const char *out, size_t o, uint64_t key,
+                                                         uint32_t *hash, dl_lexentry *le)
+{
+    if (!key) {
+        *hash = dl_hash(out, o);
+        return dl_lex_lookup_h(out, o, *hash, le);
+    }
+    word_memo *m = &word_memo_of[(key * 0x9E3779B97F4A7C15ull) >> (64 - WORD_MEMO_BITS)];
+    if (m->word != key || m->len != o) {
+        m->word = key;
+        m->len = (uint8_t)o;
+        m->hash = dl_hash(out, o);
+        m->found = (uint8_t)dl_lex_lookup_h(out, o, m->hash, &m->le);
+    }
+    *hash = m->hash;
+    *le = m->le;
+    return m->found;
 }
 
 /* The rest of a token whose text and shape are known: its lower-cased text out (o bytes,
- * NUL-terminated, in g->low), hash and WordNet entry. */
-static dl_status finish_token(seg *g, dl_token *t, char *out, size_t o, unsigned flags)
+ * NUL-terminated, in g->low), hash and WordNet entry. A base form that is the word itself
+ * is `lower`, so that later stages see at once that it is no other word. nodot: the text
+ * ends with no dot but an abbreviation's. key: for look_up. */
+static inline __attribute__((always_inline)) void finish_token(seg *g, dl_token *t, char *out, size_t o,
+                                                               unsigned flags, int nodot, uint64_t key)
 {
     t->flags = (uint16_t)flags;
     t->lower = t->lemma = t->nlemma = out;
     t->llen = (uint16_t)o;
-    t->hash = dl_hash(out, o);
-    if (flags & DL_T_ALPHA) {
+    if (!(flags & DL_T_ALPHA)) {
+        t->hash = dl_hash(out, o);
+    } else {
         dl_lexentry le;
+        int dot = !nodot && o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV);
         int found;
-        if (o > 1 && out[o - 1] == '.' && !(flags & DL_T_ABBREV))
+        if (dot) {
+            t->hash = dl_hash(out, o);
             found = dl_lex_lookup(out, o - 1, &le);
-        else
-            found = dl_lex_lookup_h(out, o, t->hash, &le);
+        } else {
+            found = look_up(out, o, key, &t->hash, &le);
+        }
         if (found) {
+            unsigned self = dot ? 0 : le.self;   /* without the dot, no lemma is `lower` */
             t->pos = le.pos;
             t->vform = le.vform;
             if (le.vlemma)
-                t->lemma = le.vlemma;
+                t->lemma = self & DL_LEX_V_SELF ? out : le.vlemma;
             else if (le.nlemma)
-                t->lemma = le.nlemma;
-            if (le.nlemma)
+                t->lemma = self & DL_LEX_N_SELF ? out : le.nlemma;
+            if (le.nlemma && !(self & DL_LEX_N_SELF))
                 t->nlemma = le.nlemma;
         }
     }
     g->d->ntok++;
-    return DL_OK;
+}
+
+/* Adds the token of the n ASCII bytes at b, whose lower-cased text is at the end of
+ * g->low already (room for it made in d->tok); a final dot only an abbreviation's. key:
+ * for look_up. */
+static inline __attribute__((always_inline)) void push_ascii(seg *g, size_t b, size_t n, unsigned flags,
+                                                             uint64_t key)
+{
+    dl_doc *d = g->d;
+    dl_token *t = &d->tok[d->ntok];
+    char *out = g->low + g->lowlen;
+    memset(t, 0, sizeof *t);
+    t->b = (uint32_t)b;
+    t->blen = t->cplen = (uint32_t)n;
+    t->cp = (uint32_t)g->cp;
+    g->cp += n;
+    out[n] = 0;
+    g->lowlen += n + 1;
+    finish_token(g, t, out, n, flags, 1, key);
 }
 
 /* Does the dot at byte j end an abbreviation of the word [i, j)? */
@@ -488,6 +572,7 @@ static dl_status tokenise(seg *g)
         if (b == ' ') {
             pending |= DL_T_SPACE_BEFORE;
             i++;
+            g->cp++;
             continue;
         }
         int l;
@@ -498,6 +583,7 @@ static dl_status tokenise(seg *g)
             if (k == C_NEWLINE)
                 pending |= DL_T_NEWLINE_BEFORE;
             i += (size_t)l;
+            g->cp++;
             continue;
         }
         size_t e;
@@ -505,40 +591,65 @@ static dl_status tokenise(seg *g)
         pending = 0;
         if (b < 0x80 && (k == C_LETTER || k == C_DIGIT)) {
             /* A word of ASCII letters and digits that ends before a byte that cannot
-             * continue it (no joiner, no dot, nothing non-ASCII): scanned, lower-cased and
-             * measured in one pass. Anything else goes the long way below. */
+             * continue it: scanned, lower-cased and measured in one pass. That is a byte
+             * that is no joiner, nothing non-ASCII, or a dot or possessive that ends the
+             * word (as scan_word would find). Anything else goes the long way below. */
             dl_doc *d = g->d;
             if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
                 return DL_ENOMEM;
             char *out = g->low + g->lowlen;
-            size_t stop = c->n - i < DL_MAX_TOKEN_BYTES ? c->n : i + DL_MAX_TOKEN_BYTES;
+            /* Eight bytes at a time: the text is followed by DL_TEXT_PAD NUL bytes, and
+             * the low buffer has room for the eight written past a word's end. */
             size_t j = i;
-            uint64_t w, sum = 0;
-            while (j < stop && (w = WORD_LOWER[c->s[j]])) {
-                out[j - i] = (char)w;
-                sum += w;
-                j++;
-            }
-            unsigned uppers = (unsigned)(sum / WL_UPPER) & 0xFFFF;
-            unsigned letters = (unsigned)(j - i) - (unsigned)(sum / WL_DIGIT);
-            unsigned char nb = j < c->n ? c->s[j] : ' ';
-            int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
-            int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80 && nb != '-' && nb != '.' && nb != '\'' &&
-                        !((nb == ':' || nb == '/') && last_digit) &&
-                        !(nb == ',' && last_digit && k == C_DIGIT);
-            if (plain) {
-                dl_token *t = &d->tok[d->ntok];
-                memset(t, 0, sizeof *t);
-                t->b = (uint32_t)i;
-                t->blen = t->cplen = (uint32_t)(j - i);
-                if (g->ascii) {
-                    t->cp = (uint32_t)i;
-                } else {
-                    count_to(g, i);
-                    t->cp = (uint32_t)g->cp;
-                    g->bi = j;
-                    g->cp += j - i;
+            unsigned uppers = 0, digits = 0;
+            for (;;) {
+                uint64_t w = load8(c->s + j);
+                word8 m = classify8(w);
+                w += m.upper >> 2;   /* 'A' + 0x20 = 'a' */
+                store8(out + (j - i), w);
+                if (m.nonword) {
+                    /* the bytes before the first that is no word byte */
+                    uint64_t keep = ((m.nonword & -m.nonword) >> 7) - 1;
+                    uppers += count8(m.upper & keep);
+                    digits += count8(m.digit & keep);
+                    j += (unsigned)__builtin_ctzll(m.nonword) / 8;
+                    break;
                 }
+                uppers += count8(m.upper);
+                digits += count8(m.digit);
+                j += 8;
+                if (j - i >= DL_MAX_TOKEN_BYTES)
+                    break;   /* (uppers and digits then count too many: no plain word) */
+            }
+            /* (The NUL after the text ends a word, as it ends the text.) */
+            if (j - i > DL_MAX_TOKEN_BYTES)
+                j = i + DL_MAX_TOKEN_BYTES;
+            unsigned letters = (unsigned)(j - i) - digits;
+            unsigned char nb = c->s[j];
+            int plain = j - i < DL_MAX_TOKEN_BYTES && nb < 0x80;
+            if (plain && WORD_END[nb] != END_YES) {
+                int last_digit = (ASCII_BITS[c->s[j - 1]] & (A_WORD | A_LETTER)) == A_WORD;
+                plain = (WORD_END[nb] == END_UNLESS_DIGIT && !last_digit) ||
+                        (WORD_END[nb] == END_UNLESS_NUMBER && !(last_digit && k == C_DIGIT));
+            }
+            size_t o = j - i;
+            unsigned char nb1 = plain ? 0 : c->s[j + (j < c->n)];   /* or the padding */
+            if (!plain && j - i < DL_MAX_TOKEN_BYTES && nb1 < 0x80 && !(ASCII_BITS[nb1] & A_WORD)) {
+                /* "said." and "Jan." before a space; an initial "V."; no "U.S." or "4.8". */
+                int ak;
+                if (nb == '.' && k == C_LETTER && abbrev_dot(g, i, j, &ak)) {
+                    out[o++] = '.';
+                    f |= DL_T_ABBREV;
+                    plain = 1;
+                } else {
+                    plain = nb == '.';
+                }
+            } else if (!plain && nb == '\'' && (nb1 == 's' || nb1 == 'S')) {
+                /* "Kim's": the possessive is a token of its own. */
+                unsigned char after = c->s[j + 2];   /* (the padding when nb1 ends the text) */
+                plain = j - i < DL_MAX_TOKEN_BYTES && after < 0x80 && !(ASCII_BITS[after] & A_WORD);
+            }
+            if (plain) {
                 if (k == C_LETTER) {
                     f |= DL_T_ALPHA;
                     if (ASCII_BITS[b] & A_UPPER)
@@ -550,13 +661,28 @@ static dl_status tokenise(seg *g)
                     if (!letters)
                         f |= DL_T_NUMBER;
                 }
-                out[j - i] = 0;
-                g->lowlen += j - i + 1;
-                if (finish_token(g, t, out, j - i, f))
-                    return DL_ENOMEM;
-                i = j;
+                uint64_t key = 0;
+                if (o <= 8 && !(f & DL_T_ABBREV))
+                    key = load8(out) & ~0ull >> (64 - 8 * o);   /* the word's bytes */
+                push_ascii(g, i, o, f, key);
+                i += o;
+                if (c->s[i] == ' ') {   /* the usual space after a word */
+                    pending = DL_T_SPACE_BEFORE;
+                    i++;
+                    g->cp++;
+                }
                 continue;
             }
+        }
+        if (b < 0x80 && k == C_OTHER && ((b != '.' && b != '-') || c->s[i + 1] != b)) {
+            /* One ASCII mark (not the start of a run of dots or dashes). */
+            dl_doc *d = g->d;
+            if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
+                return DL_ENOMEM;
+            g->low[g->lowlen] = (char)b;
+            push_ascii(g, i, 1, f | DL_T_PUNCT, 0);
+            i++;
+            continue;
         }
         if (k == C_LETTER || k == C_DIGIT) {
             e = scan_word(c, i);
@@ -677,7 +803,7 @@ typedef struct cuts {
 
 static dl_status push_sentence(dl_doc *d, size_t t0, size_t t1, int para)
 {
-    if (DL_GROW(d->sent, d->cap_sent, d->nsent + 1))
+    if (d->nsent == d->cap_sent && DL_GROW(d->sent, d->cap_sent, d->nsent + 1))
         return DL_ENOMEM;
     dl_sent *s = &d->sent[d->nsent++];
     memset(s, 0, sizeof *s);
@@ -751,6 +877,13 @@ static dl_status split_sentences(dl_doc *d, cuts *cut)
     int para = 0;
     int by_line = line_paragraphs(d);
     for (size_t i = 0; i < d->ntok; i++) {
+        /* Most words have no line break before them, are no mark and no abbreviation. */
+        const dl_token *p = d->tok + i, *end = d->tok + d->ntok;
+        while (p < end && !(p->flags & (DL_T_NEWLINE_BEFORE | DL_T_PUNCT | DL_T_ABBREV)))
+            p++;
+        if (p == end)
+            break;
+        i = (size_t)(p - d->tok);
         dl_token *t = &d->tok[i];
         if (i > 0 && i == start && (t->flags & DL_T_NEWLINE_BEFORE) && (by_line || blank_line_before(d, i)))
             para++;   /* the sentence before ended with its mark, then a paragraph break */
@@ -807,12 +940,24 @@ static dl_status split_sentences(dl_doc *d, cuts *cut)
 
 /* ---------------------------------------------------------------- boilerplate */
 
+/* The first of the phrases (in byte order) whose first byte is c or above. */
+static size_t first_phrase(const dl_engine *e, unsigned char c)
+{
+    size_t lo = 0, hi = e->nboiler;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)e->boiler[mid][0] < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int phrase_opens(const dl_engine *e, const char *low, size_t n)
 {
-    for (size_t k = 0; k < e->nboiler; k++) {
+    for (size_t k = first_phrase(e, (unsigned char)low[0]); k < e->nboiler && e->boiler[k][0] == low[0]; k++) {
         const char *p = e->boiler[k];
-        if (p[0] != low[0])
-            continue;   /* most paragraphs open no phrase: one byte says so */
         size_t pl = e->boiler_len[k];
         if (pl > n || memcmp(low, p, pl) != 0)
             continue;
@@ -838,10 +983,12 @@ static void mark_boilerplate(dl_doc *d)
         /* The paragraph's text opens with its first word: most paragraphs begin with a
          * word no phrase begins with. */
         const dl_token *w0 = &d->tok[d->sent[i].tok0];
+        const dl_engine *e = d->eng;
         int maybe = 0;
-        for (size_t k = 0; k < d->eng->nboiler && !maybe; k++) {
-            size_t pl = d->eng->boiler_len[k], m = pl < w0->llen ? pl : w0->llen;
-            maybe = d->eng->boiler[k][0] == w0->lower[0] && !memcmp(d->eng->boiler[k], w0->lower, m);
+        for (size_t k = first_phrase(e, (unsigned char)w0->lower[0]);
+             k < e->nboiler && e->boiler[k][0] == w0->lower[0] && !maybe; k++) {
+            size_t pl = e->boiler_len[k], m = pl < w0->llen ? pl : w0->llen;
+            maybe = !memcmp(e->boiler[k], w0->lower, m);
         }
         size_t bytes = d->sent[j - 1].pub.byte_end - d->sent[i].pub.byte_start;
         int furniture = 0;
@@ -872,10 +1019,9 @@ dl_status dl_segment(dl_doc *d, dl_error *err)
 {
     seg g = {.d = d, .e = d->eng, .c = {(const unsigned char *)d->text, d->len}};
     cuts cut = {0, 0};
-    g.ascii = all_ascii(g.c.s, g.c.n);
     /* Every token's lower-cased text is at most as long as the token, plus its NUL: one
      * block for all of them. A first guess at the number of tokens saves regrowing. */
-    if (d->len >= ((size_t)-1) / 2 || !(g.low = dl_arena_alloc(d->arena, 2 * d->len + 1)))
+    if (d->len >= ((size_t)-1) / 2 || !(g.low = dl_arena_alloc(d->arena, 2 * d->len + 1 + 8)))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     if (d->len && !d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->len / 5 + 16))
         return dl_fail(err, DL_ENOMEM, "out of memory");

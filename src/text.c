@@ -81,7 +81,17 @@ static size_t maximal_subpart(const unsigned char *s, size_t n)
     return k;
 }
 
-/* Binary data: a NUL byte, or many control characters in the first 64 KiB. */
+/* The first bytes looked at for control characters, and the share of them (one in
+ * twenty) that makes a file binary. */
+#define CTL_WINDOW 65536
+
+static int is_ctl(unsigned char c)
+{
+    return c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v';
+}
+
+/* Binary data: a NUL byte (here), or many control characters in the first CTL_WINDOW
+ * bytes (counted by dl_text_prepare as it copies them). */
 static dl_status check_text(const dl_input *in, dl_error *err)
 {
     const unsigned char *s = (const unsigned char *)in->text;
@@ -95,23 +105,6 @@ static dl_status check_text(const dl_input *in, dl_error *err)
     if (nul)
         return dl_fail(err, DL_EBINARY, "not a text file (NUL byte at byte %zu)",
                        (size_t)((const unsigned char *)nul - s));
-    size_t n = in->len < 65536 ? in->len : 65536, ctl = 0;
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        /* most blocks of eight bytes have none below 0x20 (SWAR: a borrow out of a byte) */
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (!((w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull))
-            continue;
-        for (size_t k = i; k < i + 8; k++)
-            if (s[k] < 0x20 && s[k] != '\t' && s[k] != '\n' && s[k] != '\r' && s[k] != '\f' && s[k] != '\v')
-                ctl++;
-    }
-    for (; i < n; i++)
-        if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-            ctl++;
-    if (n > 0 && ctl * 20 > n)
-        return dl_fail(err, DL_EBINARY, "not a text file (%zu control bytes in the first %zu)", ctl, n);
     return DL_OK;
 }
 
@@ -132,16 +125,22 @@ dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
     size_t n = in->len, bad = 0, first_bad = 0;
     dl_buf b;
     dl_buf_init(&b);
+    dl_buf_reserve(&b, n + DL_TEXT_PAD);   /* one allocation for a valid text */
     /* Most texts are valid: copy runs of valid bytes at once. */
-    size_t run = 0, i = 0;
+    size_t run = 0, i = 0, ctl = 0, window = n < CTL_WINDOW ? n : CTL_WINDOW;
     while (i < n) {
         if (s[i] < 0x80) {
-            /* ASCII, eight bytes at a time */
+            /* ASCII, eight bytes at a time while none is below 0x20 (SWAR: a borrow out
+             * of a byte, which may also flag a byte after it) or above 0x7F; those one at
+             * a time, counting control characters. */
             uint64_t w;
-            while (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull)))
+            while (i + 8 <= n && (memcpy(&w, s + i, 8),
+                                  !((w | ((w - 0x2020202020202020ull) & ~w)) & 0x8080808080808080ull)))
                 i += 8;
-            if (i < n && s[i] < 0x80)
+            if (i < n && s[i] < 0x80) {
+                ctl += i < window && is_ctl(s[i]);
                 i++;
+            }
             continue;
         }
         uint32_t cp;
@@ -160,6 +159,12 @@ dl_status dl_text_prepare(dl_doc *d, const dl_input *in, dl_error *err)
         run = i;
     }
     dl_buf_append(&b, (const char *)s + run, n - run);
+    if (n > 0 && ctl * 20 > window) {
+        dl_buf_free(&b);
+        return dl_fail(err, DL_EBINARY, "not a text file (%zu control bytes in the first %zu)", ctl, window);
+    }
+    if (!dl_buf_reserve(&b, DL_TEXT_PAD))
+        memset(b.p + b.len, 0, DL_TEXT_PAD + 1);
     if (b.oom || !b.p) {
         dl_buf_free(&b);
         return dl_fail(err, DL_ENOMEM, "out of memory");

@@ -21,6 +21,7 @@
  */
 #include <ctype.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -611,6 +612,17 @@ typedef struct cand {
     sem s;
 } cand;
 
+/* Copies the string v into out (n bytes), cut as snprintf(out, n, "%s", v) would cut it,
+ * without its cost. */
+static void copy_cut(char *out, size_t n, const char *v)
+{
+    if (n == 0)
+        return;
+    size_t l = strnlen(v, n - 1);
+    memcpy(out, v, l);
+    out[l] = 0;
+}
+
 static void sem_init(sem *s, int type, int how)
 {
     memset(s, 0, sizeof *s);
@@ -623,7 +635,7 @@ static void sem_init(sem *s, int type, int how)
 static void sem_lit(sem *s, int type, const char *v)
 {
     sem_init(s, type, HOW_LIT);
-    snprintf(s->lit, sizeof s->lit, "%s", v);
+    copy_cut(s->lit, sizeof s->lit, v);
 }
 
 /* Granularity of a unit when it names a period ("last week"), or -1. */
@@ -663,6 +675,38 @@ static int unit_move(int u, long k, long *months, long *days)
 }
 
 /* Writes a TIMEX3 duration of v units; v < 0 is an unknown count (PXY). */
+/* Writes v in decimal, zero-padded to width (at most 20) digits, into out (n bytes):
+ * snprintf's "%0*lu" without its cost. Returns the length, or 0 (nothing written) when
+ * it does not fit. */
+static size_t fmt_uint(char *out, size_t n, unsigned long v, int width)
+{
+    char buf[24], *end = buf + sizeof buf, *p = end;
+    do
+        *--p = (char)('0' + v % 10);
+    while ((v /= 10) > 0);
+    while (end - p < width)
+        *--p = '0';
+    size_t len = (size_t)(end - p);
+    if (len >= n)
+        return 0;
+    memcpy(out, p, len);
+    out[len] = 0;
+    return len;
+}
+
+/* "P" t num code into out (n bytes), cut as snprintf would cut it. */
+static void dur_join(char *out, size_t n, const char *t, const char *num, const char *code)
+{
+    char buf[64];
+    size_t o = 0;
+    buf[o++] = 'P';
+    for (const char *const *s = (const char *const[]){t, num, code, NULL}; *s; s++)
+        for (const char *c = *s; *c && o < sizeof buf - 1; c++)
+            buf[o++] = *c;
+    buf[o] = 0;
+    copy_cut(out, n, buf);
+}
+
 static void fmt_dur(char *out, size_t n, double v, int u)
 {
     /* A fraction goes to the next smaller unit when that makes it whole (1.5 years:
@@ -687,7 +731,7 @@ static void fmt_dur(char *out, size_t n, double v, int u)
     const char *code = u == U_MIN ? "M" : u == U_DE ? "DE" : u == U_CE ? "CE" : u == U_ML ? "ML"
                        : u == U_SE ? "M" : u == U_WE ? "WE" : unit_names[u];
     if (v < 0) {
-        snprintf(out, n, "P%sX%s", t, code);
+        dur_join(out, n, t, "X", code);
         return;
     }
     /* A whole number and a fraction: the fraction in the next smaller unit (2 1/2 years:
@@ -702,6 +746,13 @@ static void fmt_dur(char *out, size_t n, double v, int u)
             snprintf(out, n, "P%s%ld%s%s%ld%s", t, (long)whole, code, t2, (long)sub, c2);
             return;
         }
+    }
+    if (v < 1e6 && !signbit(v) && v == (double)(long)v) {
+        /* A whole number that "%g" writes as its digits. */
+        char num[8];
+        fmt_uint(num, sizeof num, (unsigned long)v, 1);
+        dur_join(out, n, t, num, code);
+        return;
     }
     snprintf(out, n, "P%s%g%s", t, v, code);
 }
@@ -894,7 +945,7 @@ static int find_phrases(scan *sc)
             sc->tf[k] |= TF_START;   /* a phrase that starts an expression starts here */
         if (!nf)
             continue;
-        if (DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
+        if (sc->nph + nf > sc->cap_ph && DL_GROW(sc->ph, sc->cap_ph, sc->nph + nf))
             return -1;
         for (uint32_t i = nf; i > 0; i--)
             sc->ph[sc->nph++] = found[i - 1];
@@ -910,6 +961,16 @@ static int tok_num(const dl_token *t, double *v)
 {
     if (!(t->flags & DL_T_NUMBER))
         return 0;
+    if (t->llen <= 15) {   /* digits alone, the usual number: exact as a double */
+        long x = 0;
+        size_t i = 0;
+        while (i < t->llen && t->lower[i] >= '0' && t->lower[i] <= '9')
+            x = x * 10 + (t->lower[i++] - '0');
+        if (i == t->llen && i > 0) {
+            *v = (double)x;
+            return 1;
+        }
+    }
     char buf[32];
     size_t o = 0;
     for (const char *p = t->lower; *p; p++) {
@@ -1452,7 +1513,7 @@ static void fmt_unknown_gran(int gran, char *out, size_t n)
 {
     static const char *const v[] = {"XXXX-XX-XX", "XXXX-WXX-WE", "XXXX-WXX", "XXXX-XX", "XXXX-XX",
                                     "XXXX-QX", "XXXX-HX", "XXXX", "XXX", "XX"};
-    snprintf(out, n, "%s", gran >= 0 && gran < (int)DL_COUNT(v) ? v[gran] : "XXXX");
+    copy_cut(out, n, gran >= 0 && gran < (int)DL_COUNT(v) ? v[gran] : "XXXX");
 }
 
 /* Writes the value of s, an expression on tokens [t0, t1). Sets *kind to the anchor used. */
@@ -1485,7 +1546,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
     *kind = s->how == HOW_LIT || (s->how == HOW_FIELDS && s->y >= 0) ? DL_ANCHOR_EXPLICIT
             : use_narr ? DL_ANCHOR_NARRATIVE : DL_ANCHOR_DCT;
     if (s->how == HOW_LIT) {
-        snprintf(out, n, "%s", s->lit);
+        copy_cut(out, n, s->lit);
         return;
     }
     int gran = s->gran;
@@ -2589,7 +2650,7 @@ static int g_datetok(const scan *sc, uint32_t k, cand *c)
 static int g_year(const scan *sc, uint32_t k, cand *c)
 {
     const char *s = tk(sc, k)->lower;
-    size_t n = strlen(s);
+    size_t n = tk(sc, k)->llen;
     int y;
     char v[8];
     char four[5] = {0};
@@ -2597,9 +2658,9 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
         memcpy(four, s, 4);
     if (n == 5 && s[4] == 's' && str_digits(four, 4, &y) && y % 10 == 0 && y >= 1000 && y <= 2190) {
         if (y % 100 == 0 && y != 2000)
-            snprintf(v, sizeof v, "%02d", y / 100);
+            fmt_uint(v, sizeof v, (unsigned long)(y / 100), 2);   /* y is 1000..2190 */
         else
-            snprintf(v, sizeof v, "%03d", y / 10);
+            fmt_uint(v, sizeof v, (unsigned long)(y / 10), 3);
     } else if ((n == 4 && s[0] == '\'') || n == 3) {
         const char *p = s[0] == '\'' ? s + 1 : s;
         if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]) || p[2] != 's' || p[1] != '0')
@@ -2608,9 +2669,10 @@ static int g_year(const scan *sc, uint32_t k, cand *c)
         if (hasc(sc, k - 1, W_AGE) || (hasc(sc, k - 1, W_MOD) && hasc(sc, k - 2, W_AGE)))
             return 0;
         int yy = (p[0] - '0') * 10;
-        snprintf(v, sizeof v, "%03d", (yy <= 30 ? 2000 + yy : 1900 + yy) / 10);
+        fmt_uint(v, sizeof v, (unsigned long)((yy <= 30 ? 2000 + yy : 1900 + yy) / 10), 3);
     } else if (year_at(sc, k, &y)) {
-        snprintf(v, sizeof v, "%04d", y);
+        if (y < 0 || !fmt_uint(v, sizeof v, (unsigned long)y, 4))
+            snprintf(v, sizeof v, "%04d", y);
     } else {
         return 0;
     }
@@ -2626,7 +2688,7 @@ static int g_spoken_year(const scan *sc, uint32_t k, cand *c)
     if (k + 1 >= sc->s1)
         return 0;   /* needs two words of the sentence ("season" at its very end was read past it) */
     const char *w = tk(sc, k)->lower;
-    if (!card_word(sc, w, strlen(w), &a))
+    if (!card_word(sc, w, tk(sc, k)->llen, &a))
         return 0;
     const char *x = tk(sc, k + 1)->lower;
     int y = 0;
@@ -2774,7 +2836,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         return 1;
     }
     if ((n && (n->cls & W_REL) && g_rel(sc, j, &t)) || g_ord(sc, j, &t) || g_count(sc, j, &t) ||
-        ((tk(sc, j)->flags & DL_T_ALPHA) && strchr(tk(sc, j)->lower, '-') && g_compound(sc, j, &t) &&
+        ((tk(sc, j)->flags & DL_T_ALPHA) && (tk(sc, j)->flags & DL_T_HYPHEN) && g_compound(sc, j, &t) &&
          t.s.type == TY_DATE && (t.t1 > j + 1 || t.s.how == HOW_LIT))) {
         /* "the mid-1990s", "the year-earlier quarter"; but "the year-earlier results" */
         *c = t;
@@ -3611,7 +3673,7 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     char v[64];
     int kind;
     resolve(sc, &c->s, t0, c->t1, v, sizeof v, &kind);
-    if (DL_GROW(d->tx, d->cap_tx, d->ntx + 1))
+    if (d->ntx == d->cap_tx && DL_GROW(d->tx, d->cap_tx, d->ntx + 1))
         return DL_ENOMEM;
     dl_timex_int *x = &d->tx[d->ntx];
     memset(x, 0, sizeof *x);
@@ -3668,7 +3730,7 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
-        int hyphen = (t->flags & (DL_T_ALPHA | DL_T_DIGIT)) && has_hyphen(t->lower, t->llen);
+        int hyphen = (t->flags & DL_T_HYPHEN) != 0;   /* segment.c found the dash */
         int start = (t->flags & DL_T_DIGIT) || hyphen ||
                     (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
