@@ -141,7 +141,8 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
  * most tokens start nothing, and a filter says so without a hash-map probe. BL_PAIR holds
  * the first two words of the longer phrases (pair_hash): most words after a phrase's first
- * word ("New" in "New rules") continue none. */
+ * word ("New" in "New rules") continue none. The filters share one table of bytes, filter f
+ * in bit f, so one pair of loads answers all of them for a token. */
 #define BLOOM_BITS (1u << 17)
 enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_N };
 
@@ -166,20 +167,29 @@ struct dl_actor_dict {
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
-    uint64_t bloom[BL_N][BLOOM_BITS / 64];
+    uint8_t bloom[BLOOM_BITS];     /* bit f: filter f (BL_*) */
 };
+
+static void bloom_set(dl_actor_dict *x, int f, uint32_t h)
+{
+    x->bloom[h & (BLOOM_BITS - 1)] |= (uint8_t)(1u << f);
+    x->bloom[(h >> 15) & (BLOOM_BITS - 1)] |= (uint8_t)(1u << f);
+}
 
 static void bloom_add(dl_actor_dict *x, int f, const char *w, size_t n)
 {
-    uint32_t h = dl_hash(w, n), a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
-    x->bloom[f][a / 64] |= 1ull << (a % 64);
-    x->bloom[f][b / 64] |= 1ull << (b % 64);
+    bloom_set(x, f, dl_hash(w, n));
 }
 
-static int bloom_has(const dl_actor_dict *x, int f, uint32_t h)
+/* The filters (bit f for BL_*) that may hold a word of hash h. */
+static inline unsigned bloom_bits(const dl_actor_dict *x, uint32_t h)
 {
-    uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
-    return (x->bloom[f][a / 64] >> (a % 64) & 1) && (x->bloom[f][b / 64] >> (b % 64) & 1);
+    return x->bloom[h & (BLOOM_BITS - 1)] & x->bloom[(h >> 15) & (BLOOM_BITS - 1)];
+}
+
+static inline int bloom_has(const dl_actor_dict *x, int f, uint32_t h)
+{
+    return bloom_bits(x, h) >> f & 1;
 }
 
 /* The first word of a key. */
@@ -523,10 +533,7 @@ static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t ac
     bloom_add(x, BL_PHRASE, key, l1);
     if (l1 < kl) {
         size_t l2 = first_word(key + l1 + 1, kl - l1 - 1);
-        uint32_t h = pair_hash(dl_hash(key, l1), dl_hash(key + l1 + 1, l2));
-        uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
-        x->bloom[BL_PAIR][a / 64] |= 1ull << (a % 64);
-        x->bloom[BL_PAIR][b / 64] |= 1ull << (b % 64);
+        bloom_set(x, BL_PAIR, pair_hash(dl_hash(key, l1), dl_hash(key + l1 + 1, l2)));
     }
     return DL_OK;
 }
@@ -1155,6 +1162,8 @@ typedef struct tinfo {          /* per token, computed once */
     uint8_t dots;               /* its text has a dot (keys drop them) */
     uint8_t phr_known;          /* phr is looked up */
     uint8_t name_form;          /* NF_*: what name_form_of says of its letters, once known */
+    uint8_t quiet;              /* parse_at starts nothing here: no capital, no phrase, role,
+                                 * pronoun, "the", "whose" or kin word */
     /* The last dict_match at this token: it read tokens [i, dm_stop) of sentence [dm_s0,
      * dm_s1), dm_used of them taken by mentions then, and found (dm_end, dm_head) or not.
      * Tokens are only ever taken, so the same count now means the same answer. */
@@ -1232,8 +1241,48 @@ static unsigned tok_cue(const ctx *c, uint32_t i, const char **rel)
     return c->x->cue[v].cls;
 }
 
+/* Does s[0..n) hold a dot? Words are short: a few overlapping loads, no call. */
+static inline int has_dot(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull,
+                   dots = 0x2e2e2e2e2e2e2e2eull;
+    uint64_t x;
+    if (n >= 8) {
+        for (size_t k = 0; k + 8 <= n; k += 8) {
+            memcpy(&x, s + k, 8);
+            x ^= dots;
+            if ((x - ones) & ~x & highs)
+                return 1;
+        }
+        memcpy(&x, s + n - 8, 8);
+        x ^= dots;
+        return ((x - ones) & ~x & highs) != 0;
+    }
+    if (n >= 4) {
+        uint32_t u, v;
+        memcpy(&u, s, 4), memcpy(&v, s + n - 4, 4);
+        x = ((uint64_t)u << 32 | v) ^ dots;
+        return ((x - ones) & ~x & highs) != 0;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (s[k] == '.')
+            return 1;
+    return 0;
+}
+
+/* Is the NUL-terminated a equal to the n bytes of b (which hold no NUL)? Reads a no
+ * further than its first difference. */
+static inline int str_is(const char *a, const char *b, size_t n)
+{
+    size_t k = 0;
+    while (k < n && a[k] == b[k])
+        k++;
+    return k == n && a[k] == 0;
+}
+
 /* Fills c->ti: one hash per token decides, through the Bloom filters, whether the
- * dictionary, the role words or the cues need a look-up at all. */
+ * dictionary, the role words or the cues need a look-up at all, and whether parse_at can
+ * start anything at the token (quiet: it cannot). */
 static void token_info(ctx *c)
 {
     const dl_actor_dict *x = c->x;
@@ -1247,24 +1296,36 @@ static void token_info(ctx *c)
         ti->phr_known = 0;
         ti->name_form = NF_UNKNOWN;
         ti->dm_known = 0;
+        ti->quiet = !(t->flags & DL_T_CAP);
         char w[64];
         const char *s = t->lower;
         size_t n = t->llen;
         uint32_t h = t->hash, v;
-        if (memchr(s, '.', n)) {
+        if (has_dot(s, n)) {
             ti->dots = 1;
             s = w, n = nodots(t->lower, w, sizeof w);
             h = dl_hash(s, n);
         }
         if (n == 0 || n > 60)
             continue;
-        if (bloom_has(x, BL_PHRASE, h))
+        unsigned bits = bloom_bits(x, h);
+        if (bits & (1u << BL_PHRASE))
             ti->may |= MAY_PHRASE;
-        if (bloom_has(x, BL_ROLE, h) ||
-            (t->nlemma != t->lower && bloom_has(x, BL_ROLE, dl_hash(t->nlemma, strlen(t->nlemma)))))
+        /* a plural matches a role by its singular: the noun lemma, when it is another word */
+        if ((bits & (1u << BL_ROLE)) ||
+            (t->nlemma != t->lower && (ti->dots || !str_is(t->nlemma, t->lower, t->llen)) &&
+             bloom_has(x, BL_ROLE, dl_hash(t->nlemma, strlen(t->nlemma)))))
             ti->may |= MAY_ROLE;
-        if (bloom_has(x, BL_CUE, h) && dl_map_get_h(x->cues, s, n, h, &v))
+        if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v))
             ti->cue = (int32_t)v;
+        if (ti->may)
+            ti->quiet = 0;
+        else if (ti->quiet && ti->cue >= 0) {
+            const cue *cu = &x->cue[ti->cue];
+            if (cu->kw == KW_HE || cu->kw == KW_SHE || cu->kw == KW_THEY || cu->kw == KW_WHOSE ||
+                cu->kw == KW_THE || (cu->cls & C_KIN))
+                ti->quiet = 0;
+        }
     }
 }
 
@@ -2702,7 +2763,7 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         c.headline = headline_case(&c);
         c.subj_cur = c.first_cur = c.plur_cur = -1;
         for (uint32_t i = c.s0; i < c.s1 && !c.oom;) {
-            if (!free_tok(&c, i)) {
+            if (c.ti[i].quiet || !free_tok(&c, i)) {
                 i++;
                 continue;
             }
