@@ -1149,6 +1149,7 @@ static int holder_of(const dl_actor_dict *x, const dact *body, const char *role,
 
 enum { TF_BLOCK = 1, TF_USED = 2 };
 #define RING 32
+#define NLCACHE 512             /* nlemma_role's slots */
 #define FOCUS 6                 /* people "in focus" for "the two leaders" */
 
 typedef struct pending {
@@ -1193,6 +1194,8 @@ typedef struct ctx {
     int plur_cur, plur_prev;                /* mentions for they */
     pending *pend; size_t npend, cap_pend;
     int oom;
+    const char *nl_word[NLCACHE];   /* nlemma_role's answers, by the word's address */
+    uint8_t nl_role[NLCACHE];
 } ctx;
 
 static const dl_token *T(const ctx *c, uint32_t i) { return &c->d->tok[i]; }
@@ -1270,14 +1273,16 @@ static inline int has_dot(const char *s, size_t n)
     return 0;
 }
 
-/* Is the NUL-terminated a equal to the n bytes of b (which hold no NUL)? Reads a no
- * further than its first difference. */
-static inline int str_is(const char *a, const char *b, size_t n)
+/* May a role phrase start with noun lemma w (a string of the lexicon's, so its address
+ * names it)? The answers are kept by address: a document repeats its words. */
+static int nlemma_role(ctx *c, const char *w)
 {
-    size_t k = 0;
-    while (k < n && a[k] == b[k])
-        k++;
-    return k == n && a[k] == 0;
+    size_t k = ((uintptr_t)w ^ (uintptr_t)w >> 9) & (NLCACHE - 1);
+    if (c->nl_word[k] != w) {
+        c->nl_word[k] = w;
+        c->nl_role[k] = (uint8_t)bloom_has(c->x, BL_ROLE, dl_hash(w, strlen(w)));
+    }
+    return c->nl_role[k];
 }
 
 /* Fills c->ti: one hash per token decides, through the Bloom filters, whether the
@@ -1313,8 +1318,7 @@ static void token_info(ctx *c)
             ti->may |= MAY_PHRASE;
         /* a plural matches a role by its singular: the noun lemma, when it is another word */
         if ((bits & (1u << BL_ROLE)) ||
-            (t->nlemma != t->lower && (ti->dots || !str_is(t->nlemma, t->lower, t->llen)) &&
-             bloom_has(x, BL_ROLE, dl_hash(t->nlemma, strlen(t->nlemma)))))
+            (t->nlemma != t->lower && nlemma_role(c, t->nlemma)))
             ti->may |= MAY_ROLE;
         if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v))
             ti->cue = (int32_t)v;
