@@ -1582,6 +1582,30 @@ static uint32_t used_in(const ctx *c, uint32_t a, uint32_t b)
 
 static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop);
 
+/* The value in x->phrases of token k's word alone (dots dropped), looked up once. */
+static uint32_t first_phr(ctx *c, uint32_t k)
+{
+    tinfo *ti = &c->ti[k];
+    if (!ti->phr_known) {
+        const dl_token *tk = T(c, k);
+        int hit;
+        ti->phr_known = 1;
+        if (ti->dots) {
+            char w[KEYMAX];
+            size_t n = 0;
+            for (const char *p = tk->lower; *p && n < KEYMAX - 1; p++)
+                if (*p != '.')
+                    w[n++] = *p;
+            hit = n && dl_map_get(c->x->phrases, w, n, &ti->phr);
+        } else {
+            hit = dl_map_get_h(c->x->phrases, tk->lower, tk->llen, tk->hash, &ti->phr);
+        }
+        if (!hit)
+            ti->phr = 0;
+    }
+    return ti->phr;
+}
+
 static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
 {
     tinfo *ti = &c->ti[i];
@@ -1606,10 +1630,56 @@ static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
     return found;
 }
 
+/* The first entry of phrase value v (for the nw words at pos) whose words are written as
+ * the entry asks (capitalised, in capitals), or -1. */
+static int32_t entry_fits(const ctx *c, uint32_t v, const uint32_t *pos, int nw)
+{
+    const dl_actor_dict *x = c->x;
+    for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
+        const dphr *p = &x->phr[h];
+        if (x->act[p->actor].dead || p->nw != nw)
+            continue;
+        int ok = 1;
+        for (int q = 0; q < nw && ok; q++) {
+            unsigned f = T(c, pos[q])->flags;
+            if (((p->capmask >> q) & 1) && !(f & DL_T_CAP))
+                ok = 0;
+            if (((p->upmask >> q) & 1) && !all_caps(c->d, pos[q]))
+                ok = 0;
+        }
+        if (ok)
+            return h;
+    }
+    return -1;
+}
+
 /* dict_match's walk over the words from token i; *stop is set past the last token read. */
 static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop)
 {
     const dl_actor_dict *x = c->x;
+    /* Most walks end at the first or second word: told here without building a key. */
+    if (!free_tok(c, i)) {
+        *stop = i + 1;
+        return 0;
+    }
+    if (!c->ti[i].dots) {
+        uint32_t v = first_phr(c, i), k = i + 1;
+        *stop = i + 1;
+        if (!v)
+            return 0;
+        if (v & PREFIX && k < c->s1) {
+            *stop = i + 2;
+            if (free_tok(c, k) &&
+                (c->ti[k].dots || bloom_has(x, BL_PAIR, pair_hash(T(c, i)->hash, T(c, k)->hash))))
+                goto walk;      /* a longer phrase may go on */
+        }
+        if (entry_fits(c, v, &i, 1) < 0)
+            return 0;
+        *end = i + 1;
+        *head = (int32_t)(v & ~PREFIX) - 1;
+        return 1;
+    }
+walk:;
     char key[KEYMAX];
     size_t kl = 0;
     uint32_t pos[MAXW];
@@ -1643,14 +1713,7 @@ static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uin
         pos[nw++] = k;
         uint32_t v;
         if (nw == 1) {          /* the first word's value, looked up once per token */
-            if (!ti->phr_known) {
-                ti->phr_known = 1;
-                int hit = wl == tk->llen ? dl_map_get_h(x->phrases, key, kl, tk->hash, &ti->phr)
-                                         : dl_map_get(x->phrases, key, kl, &ti->phr);
-                if (!hit)
-                    ti->phr = 0;
-            }
-            v = ti->phr;
+            v = first_phr(c, k);
             l1 = kl;
         } else if (nw == 2 && kl < KEYMAX - 1 &&
                    !bloom_has(x, BL_PAIR, pair_hash(c->ti[pos[0]].dots ? dl_hash(key, l1) : T(c, pos[0])->hash,
@@ -1661,24 +1724,10 @@ static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uin
         }
         if (!v)
             break;
-        for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
-            const dphr *p = &x->phr[h];
-            if (x->act[p->actor].dead || p->nw != nw)
-                continue;
-            int ok = 1;
-            for (int q = 0; q < nw && ok; q++) {
-                unsigned f = T(c, pos[q])->flags;
-                if (((p->capmask >> q) & 1) && !(f & DL_T_CAP))
-                    ok = 0;
-                if (((p->upmask >> q) & 1) && !all_caps(c->d, pos[q]))
-                    ok = 0;
-            }
-            if (ok) {
-                found = 1;
-                *end = k + 1;
-                *head = (int32_t)(v & ~PREFIX) - 1;
-                break;
-            }
+        if (entry_fits(c, v, pos, nw) >= 0) {
+            found = 1;
+            *end = k + 1;
+            *head = (int32_t)(v & ~PREFIX) - 1;
         }
         if (!(v & PREFIX))
             break;
