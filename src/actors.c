@@ -2899,11 +2899,13 @@ int dl_actors_resolve_at(dl_doc *d, int mention, const char *date)
     const dl_mention *m = &d->men[mention];
     const dl_actor_dict *x = d->eng->actors;
     int32_t lo, hi;
-    if (!x || !date || m->ref < 0 || value_span(date, &lo, &hi))
+    /* what the date cannot change, told before the date is read */
+    if (!x || !date || m->ref < 0 ||
+        (m->kind == DL_M_DESCRIPTION ? !m->role || (size_t)m->ref >= x->nact
+                                     : m->kind != DL_M_NAME && m->kind != DL_M_SEAT && m->kind != DL_M_DEMONYM) ||
+        value_span(date, &lo, &hi))
         return m->actor;
     if (m->kind == DL_M_DESCRIPTION) {
-        if (!m->role || (size_t)m->ref >= x->nact)
-            return m->actor;
         /* the role code as the dictionary interned it */
         uint32_t ci;
         if (!dl_map_get(x->codes, m->role, strlen(m->role), &ci))   /* a sector: no office */
@@ -2911,8 +2913,6 @@ int dl_actors_resolve_at(dl_doc *d, int mention, const char *date)
         int h = holder_of(x, &x->act[m->ref], x->code[ci], lo, hi);
         return h >= 0 ? actor_for_dict(d, (uint32_t)h, m, lo, hi) : m->actor;
     }
-    if (m->kind != DL_M_NAME && m->kind != DL_M_SEAT && m->kind != DL_M_DEMONYM)
-        return m->actor;
     /* A phrase of the dictionary: the entry with most days in common with the date. */
     int best = -1;
     long bo = 0;
