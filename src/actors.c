@@ -388,7 +388,7 @@ static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
         return -1;
     for (size_t i = 0; i < n; i++) {
         int dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+        if (dash ? s[i] != '-' : (unsigned)(s[i] - '0') > 9)
             return -1;
     }
     y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
@@ -413,7 +413,7 @@ static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
 static int value_span(const char *v, int32_t *lo, int32_t *hi)
 {
     size_t n = 0;
-    while (v[n] && isdigit((unsigned char)v[n]))
+    while ((unsigned)(v[n] - '0') <= 9)
         n++;
     if (n == 4) {
         size_t len = strlen(v);

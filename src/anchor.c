@@ -596,7 +596,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     size_t extra = 0;
     for (size_t i = 0; i < n; i++) {
         char v[48];
-        if (previous_occurrence(d, &d->ev[i], &c.w[i], v, sizeof v) == 0)
+        if (d->ev[i].prev_tx >= 0 && previous_occurrence(d, &d->ev[i], &c.w[i], v, sizeof v) == 0)
             extra++;
     }
     dl_event_int *out = malloc((n + extra) * sizeof *out);
@@ -626,7 +626,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
             wout[m++] = *w;
         }
         char v[48];
-        if (keep && previous_occurrence(d, e, w, v, sizeof v) == 0) {
+        if (keep && e->prev_tx >= 0 && previous_occurrence(d, e, w, v, sizeof v) == 0) {
             out[m] = *e;
             when pw = {0};
             copy_str(pw.value, sizeof pw.value, v);
