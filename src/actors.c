@@ -1149,7 +1149,7 @@ static int holder_of(const dl_actor_dict *x, const dact *body, const char *role,
 
 enum { TF_BLOCK = 1, TF_USED = 2 };
 #define RING 32
-#define NLCACHE 512             /* nlemma_role's slots */
+#define NLCACHE 128             /* nlemma_role's slots (ctx stays small: it is cleared per document) */
 #define FOCUS 6                 /* people "in focus" for "the two leaders" */
 
 typedef struct pending {
@@ -1182,7 +1182,11 @@ typedef struct ctx {
     uint8_t *tf;                /* per token: TF_* */
     tinfo *ti;
     int32_t lo, hi;             /* the reference days: the document date, or "now" */
-    dl_map *actmap;             /* "#<dict>" / "@<type><name>" -> document actor */
+    uint32_t *dict_key;         /* dictionary entry + 1 -> document actor (dict_val): open */
+    int32_t *dict_val;          /* addressing, dict_cap slots (a power of two), 0 free */
+    uint32_t dict_cap, dict_n;
+    /* Maps made at their first entry (map_put), NULL until then: */
+    dl_map *actmap;             /* "@<type><name>" -> document actor */
     dl_map *recent;             /* name word -> person most recently named with it */
     dl_map *first;              /* name word -> person first named with it */
     dl_map *later;              /* name word -> person with a full name anywhere (pre-pass) */
@@ -1199,6 +1203,19 @@ typedef struct ctx {
 } ctx;
 
 static const dl_token *T(const ctx *c, uint32_t i) { return &c->d->tok[i]; }
+
+/* The document's maps are made when something goes in: many documents need only some. */
+static int map_put(dl_map **m, const char *key, size_t kl, uint32_t v)
+{
+    if (!*m && !(*m = dl_map_new()))
+        return -1;
+    return dl_map_put(*m, key, kl, v);
+}
+
+static int map_get(const dl_map *m, const char *key, size_t kl, uint32_t *v)
+{
+    return m && dl_map_get(m, key, kl, v);
+}
 
 static int free_tok(const ctx *c, uint32_t i)
 {
@@ -1370,14 +1387,56 @@ static int is_plural(const dl_token *t)
 static int find_key(ctx *c, const char *key, size_t kl)
 {
     uint32_t v;
-    return dl_map_get(c->actmap, key, kl, &v) ? (int)v : -1;
+    return map_get(c->actmap, key, kl, &v) ? (int)v : -1;
+}
+
+/* The slot of dictionary entry di in c->dict_key: its own, or the free one it would take. */
+static uint32_t dict_slot(const ctx *c, uint32_t di)
+{
+    uint32_t k = (di * 0x9e3779b1u) & (c->dict_cap - 1);
+    while (c->dict_key[k] && c->dict_key[k] != di + 1)
+        k = (k + 1) & (c->dict_cap - 1);
+    return k;
+}
+
+/* Remembers that dictionary entry di is document actor a; 0, or -1 on allocation failure. */
+static int dict_remember(ctx *c, uint32_t di, int a)
+{
+    if (2 * (c->dict_n + 1) > c->dict_cap) {   /* at most half full */
+        uint32_t oc = c->dict_cap, nc = oc ? 2 * oc : 64;
+        uint32_t *ok = c->dict_key;
+        int32_t *ov = c->dict_val;
+        c->dict_key = calloc(nc, sizeof *c->dict_key);
+        c->dict_val = malloc(nc * sizeof *c->dict_val);
+        if (!c->dict_key || !c->dict_val) {
+            free(c->dict_key);
+            free(c->dict_val);
+            c->dict_key = ok, c->dict_val = ov;
+            return -1;
+        }
+        c->dict_cap = nc;
+        for (uint32_t k = 0; k < oc; k++)
+            if (ok[k]) {
+                uint32_t s = dict_slot(c, ok[k] - 1);
+                c->dict_key[s] = ok[k];
+                c->dict_val[s] = ov[k];
+            }
+        free(ok);
+        free(ov);
+    }
+    uint32_t s = dict_slot(c, di);
+    c->dict_key[s] = di + 1;
+    c->dict_val[s] = a;
+    c->dict_n++;
+    return 0;
 }
 
 static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *name, int type,
                      const char *country, const char *role)
 {
     dl_doc *d = c->d;
-    if (DL_GROW(d->act, d->cap_act, d->nact + 1) || dl_map_put(c->actmap, key, kl, (uint32_t)d->nact)) {
+    if (DL_GROW(d->act, d->cap_act, d->nact + 1) ||
+        (dict >= 0 ? dict_remember(c, (uint32_t)dict, (int)d->nact) : map_put(&c->actmap, key, kl, (uint32_t)d->nact))) {
         c->oom = 1;
         return -1;
     }
@@ -1394,13 +1453,13 @@ static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *n
 
 static int doc_dict_actor(ctx *c, uint32_t di)
 {
-    char key[5] = {'#'};
-    memcpy(key + 1, &di, 4);
-    int a = find_key(c, key, 5);
-    if (a >= 0)
-        return a;
+    if (c->dict_cap) {
+        uint32_t s = dict_slot(c, di);
+        if (c->dict_key[s])
+            return c->dict_val[s];
+    }
     const dact *e = &c->x->act[di];
-    return new_actor(c, key, 5, (int)di, e->name, e->type, e->country,
+    return new_actor(c, NULL, 0, (int)di, e->name, e->type, e->country,
                      e->type == T_PERSON ? display_role(c->x, di, c->lo, c->hi) : "");
 }
 
@@ -1486,7 +1545,8 @@ static void ring_push(int *ring, int *n, int a)
         (*n)++;
     if (k == RING)
         k = RING - 1;
-    memmove(ring + 1, ring, (size_t)k * sizeof *ring);
+    if (k)
+        memmove(ring + 1, ring, (size_t)k * sizeof *ring);
     ring[0] = a;
 }
 
@@ -1514,7 +1574,7 @@ static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, co
     dl_doc *d = c->d;
     if (c->oom)
         return -1;
-    if (DL_GROW(d->men, d->cap_men, d->nmen + 1)) {
+    if (d->nmen == d->cap_men && DL_GROW(d->men, d->cap_men, d->nmen + 1)) {
         c->oom = 1;
         return -1;
     }
@@ -1563,8 +1623,8 @@ static void learn_name(ctx *c, int actor, uint32_t t0, uint32_t t1)
             continue;
         char w[64];
         size_t n = nodots(t->lower, w, sizeof w);
-        if (dl_map_put(c->recent, w, n, (uint32_t)actor) ||
-            (!dl_map_get(c->first, w, n, NULL) && dl_map_put(c->first, w, n, (uint32_t)actor)))
+        if (map_put(&c->recent, w, n, (uint32_t)actor) ||
+            (!map_get(c->first, w, n, NULL) && map_put(&c->first, w, n, (uint32_t)actor)))
             c->oom = 1;
     }
 }
@@ -2069,7 +2129,7 @@ static int resolve_person(ctx *c, uint32_t t0, uint32_t t1, const char *country,
     }
     if (words == 1) {
         *kind = DL_M_SHORT;
-        if (dl_map_get(c->recent, key, kl, &v)) {
+        if (map_get(c->recent, key, kl, &v)) {
             const char *cc = c->d->act[v].pub.country;
             if (!country || !country[0] || !cc[0] || !strcmp(cc, country))
                 return (int)v;
@@ -2376,9 +2436,9 @@ static int short_name_actor(ctx *c, const dl_token *t, const dl_map *seen)
     char w[64];
     size_t wl = nodots(t->lower, w, sizeof w);
     uint32_t v;
-    if (dl_map_get(seen, w, wl, &v))
+    if (map_get(seen, w, wl, &v))
         return (int)v;
-    if (dl_map_get(c->later, w, wl, &v))
+    if (map_get(c->later, w, wl, &v))
         return doc_dict_actor(c, v);
     int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
     return di >= 0 ? doc_dict_actor(c, (uint32_t)di) : -1;
@@ -2670,8 +2730,8 @@ static void prescan(ctx *c)
                         continue;
                     char w[64];
                     size_t n = nodots(t->lower, w, sizeof w);
-                    if (!dl_map_get(c->later, w, n, NULL) &&
-                        dl_map_put(c->later, w, n, c->x->phr[p].actor))
+                    if (!map_get(c->later, w, n, NULL) &&
+                        map_put(&c->later, w, n, c->x->phr[p].actor))
                         c->oom = 1;
                 }
             }
@@ -2793,12 +2853,8 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
     }
     c.tf = calloc(d->ntok, 1);
     c.ti = malloc(d->ntok * sizeof *c.ti);
-    c.actmap = dl_map_new();
-    c.recent = dl_map_new();
-    c.first = dl_map_new();
-    c.later = dl_map_new();
     dl_status st = DL_OK;
-    if (!c.tf || !c.ti || !c.actmap || !c.recent || !c.first || !c.later) {
+    if (!c.tf || !c.ti) {
         st = dl_fail(err, DL_ENOMEM, "out of memory");
         goto done;
     }
@@ -2846,6 +2902,8 @@ done:
     free(c.tf);
     free(c.ti);
     free(c.pend);
+    free(c.dict_key);
+    free(c.dict_val);
     dl_map_free(c.actmap);
     dl_map_free(c.recent);
     dl_map_free(c.first);
