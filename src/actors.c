@@ -141,10 +141,11 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
  * most tokens start nothing, and a filter says so without a hash-map probe. BL_PAIR holds
  * the first two words of the longer phrases (pair_hash): most words after a phrase's first
- * word ("New" in "New rules") continue none. The filters share one table of bytes, filter f
+ * word ("New" in "New rules") continue none. BL_PERSON holds the first words of persons'
+ * names of two words or more, all the pre-pass looks for. The filters share one table of bytes, filter f
  * in bit f, so one pair of loads answers all of them for a token. */
 #define BLOOM_BITS (1u << 17)
-enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_N };
+enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_PERSON, BL_N };
 
 struct dl_actor_dict {
     dl_arena *arena;
@@ -531,6 +532,8 @@ static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t ac
         return NOMEM(ld);
     size_t l1 = first_word(key, kl);
     bloom_add(x, BL_PHRASE, key, l1);
+    if (l1 < kl && x->act[actor].type == T_PERSON)
+        bloom_add(x, BL_PERSON, key, l1);
     if (l1 < kl) {
         size_t l2 = first_word(key + l1 + 1, kl - l1 - 1);
         bloom_set(x, BL_PAIR, pair_hash(dl_hash(key, l1), dl_hash(key + l1 + 1, l2)));
@@ -1173,7 +1176,7 @@ typedef struct tinfo {          /* per token, computed once */
     int32_t dm_head;
     uint32_t phr;               /* its word's value in x->phrases, 0 when none */
 } tinfo;
-enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
+enum { MAY_PHRASE = 1, MAY_ROLE = 2, MAY_PERSON = 4 };   /* MAY_PERSON: a person's longer name */
 enum { NF_UNKNOWN, NF_NAME, NF_NOT };
 
 typedef struct ctx {
@@ -1332,7 +1335,7 @@ static void token_info(ctx *c)
             continue;
         unsigned bits = bloom_bits(x, h);
         if (bits & (1u << BL_PHRASE))
-            ti->may |= MAY_PHRASE;
+            ti->may |= bits & (1u << BL_PERSON) ? MAY_PHRASE | MAY_PERSON : MAY_PHRASE;
         /* a plural matches a role by its singular: the noun lemma, when it is another word */
         if ((bits & (1u << BL_ROLE)) ||
             (t->nlemma != t->lower && nlemma_role(c, t->nlemma)))
@@ -2717,7 +2720,14 @@ static void prescan(ctx *c)
             continue;
         c->s0 = d->sent[s].tok0;
         c->s1 = c->s0 + d->sent[s].ntok;
-        for (uint32_t i = c->s0; i < c->s1; i++) {
+        /* Only a person's name of two words or more makes an entry: a sentence where no
+         * capitalised word may start one has nothing for the pass. */
+        uint32_t i = c->s0;
+        while (i < c->s1 && !((c->ti[i].may & MAY_PERSON) && (T(c, i)->flags & DL_T_CAP)))
+            i++;
+        if (i == c->s1)
+            continue;
+        for (i = c->s0; i < c->s1; i++) {
             uint32_t e;
             int32_t head;
             if (!(T(c, i)->flags & DL_T_CAP) || !dict_match(c, i, &e, &head) || e < i + 2)
