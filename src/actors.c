@@ -1150,7 +1150,7 @@ static int holder_of(const dl_actor_dict *x, const dact *body, const char *role,
 
 /* ================================================================ documents */
 
-enum { TF_BLOCK = 1, TF_USED = 2 };
+enum { TF_BLOCK = 1, TF_USED = 2, TF_QUIET = 4 };   /* TF_QUIET: parse_at starts nothing here */
 #define RING 32
 #define NLCACHE 128             /* nlemma_role's slots (ctx stays small: it is cleared per document) */
 #define FOCUS 6                 /* people "in focus" for "the two leaders" */
@@ -1166,8 +1166,6 @@ typedef struct tinfo {          /* per token, computed once */
     uint8_t dots;               /* its text has a dot (keys drop them) */
     uint8_t phr_known;          /* phr is looked up */
     uint8_t name_form;          /* NF_*: what name_form_of says of its letters, once known */
-    uint8_t quiet;              /* parse_at starts nothing here: no capital, no phrase, role,
-                                 * pronoun, "the", "whose" or kin word */
     /* The last dict_match at this token: it read tokens [i, dm_stop) of sentence [dm_s0,
      * dm_s1), dm_used of them taken by mentions then, and found (dm_end, dm_head) or not.
      * Tokens are only ever taken, so the same count now means the same answer. */
@@ -1197,6 +1195,7 @@ typedef struct ctx {
     int states[RING], nstates;  /* states in focus */
     uint32_t s0, s1;            /* the sentence's tokens */
     int headline;
+    uint8_t *headlines;         /* per sentence: headline_case (set by prescan) */
     int subj_cur, first_cur, subj_prev;     /* person actors for he/she */
     int plur_cur, plur_prev;                /* mentions for they */
     pending *pend; size_t npend, cap_pend;
@@ -1250,6 +1249,18 @@ static size_t nodots(const char *s, char *out, size_t cap)
     for (; *s && n + 1 < cap; s++)
         if (*s != '.')
             out[n++] = *s;
+    out[n] = 0;
+    return n;
+}
+
+/* nodots of token i's text: a copy when it has no dot. */
+static size_t tok_nodots(const ctx *c, uint32_t i, char *out, size_t cap)
+{
+    const dl_token *t = T(c, i);
+    if (c->ti[i].dots)
+        return nodots(t->lower, out, cap);
+    size_t n = t->llen < cap - 1 ? t->llen : cap - 1;
+    memcpy(out, t->lower, n);
     out[n] = 0;
     return n;
 }
@@ -1321,7 +1332,8 @@ static void token_info(ctx *c)
         ti->phr_known = 0;
         ti->name_form = NF_UNKNOWN;
         ti->dm_known = 0;
-        ti->quiet = !(t->flags & DL_T_CAP);
+        /* quiet: no capital, no phrase, role, pronoun, "the", "whose" or kin word */
+        int quiet = !(t->flags & DL_T_CAP);
         char w[64];
         const char *s = t->lower;
         size_t n = t->llen;
@@ -1331,8 +1343,10 @@ static void token_info(ctx *c)
             s = w, n = nodots(t->lower, w, sizeof w);
             h = dl_hash(s, n);
         }
-        if (n == 0 || n > 60)
+        if (n == 0 || n > 60) {
+            c->tf[i] |= (uint8_t)(quiet ? TF_QUIET : 0);
             continue;
+        }
         unsigned bits = bloom_bits(x, h);
         if (bits & (1u << BL_PHRASE))
             ti->may |= bits & (1u << BL_PERSON) ? MAY_PHRASE | MAY_PERSON : MAY_PHRASE;
@@ -1343,13 +1357,14 @@ static void token_info(ctx *c)
         if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v))
             ti->cue = (int32_t)v;
         if (ti->may)
-            ti->quiet = 0;
-        else if (ti->quiet && ti->cue >= 0) {
+            quiet = 0;
+        else if (quiet && ti->cue >= 0) {
             const cue *cu = &x->cue[ti->cue];
             if (cu->kw == KW_HE || cu->kw == KW_SHE || cu->kw == KW_THEY || cu->kw == KW_WHOSE ||
                 cu->kw == KW_THE || (cu->cls & C_KIN))
-                ti->quiet = 0;
+                quiet = 0;
         }
+        c->tf[i] |= (uint8_t)(quiet ? TF_QUIET : 0);
     }
 }
 
@@ -1480,7 +1495,7 @@ static int text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *co
     for (uint32_t i = t0; i < t1 && kl < KEYMAX - 70; i++) {
         if (is_initial(&d->tok[i]) && i > t0 && i + 1 < t1)
             continue;   /* "Yuri V. Ushakov" and "Yuri Ushakov" are one person */
-        kl += nodots(d->tok[i].lower, key + kl, 64);
+        kl += tok_nodots(c, i, key + kl, 64);
         key[kl++] = ' ';
     }
     int a = find_key(c, key, kl);
@@ -1625,7 +1640,7 @@ static void learn_name(ctx *c, int actor, uint32_t t0, uint32_t t1)
         if (!(t->flags & DL_T_ALPHA) || !(t->flags & DL_T_CAP) || is_initial(t))
             continue;
         char w[64];
-        size_t n = nodots(t->lower, w, sizeof w);
+        size_t n = tok_nodots(c, i, w, sizeof w);
         if (map_put(&c->recent, w, n, (uint32_t)actor) ||
             (!map_get(c->first, w, n, NULL) && map_put(&c->first, w, n, (uint32_t)actor)))
             c->oom = 1;
@@ -2120,7 +2135,7 @@ static int resolve_person(ctx *c, uint32_t t0, uint32_t t1, const char *country,
             continue;
         if (kl)
             key[kl++] = ' ';
-        kl += nodots(T(c, i)->lower, key + kl, 64);
+        kl += tok_nodots(c, i, key + kl, 64);
         words++;
         last = i;
     }
@@ -2437,7 +2452,7 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
 static int short_name_actor(ctx *c, const dl_token *t, const dl_map *seen)
 {
     char w[64];
-    size_t wl = nodots(t->lower, w, sizeof w);
+    size_t wl = tok_nodots(c, (uint32_t)(t - c->d->tok), w, sizeof w);
     uint32_t v;
     if (map_get(seen, w, wl, &v))
         return (int)v;
@@ -2692,10 +2707,11 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     return 1;
 }
 
-/* Is the sentence written in headline case ("Putin Heads To Pyongyang")? */
-static int headline_case(const ctx *c)
+/* Is the sentence written in headline case ("Putin Heads To Pyongyang")? Sets *person when
+ * a capitalised word of it may start a person's name of two words or more. */
+static int headline_case(const ctx *c, int *person)
 {
-    int words = 0, caps = 0, func_caps = 0;
+    int words = 0, caps = 0, func_caps = 0, pers = 0;
     for (uint32_t i = c->s0; i < c->s1; i++) {
         const dl_token *t = T(c, i);
         if (!(t->flags & DL_T_ALPHA))
@@ -2703,10 +2719,12 @@ static int headline_case(const ctx *c)
         words++;
         if (t->flags & DL_T_CAP) {
             caps++;
+            pers |= c->ti[i].may & MAY_PERSON;
             if ((t->pos & DL_POS_FUNC) && !(t->flags & DL_T_SENT_START))
                 func_caps++;
         }
     }
+    *person = pers != 0;
     return words >= 3 && caps * 10 >= words * 7 && (func_caps > 0 || caps == words);
 }
 
@@ -2721,13 +2739,13 @@ static void prescan(ctx *c)
         c->s0 = d->sent[s].tok0;
         c->s1 = c->s0 + d->sent[s].ntok;
         /* Only a person's name of two words or more makes an entry: a sentence where no
-         * capitalised word may start one has nothing for the pass. */
-        uint32_t i = c->s0;
-        while (i < c->s1 && !((c->ti[i].may & MAY_PERSON) && (T(c, i)->flags & DL_T_CAP)))
-            i++;
-        if (i == c->s1)
+         * capitalised word may start one has nothing for the pass. The headline case of
+         * the sentence is read on the way, for the main pass. */
+        int person;
+        c->headlines[s] = (uint8_t)headline_case(c, &person);
+        if (!person)
             continue;
-        for (i = c->s0; i < c->s1; i++) {
+        for (uint32_t i = c->s0; i < c->s1; i++) {
             uint32_t e;
             int32_t head;
             if (!(T(c, i)->flags & DL_T_CAP) || !dict_match(c, i, &e, &head) || e < i + 2)
@@ -2739,7 +2757,7 @@ static void prescan(ctx *c)
                     if (!(t->flags & DL_T_CAP) || is_initial(t))
                         continue;
                     char w[64];
-                    size_t n = nodots(t->lower, w, sizeof w);
+                    size_t n = tok_nodots(c, k, w, sizeof w);
                     if (!map_get(c->later, w, n, NULL) &&
                         map_put(&c->later, w, n, c->x->phr[p].actor))
                         c->oom = 1;
@@ -2864,7 +2882,8 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
     c.tf = calloc(d->ntok, 1);
     c.ti = malloc(d->ntok * sizeof *c.ti);
     dl_status st = DL_OK;
-    if (!c.tf || !c.ti) {
+    c.headlines = malloc(d->nsent + 1);
+    if (!c.tf || !c.ti || !c.headlines) {
         st = dl_fail(err, DL_ENOMEM, "out of memory");
         goto done;
     }
@@ -2879,10 +2898,10 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
             continue;
         c.s0 = d->sent[s].tok0;
         c.s1 = c.s0 + d->sent[s].ntok;
-        c.headline = headline_case(&c);
+        c.headline = c.headlines[s];
         c.subj_cur = c.first_cur = c.plur_cur = -1;
         for (uint32_t i = c.s0; i < c.s1 && !c.oom;) {
-            if (c.ti[i].quiet || !free_tok(&c, i)) {
+            if (c.tf[i] & (TF_BLOCK | TF_USED | TF_QUIET)) {
                 i++;
                 continue;
             }
@@ -2912,6 +2931,7 @@ done:
     free(c.tf);
     free(c.ti);
     free(c.pend);
+    free(c.headlines);
     free(c.dict_key);
     free(c.dict_val);
     dl_map_free(c.actmap);
