@@ -315,17 +315,18 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
             l = decode(u + i, n - i, &cp);
             if (l <= 0)
                 return -1;
-            if (cp < 0x80 && isalnum((int)cp)) {   /* the common case */
-                if (isalpha((int)cp)) {
-                    int up = isupper((int)cp) != 0;
+            if (cp < 0x80 && ((cp | 32) - 'a' < 26 || cp - '0' < 10)) {   /* the common case: ASCII */
+                if ((cp | 32) - 'a' < 26) {
+                    int up = cp - 'A' < 26;
                     letters++;
                     uppers += up;
                     if (first_upper < 0)
                         first_upper = up;
+                    cp |= 32;
                 }
                 if (kl + 1 >= KEYMAX)
                     return -1;
-                key[kl++] = (char)tolower((int)cp);
+                key[kl++] = (char)cp;
                 i++;
                 continue;
             }
@@ -1298,10 +1299,8 @@ static inline int has_dot(const char *s, size_t n)
         x = ((uint64_t)u << 32 | v) ^ dots;
         return ((x - ones) & ~x & highs) != 0;
     }
-    for (size_t k = 0; k < n; k++)
-        if (s[k] == '.')
-            return 1;
-    return 0;
+    /* one to three bytes: the first, middle and last cover them */
+    return n && (s[0] == '.' || s[n >> 1] == '.' || s[n - 1] == '.');
 }
 
 /* May a role phrase start with noun lemma w (a string of the lexicon's, so its address
