@@ -142,10 +142,12 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
  * most tokens start nothing, and a filter says so without a hash-map probe. BL_PAIR holds
  * the first two words of the longer phrases (pair_hash): most words after a phrase's first
  * word ("New" in "New rules") continue none. BL_PERSON holds the first words of persons'
- * names of two words or more, all the pre-pass looks for. The filters share one table of bytes, filter f
+ * names of two words or more, all the pre-pass looks for; BL_LOWER those of phrases whose
+ * first word may be written in lower case (most must be capitalised: "to" never starts
+ * "To Lam"). The filters share one table of bytes, filter f
  * in bit f, so one pair of loads answers all of them for a token. */
 #define BLOOM_BITS (1u << 17)
-enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_PERSON, BL_N };
+enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_PERSON, BL_LOWER, BL_N };
 
 struct dl_actor_dict {
     dl_arena *arena;
@@ -533,6 +535,8 @@ static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t ac
         return NOMEM(ld);
     size_t l1 = first_word(key, kl);
     bloom_add(x, BL_PHRASE, key, l1);
+    if (!(cm & 1))
+        bloom_add(x, BL_LOWER, key, l1);
     if (l1 < kl && x->act[actor].type == T_PERSON)
         bloom_add(x, BL_PERSON, key, l1);
     if (l1 < kl) {
@@ -1347,7 +1351,8 @@ static void token_info(ctx *c)
             continue;
         }
         unsigned bits = bloom_bits(x, h);
-        if (bits & (1u << BL_PHRASE))
+        /* a word in lower case starts only a phrase that allows it */
+        if ((bits & (1u << BL_PHRASE)) && ((t->flags & DL_T_CAP) || (bits & (1u << BL_LOWER))))
             ti->may |= bits & (1u << BL_PERSON) ? MAY_PHRASE | MAY_PERSON : MAY_PHRASE;
         /* a plural matches a role by its singular: the noun lemma, when it is another word */
         if ((bits & (1u << BL_ROLE)) ||
