@@ -2887,7 +2887,8 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
     c.ti = malloc(d->ntok * sizeof *c.ti);
     dl_status st = DL_OK;
     c.headlines = malloc(d->nsent + 1);
-    if (!c.tf || !c.ti || !c.headlines) {
+    /* room for the mentions of a usual text at once: one every eight tokens or so */
+    if (!c.tf || !c.ti || !c.headlines || DL_GROW(d->men, d->cap_men, d->ntok / 8 + 16)) {
         st = dl_fail(err, DL_ENOMEM, "out of memory");
         goto done;
     }
