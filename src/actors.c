@@ -2523,6 +2523,10 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     }
     if (the && !free_tok(c, j))
         return 0;
+    /* "the" and a plain word ("the talks"): no phrase, role, adjective or name follows */
+    if (the && !(t->flags & DL_T_CAP) && (c->tf[j] & TF_QUIET) && !(T(c, j)->pos & DL_POS_ADJ) &&
+        !(tok_cue(c, j, NULL) & C_FORMER))
+        return 0;
 
     /* A dictionary phrase. */
     uint32_t e;
