@@ -314,24 +314,29 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
         }
         int letters = 0, uppers = 0, first_upper = -1;
         while (i < n) {
-            l = decode(u + i, n - i, &cp);
-            if (l <= 0)
-                return -1;
-            if (cp < 0x80 && ((cp | 32) - 'a' < 26 || cp - '0' < 10)) {   /* the common case: ASCII */
-                if ((cp | 32) - 'a' < 26) {
-                    int up = cp - 'A' < 26;
-                    letters++;
-                    uppers += up;
-                    if (first_upper < 0)
-                        first_upper = up;
-                    cp |= 32;
-                }
+            unsigned ch = u[i];
+            if ((ch | 32) - 'a' < 26) {     /* the common case: ASCII letters and digits */
+                int up = !(ch & 32);
+                if (!letters)
+                    first_upper = up;
+                letters++;
+                uppers += up;
                 if (kl + 1 >= KEYMAX)
                     return -1;
-                key[kl++] = (char)cp;
+                key[kl++] = (char)(ch | 32);
                 i++;
                 continue;
             }
+            if (ch - '0' < 10) {
+                if (kl + 1 >= KEYMAX)
+                    return -1;
+                key[kl++] = (char)ch;
+                i++;
+                continue;
+            }
+            l = decode(u + i, n - i, &cp);
+            if (l <= 0)
+                return -1;
             if (cp_is_alnum(cp)) {
                 if (cp >= 0x80 || isalpha((int)cp)) {
                     int up = cp_is_upper(cp);
@@ -390,11 +395,9 @@ static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
     int y = 0, m = 0, d = 0;
     if (n != 4 && n != 7 && n != 10)
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        int dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : (unsigned)(s[i] - '0') > 9)
+    for (size_t i = 0; i < n; i++)
+        if ((i == 4 || i == 7) ? s[i] != '-' : (unsigned)(s[i] - '0') > 9)
             return -1;
-    }
     y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     if (n >= 7)
         m = (s[5] - '0') * 10 + (s[6] - '0');
