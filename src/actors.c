@@ -1160,7 +1160,7 @@ static int holder_of(const dl_actor_dict *x, const dact *body, const char *role,
 
 enum { TF_BLOCK = 1, TF_USED = 2, TF_QUIET = 4 };   /* TF_QUIET: parse_at starts nothing here */
 #define RING 32
-#define NLCACHE 128             /* nlemma_role's slots (ctx stays small: it is cleared per document) */
+#define NLCACHE 256             /* nlemma_role's slots */
 #define FOCUS 6                 /* people "in focus" for "the two leaders" */
 
 typedef struct pending {
@@ -1208,7 +1208,9 @@ typedef struct ctx {
     int plur_cur, plur_prev;                /* mentions for they */
     pending *pend; size_t npend, cap_pend;
     int oom;
-    const char *nl_word[NLCACHE];   /* nlemma_role's answers, by the word's address */
+    /* nlemma_role's answers, by the word's address; nl_role is read only where nl_word is
+     * set. Last, so that the rest of ctx is cleared apart (small clears are cheap). */
+    const char *nl_word[NLCACHE];
     uint8_t nl_role[NLCACHE];
 } ctx;
 
@@ -1314,7 +1316,7 @@ static inline int has_dot(const char *s, size_t n)
  * names it)? The answers are kept by address: a document repeats its words. */
 static int nlemma_role(ctx *c, const char *w)
 {
-    size_t k = ((uintptr_t)w ^ (uintptr_t)w >> 9) & (NLCACHE - 1);
+    size_t k = (uint32_t)((uintptr_t)w * 0x9e3779b1u) >> 24;   /* 256 slots */
     if (c->nl_word[k] != w) {
         c->nl_word[k] = w;
         c->nl_role[k] = (uint8_t)bloom_has(c->x, BL_ROLE, dl_hash(w, strlen(w)));
@@ -2880,7 +2882,8 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
     if (!x || d->ntok == 0)
         return DL_OK;
     ctx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(ctx, nl_word));
+    memset(c.nl_word, 0, sizeof c.nl_word);
     c.d = d;
     c.x = x;
     if (d->has_dct) {
