@@ -169,6 +169,7 @@ struct dl_actor_dict {
     dl_map *holders;    /* "RUS\tleader" or "#United Nations\tsecretary_general" -> hold head + 1 */
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
+    uint32_t short_cue[1 << 16];   /* a cue word of one or two bytes (short_key) -> index + 1 */
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
     uint8_t bloom[BLOOM_BITS];     /* bit f: filter f (BL_*) */
 };
@@ -570,6 +571,12 @@ static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, ui
 
 static int cue_entry(dl_actor_dict *x, const char *w, size_t n);
 
+/* The slot in short_cue of a word of one or two bytes (",", "of"): its bytes. */
+static inline size_t short_key(const char *w, size_t n)
+{
+    return (unsigned char)w[0] | (n == 2 ? (size_t)(unsigned char)w[1] << 8 : 0);
+}
+
 static unsigned cue_of(const dl_actor_dict *x, const char *w, size_t n, const char **rel)
 {
     uint32_t v;
@@ -915,6 +922,8 @@ static int cue_entry(dl_actor_dict *x, const char *w, size_t n)
         return -1;
     x->ncue++;
     bloom_add(x, BL_CUE, w, n);
+    if (n <= 2)
+        x->short_cue[short_key(w, n)] = v + 1;
     return (int)v;
 }
 
@@ -1363,7 +1372,9 @@ static void token_info(ctx *c)
         if ((bits & (1u << BL_ROLE)) ||
             (t->nlemma != t->lower && nlemma_role(c, t->nlemma)))
             ti->may |= MAY_ROLE;
-        if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v))
+        if (n <= 2)             /* "," and "of": no hashing */
+            ti->cue = (int32_t)x->short_cue[short_key(s, n)] - 1;
+        else if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v))
             ti->cue = (int32_t)v;
         if (ti->may)
             quiet = 0;
