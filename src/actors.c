@@ -147,6 +147,7 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
  * "To Lam"). The filters share one table of bytes, filter f
  * in bit f, so one pair of loads answers all of them for a token. */
 #define BLOOM_BITS (1u << 17)
+#define CUE4 4096
 enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_PERSON, BL_LOWER, BL_N };
 
 struct dl_actor_dict {
@@ -170,6 +171,11 @@ struct dl_actor_dict {
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
     uint32_t short_cue[1 << 16];   /* a cue word of one or two bytes (short_key) -> index + 1 */
+    /* cue words of three or four bytes by their bytes as a number (with the NUL after
+     * three), open addressing, at most half full (cue4_full: more, and the map decides) */
+    uint32_t cue4_word[CUE4], cue4_val[CUE4];
+    uint32_t ncue4;
+    int cue4_full;
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
     uint8_t bloom[BLOOM_BITS];     /* bit f: filter f (BL_*) */
 };
@@ -571,6 +577,12 @@ static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, ui
 
 static int cue_entry(dl_actor_dict *x, const char *w, size_t n);
 
+/* The first slot of word k of three or four bytes in cue4_word. */
+static inline uint32_t cue4_slot(uint32_t k)
+{
+    return (k * 0x9e3779b1u) >> 20;   /* 4096 slots */
+}
+
 /* The slot in short_cue of a word of one or two bytes (",", "of"): its bytes. */
 static inline size_t short_key(const char *w, size_t n)
 {
@@ -922,8 +934,22 @@ static int cue_entry(dl_actor_dict *x, const char *w, size_t n)
         return -1;
     x->ncue++;
     bloom_add(x, BL_CUE, w, n);
-    if (n <= 2)
+    if (n <= 2) {
         x->short_cue[short_key(w, n)] = v + 1;
+    } else if (n <= 4) {
+        uint32_t k = 0;
+        memcpy(&k, w, n);
+        if (2 * (x->ncue4 + 1) > CUE4) {
+            x->cue4_full = 1;
+        } else {
+            uint32_t sl = cue4_slot(k);
+            while (x->cue4_word[sl])
+                sl = (sl + 1) & (CUE4 - 1);
+            x->cue4_word[sl] = k;
+            x->cue4_val[sl] = v;
+            x->ncue4++;
+        }
+    }
     return (int)v;
 }
 
@@ -1372,10 +1398,19 @@ static void token_info(ctx *c)
         if ((bits & (1u << BL_ROLE)) ||
             (t->nlemma != t->lower && nlemma_role(c, t->nlemma)))
             ti->may |= MAY_ROLE;
-        if (n <= 2)             /* "," and "of": no hashing */
+        if (n <= 2) {           /* "," and "of": no hashing */
             ti->cue = (int32_t)x->short_cue[short_key(s, n)] - 1;
-        else if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v))
+        } else if (n <= 4 && !x->cue4_full) {   /* "the", "they": no hashing either */
+            uint32_t k;
+            memcpy(&k, s, 4);   /* three bytes and their NUL, or four */
+            uint32_t sl = cue4_slot(k);
+            while (x->cue4_word[sl] && x->cue4_word[sl] != k)
+                sl = (sl + 1) & (CUE4 - 1);
+            if (x->cue4_word[sl])
+                ti->cue = (int32_t)x->cue4_val[sl];
+        } else if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v)) {
             ti->cue = (int32_t)v;
+        }
         if (ti->may)
             quiet = 0;
         else if (quiet && ti->cue >= 0) {
