@@ -251,7 +251,8 @@ static int antecedent(ctx *c, int i, int forward)
             break;
         if (!forward && f->pub.sentence + window < e->pub.sentence)
             break;
-        if (f->pub.relation != e->pub.relation &&
+        /* the links join events of one relation only */
+        if (!link && f->pub.relation != e->pub.relation &&
             (f->pub.relation[0] != e->pub.relation[0] || strcmp(f->pub.relation, e->pub.relation) != 0))
             continue;
         int es = e->source, et = e->target, fs = f->source, ft = f->target;
