@@ -1430,6 +1430,16 @@ static int all_caps(const dl_doc *d, uint32_t i)
     const dl_token *t = &d->tok[i];
     const unsigned char *s = (const unsigned char *)d->text + t->b;
     int letters = 0;
+    if (t->blen == t->cplen) {  /* ASCII: no decoding */
+        for (uint32_t k = 0; k < t->blen; k++) {
+            if ((unsigned)((s[k] | 32) - 'a') >= 26)
+                continue;       /* digits and signs do not count */
+            if (s[k] & 32)
+                return 0;
+            letters++;
+        }
+        return letters >= 2;
+    }
     for (uint32_t k = 0; k < t->blen;) {
         uint32_t cp;
         int l = dl_utf8_decode(s + k, t->blen - k, &cp);
@@ -2035,7 +2045,7 @@ static int camel(const ctx *c, uint32_t i)
     const dl_token *t = T(c, i);
     const char *s = c->d->text + t->b;
     for (uint32_t k = 1; k < t->blen; k++)
-        if (isupper((unsigned char)s[k]) && islower((unsigned char)s[k - 1]))
+        if ((unsigned char)(s[k] - 'A') < 26 && (unsigned char)(s[k - 1] - 'a') < 26)
             return 1;
     return 0;
 }
