@@ -2971,11 +2971,13 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         c.s1 = c.s0 + d->sent[s].ntok;
         c.headline = c.headlines[s];
         c.subj_cur = c.first_cur = c.plur_cur = -1;
-        for (uint32_t i = c.s0; i < c.s1 && !c.oom;) {
-            if (c.tf[i] & (TF_BLOCK | TF_USED | TF_QUIET)) {
+        const uint8_t *tf = c.tf;
+        uint32_t i = c.s0, s1 = c.s1;
+        while (!c.oom) {
+            while (i < s1 && (tf[i] & (TF_BLOCK | TF_USED | TF_QUIET)))
                 i++;
-                continue;
-            }
+            if (i >= s1)
+                break;
             uint32_t n = parse_at(&c, i);
             i += n ? n : 1;
         }
