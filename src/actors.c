@@ -171,6 +171,7 @@ struct dl_actor_dict {
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
     uint32_t short_cue[1 << 16];   /* a cue word of one or two bytes (short_key) -> index + 1 */
+    uint8_t role2[1 << 16];     /* the first two bytes of a role phrase's first word (short_key) */
     /* cue words of three or four bytes by their bytes as a number (with the NUL after
      * three), open addressing, at most half full (cue4_full: more, and the map decides) */
     uint32_t cue4_word[CUE4], cue4_val[CUE4];
@@ -913,7 +914,9 @@ static dl_status load_roles(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         dl_map_get(x->roles, key, kl, &old);
         if (map_phrase(x->roles, key, kl, old, (uint32_t)x->nrw))
             return NOMEM(&ld);
-        bloom_add(x, BL_ROLE, key, first_word(key, kl));
+        size_t l1 = first_word(key, kl);
+        bloom_add(x, BL_ROLE, key, l1);
+        x->role2[short_key(key, l1 < 2 ? l1 : 2)] = 1;
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
 }
@@ -1351,6 +1354,8 @@ static inline int has_dot(const char *s, size_t n)
  * names it)? The answers are kept by address: a document repeats its words. */
 static int nlemma_role(ctx *c, const char *w)
 {
+    if (w[0] && !c->x->role2[short_key(w, w[1] ? 2 : 1)])
+        return 0;               /* no role word starts so: no hashing */
     size_t k = (uint32_t)((uintptr_t)w * 0x9e3779b1u) >> 24;   /* 256 slots */
     if (c->nl_word[k] != w) {
         c->nl_word[k] = w;
