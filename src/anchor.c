@@ -118,7 +118,7 @@ static span *span_cached(ctx *c, const char *value)
 {
     size_t n = strlen(value);
     span *sp = &c->spans[dl_hash(value, n) % SPANS];
-    if (n && dl_bytes_eq(sp->value, value, n + 1))   /* the NUL too: values are short */
+    if (n && !strcmp(sp->value, value))
         return sp;
     memcpy(sp->value, value, n + 1);
     sp->prec = "";
