@@ -141,9 +141,14 @@ static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
  * most tokens start nothing, and a filter says so without a hash-map probe. BL_PAIR holds
  * the first two words of the longer phrases (pair_hash): most words after a phrase's first
- * word ("New" in "New rules") continue none. */
+ * word ("New" in "New rules") continue none. BL_PERSON holds the first words of persons'
+ * names of two words or more, all the pre-pass looks for; BL_LOWER those of phrases whose
+ * first word may be written in lower case (most must be capitalised: "to" never starts
+ * "To Lam"). The filters share one table of bytes, filter f
+ * in bit f, so one pair of loads answers all of them for a token. */
 #define BLOOM_BITS (1u << 17)
-enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_N };
+#define CUE4 4096
+enum { BL_PHRASE, BL_ROLE, BL_CUE, BL_PAIR, BL_PERSON, BL_LOWER, BL_N };
 
 struct dl_actor_dict {
     dl_arena *arena;
@@ -165,21 +170,37 @@ struct dl_actor_dict {
     dl_map *holders;    /* "RUS\tleader" or "#United Nations\tsecretary_general" -> hold head + 1 */
     dl_map *states;     /* "RUS" -> ch head + 1 (entries of type country) */
     dl_map *cues;       /* word -> cue index */
+    uint32_t short_cue[1 << 16];   /* a cue word of one or two bytes (short_key) -> index + 1 */
+    uint8_t role2[1 << 16];     /* the first two bytes of a role phrase's first word (short_key) */
+    /* cue words of three or four bytes by their bytes as a number (with the NUL after
+     * three), open addressing, at most half full (cue4_full: more, and the map decides) */
+    uint32_t cue4_word[CUE4], cue4_val[CUE4];
+    uint32_t ncue4;
+    int cue4_full;
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
-    uint64_t bloom[BL_N][BLOOM_BITS / 64];
+    uint8_t bloom[BLOOM_BITS];     /* bit f: filter f (BL_*) */
 };
+
+static void bloom_set(dl_actor_dict *x, int f, uint32_t h)
+{
+    x->bloom[h & (BLOOM_BITS - 1)] |= (uint8_t)(1u << f);
+    x->bloom[(h >> 15) & (BLOOM_BITS - 1)] |= (uint8_t)(1u << f);
+}
 
 static void bloom_add(dl_actor_dict *x, int f, const char *w, size_t n)
 {
-    uint32_t h = dl_hash(w, n), a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
-    x->bloom[f][a / 64] |= 1ull << (a % 64);
-    x->bloom[f][b / 64] |= 1ull << (b % 64);
+    bloom_set(x, f, dl_hash(w, n));
 }
 
-static int bloom_has(const dl_actor_dict *x, int f, uint32_t h)
+/* The filters (bit f for BL_*) that may hold a word of hash h. */
+static inline unsigned bloom_bits(const dl_actor_dict *x, uint32_t h)
 {
-    uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
-    return (x->bloom[f][a / 64] >> (a % 64) & 1) && (x->bloom[f][b / 64] >> (b % 64) & 1);
+    return x->bloom[h & (BLOOM_BITS - 1)] & x->bloom[(h >> 15) & (BLOOM_BITS - 1)];
+}
+
+static inline int bloom_has(const dl_actor_dict *x, int f, uint32_t h)
+{
+    return bloom_bits(x, h) >> f & 1;
 }
 
 /* The first word of a key. */
@@ -301,23 +322,29 @@ static int phrase_key(const char *s, size_t n, char *key, size_t *klen, uint16_t
         }
         int letters = 0, uppers = 0, first_upper = -1;
         while (i < n) {
-            l = decode(u + i, n - i, &cp);
-            if (l <= 0)
-                return -1;
-            if (cp < 0x80 && isalnum((int)cp)) {   /* the common case */
-                if (isalpha((int)cp)) {
-                    int up = isupper((int)cp) != 0;
-                    letters++;
-                    uppers += up;
-                    if (first_upper < 0)
-                        first_upper = up;
-                }
+            unsigned ch = u[i];
+            if ((ch | 32) - 'a' < 26) {     /* the common case: ASCII letters and digits */
+                int up = !(ch & 32);
+                if (!letters)
+                    first_upper = up;
+                letters++;
+                uppers += up;
                 if (kl + 1 >= KEYMAX)
                     return -1;
-                key[kl++] = (char)tolower((int)cp);
+                key[kl++] = (char)(ch | 32);
                 i++;
                 continue;
             }
+            if (ch - '0' < 10) {
+                if (kl + 1 >= KEYMAX)
+                    return -1;
+                key[kl++] = (char)ch;
+                i++;
+                continue;
+            }
+            l = decode(u + i, n - i, &cp);
+            if (l <= 0)
+                return -1;
             if (cp_is_alnum(cp)) {
                 if (cp >= 0x80 || isalpha((int)cp)) {
                     int up = cp_is_upper(cp);
@@ -376,11 +403,9 @@ static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
     int y = 0, m = 0, d = 0;
     if (n != 4 && n != 7 && n != 10)
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        int dash = i == 4 || i == 7;
-        if (dash ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+    for (size_t i = 0; i < n; i++)
+        if ((i == 4 || i == 7) ? s[i] != '-' : (unsigned)(s[i] - '0') > 9)
             return -1;
-    }
     y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     if (n >= 7)
         m = (s[5] - '0') * 10 + (s[6] - '0');
@@ -403,7 +428,7 @@ static int parse_date(const char *s, size_t n, int32_t *lo, int32_t *hi)
 static int value_span(const char *v, int32_t *lo, int32_t *hi)
 {
     size_t n = 0;
-    while (v[n] && isdigit((unsigned char)v[n]))
+    while ((unsigned)(v[n] - '0') <= 9)
         n++;
     if (n == 4) {
         size_t len = strlen(v);
@@ -521,12 +546,13 @@ static dl_status add_phrase_key(loader *ld, const char *s, size_t n, uint32_t ac
         return NOMEM(ld);
     size_t l1 = first_word(key, kl);
     bloom_add(x, BL_PHRASE, key, l1);
+    if (!(cm & 1))
+        bloom_add(x, BL_LOWER, key, l1);
+    if (l1 < kl && x->act[actor].type == T_PERSON)
+        bloom_add(x, BL_PERSON, key, l1);
     if (l1 < kl) {
         size_t l2 = first_word(key + l1 + 1, kl - l1 - 1);
-        uint32_t h = pair_hash(dl_hash(key, l1), dl_hash(key + l1 + 1, l2));
-        uint32_t a = h & (BLOOM_BITS - 1), b = (h >> 15) & (BLOOM_BITS - 1);
-        x->bloom[BL_PAIR][a / 64] |= 1ull << (a % 64);
-        x->bloom[BL_PAIR][b / 64] |= 1ull << (b % 64);
+        bloom_set(x, BL_PAIR, pair_hash(dl_hash(key, l1), dl_hash(key + l1 + 1, l2)));
     }
     return DL_OK;
 }
@@ -551,6 +577,18 @@ static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, ui
 }
 
 static int cue_entry(dl_actor_dict *x, const char *w, size_t n);
+
+/* The first slot of word k of three or four bytes in cue4_word. */
+static inline uint32_t cue4_slot(uint32_t k)
+{
+    return (k * 0x9e3779b1u) >> 20;   /* 4096 slots */
+}
+
+/* The slot in short_cue of a word of one or two bytes (",", "of"): its bytes. */
+static inline size_t short_key(const char *w, size_t n)
+{
+    return (unsigned char)w[0] | (n == 2 ? (size_t)(unsigned char)w[1] << 8 : 0);
+}
 
 static unsigned cue_of(const dl_actor_dict *x, const char *w, size_t n, const char **rel)
 {
@@ -876,7 +914,9 @@ static dl_status load_roles(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         dl_map_get(x->roles, key, kl, &old);
         if (map_phrase(x->roles, key, kl, old, (uint32_t)x->nrw))
             return NOMEM(&ld);
-        bloom_add(x, BL_ROLE, key, first_word(key, kl));
+        size_t l1 = first_word(key, kl);
+        bloom_add(x, BL_ROLE, key, l1);
+        x->role2[short_key(key, l1 < 2 ? l1 : 2)] = 1;
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
 }
@@ -897,6 +937,22 @@ static int cue_entry(dl_actor_dict *x, const char *w, size_t n)
         return -1;
     x->ncue++;
     bloom_add(x, BL_CUE, w, n);
+    if (n <= 2) {
+        x->short_cue[short_key(w, n)] = v + 1;
+    } else if (n <= 4) {
+        uint32_t k = 0;
+        memcpy(&k, w, n);
+        if (2 * (x->ncue4 + 1) > CUE4) {
+            x->cue4_full = 1;
+        } else {
+            uint32_t sl = cue4_slot(k);
+            while (x->cue4_word[sl])
+                sl = (sl + 1) & (CUE4 - 1);
+            x->cue4_word[sl] = k;
+            x->cue4_val[sl] = v;
+            x->ncue4++;
+        }
+    }
     return (int)v;
 }
 
@@ -1140,8 +1196,9 @@ static int holder_of(const dl_actor_dict *x, const dact *body, const char *role,
 
 /* ================================================================ documents */
 
-enum { TF_BLOCK = 1, TF_USED = 2 };
+enum { TF_BLOCK = 1, TF_USED = 2, TF_QUIET = 4 };   /* TF_QUIET: parse_at starts nothing here */
 #define RING 32
+#define NLCACHE 256             /* nlemma_role's slots */
 #define FOCUS 6                 /* people "in focus" for "the two leaders" */
 
 typedef struct pending {
@@ -1163,7 +1220,7 @@ typedef struct tinfo {          /* per token, computed once */
     int32_t dm_head;
     uint32_t phr;               /* its word's value in x->phrases, 0 when none */
 } tinfo;
-enum { MAY_PHRASE = 1, MAY_ROLE = 2 };
+enum { MAY_PHRASE = 1, MAY_ROLE = 2, MAY_PERSON = 4 };   /* MAY_PERSON: a person's longer name */
 enum { NF_UNKNOWN, NF_NAME, NF_NOT };
 
 typedef struct ctx {
@@ -1172,7 +1229,11 @@ typedef struct ctx {
     uint8_t *tf;                /* per token: TF_* */
     tinfo *ti;
     int32_t lo, hi;             /* the reference days: the document date, or "now" */
-    dl_map *actmap;             /* "#<dict>" / "@<type><name>" -> document actor */
+    uint32_t *dict_key;         /* dictionary entry + 1 -> document actor (dict_val): open */
+    int32_t *dict_val;          /* addressing, dict_cap slots (a power of two), 0 free */
+    uint32_t dict_cap, dict_n;
+    /* Maps made at their first entry (map_put), NULL until then: */
+    dl_map *actmap;             /* "@<type><name>" -> document actor */
     dl_map *recent;             /* name word -> person most recently named with it */
     dl_map *first;              /* name word -> person first named with it */
     dl_map *later;              /* name word -> person with a full name anywhere (pre-pass) */
@@ -1180,13 +1241,31 @@ typedef struct ctx {
     int states[RING], nstates;  /* states in focus */
     uint32_t s0, s1;            /* the sentence's tokens */
     int headline;
+    uint8_t *headlines;         /* per sentence: headline_case (set by prescan) */
     int subj_cur, first_cur, subj_prev;     /* person actors for he/she */
     int plur_cur, plur_prev;                /* mentions for they */
     pending *pend; size_t npend, cap_pend;
     int oom;
+    /* nlemma_role's answers, by the word's address; nl_role is read only where nl_word is
+     * set. Last, so that the rest of ctx is cleared apart (small clears are cheap). */
+    const char *nl_word[NLCACHE];
+    uint8_t nl_role[NLCACHE];
 } ctx;
 
 static const dl_token *T(const ctx *c, uint32_t i) { return &c->d->tok[i]; }
+
+/* The document's maps are made when something goes in: many documents need only some. */
+static int map_put(dl_map **m, const char *key, size_t kl, uint32_t v)
+{
+    if (!*m && !(*m = dl_map_new()))
+        return -1;
+    return dl_map_put(*m, key, kl, v);
+}
+
+static int map_get(const dl_map *m, const char *key, size_t kl, uint32_t *v)
+{
+    return m && dl_map_get(m, key, kl, v);
+}
 
 static int free_tok(const ctx *c, uint32_t i)
 {
@@ -1222,6 +1301,18 @@ static size_t nodots(const char *s, char *out, size_t cap)
     return n;
 }
 
+/* nodots of token i's text: a copy when it has no dot. */
+static size_t tok_nodots(const ctx *c, uint32_t i, char *out, size_t cap)
+{
+    const dl_token *t = T(c, i);
+    if (c->ti[i].dots)
+        return nodots(t->lower, out, cap);
+    size_t n = t->llen < cap - 1 ? t->llen : cap - 1;
+    memcpy(out, t->lower, n);
+    out[n] = 0;
+    return n;
+}
+
 static unsigned tok_cue(const ctx *c, uint32_t i, const char **rel)
 {
     int v = c->ti[i].cue;
@@ -1232,8 +1323,50 @@ static unsigned tok_cue(const ctx *c, uint32_t i, const char **rel)
     return c->x->cue[v].cls;
 }
 
+/* Does s[0..n) hold a dot? Words are short: a few overlapping loads, no call. */
+static inline int has_dot(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull,
+                   dots = 0x2e2e2e2e2e2e2e2eull;
+    uint64_t x;
+    if (n >= 8) {
+        for (size_t k = 0; k + 8 <= n; k += 8) {
+            memcpy(&x, s + k, 8);
+            x ^= dots;
+            if ((x - ones) & ~x & highs)
+                return 1;
+        }
+        memcpy(&x, s + n - 8, 8);
+        x ^= dots;
+        return ((x - ones) & ~x & highs) != 0;
+    }
+    if (n >= 4) {
+        uint32_t u, v;
+        memcpy(&u, s, 4), memcpy(&v, s + n - 4, 4);
+        x = ((uint64_t)u << 32 | v) ^ dots;
+        return ((x - ones) & ~x & highs) != 0;
+    }
+    /* one to three bytes: the first, middle and last cover them */
+    return n && (s[0] == '.' || s[n >> 1] == '.' || s[n - 1] == '.');
+}
+
+/* May a role phrase start with noun lemma w (a string of the lexicon's, so its address
+ * names it)? The answers are kept by address: a document repeats its words. */
+static int nlemma_role(ctx *c, const char *w)
+{
+    if (w[0] && !c->x->role2[short_key(w, w[1] ? 2 : 1)])
+        return 0;               /* no role word starts so: no hashing */
+    size_t k = (uint32_t)((uintptr_t)w * 0x9e3779b1u) >> 24;   /* 256 slots */
+    if (c->nl_word[k] != w) {
+        c->nl_word[k] = w;
+        c->nl_role[k] = (uint8_t)bloom_has(c->x, BL_ROLE, dl_hash(w, strlen(w)));
+    }
+    return c->nl_role[k];
+}
+
 /* Fills c->ti: one hash per token decides, through the Bloom filters, whether the
- * dictionary, the role words or the cues need a look-up at all. */
+ * dictionary, the role words or the cues need a look-up at all, and whether parse_at can
+ * start anything at the token (quiet: it cannot). */
 static void token_info(ctx *c)
 {
     const dl_actor_dict *x = c->x;
@@ -1247,24 +1380,51 @@ static void token_info(ctx *c)
         ti->phr_known = 0;
         ti->name_form = NF_UNKNOWN;
         ti->dm_known = 0;
+        /* quiet: no capital, no phrase, role, pronoun, "the", "whose" or kin word */
+        int quiet = !(t->flags & DL_T_CAP);
         char w[64];
         const char *s = t->lower;
         size_t n = t->llen;
         uint32_t h = t->hash, v;
-        if (memchr(s, '.', n)) {
+        if (has_dot(s, n)) {
             ti->dots = 1;
             s = w, n = nodots(t->lower, w, sizeof w);
             h = dl_hash(s, n);
         }
-        if (n == 0 || n > 60)
+        if (n == 0 || n > 60) {
+            c->tf[i] |= (uint8_t)(quiet ? TF_QUIET : 0);
             continue;
-        if (bloom_has(x, BL_PHRASE, h))
-            ti->may |= MAY_PHRASE;
-        if (bloom_has(x, BL_ROLE, h) ||
-            (t->nlemma != t->lower && bloom_has(x, BL_ROLE, dl_hash(t->nlemma, strlen(t->nlemma)))))
+        }
+        unsigned bits = bloom_bits(x, h);
+        /* a word in lower case starts only a phrase that allows it */
+        if ((bits & (1u << BL_PHRASE)) && ((t->flags & DL_T_CAP) || (bits & (1u << BL_LOWER))))
+            ti->may |= bits & (1u << BL_PERSON) ? MAY_PHRASE | MAY_PERSON : MAY_PHRASE;
+        /* a plural matches a role by its singular: the noun lemma, when it is another word */
+        if ((bits & (1u << BL_ROLE)) ||
+            (t->nlemma != t->lower && nlemma_role(c, t->nlemma)))
             ti->may |= MAY_ROLE;
-        if (bloom_has(x, BL_CUE, h) && dl_map_get_h(x->cues, s, n, h, &v))
+        if (n <= 2) {           /* "," and "of": no hashing */
+            ti->cue = (int32_t)x->short_cue[short_key(s, n)] - 1;
+        } else if (n <= 4 && !x->cue4_full) {   /* "the", "they": no hashing either */
+            uint32_t k;
+            memcpy(&k, s, 4);   /* three bytes and their NUL, or four */
+            uint32_t sl = cue4_slot(k);
+            while (x->cue4_word[sl] && x->cue4_word[sl] != k)
+                sl = (sl + 1) & (CUE4 - 1);
+            if (x->cue4_word[sl])
+                ti->cue = (int32_t)x->cue4_val[sl];
+        } else if ((bits & (1u << BL_CUE)) && dl_map_get_h(x->cues, s, n, h, &v)) {
             ti->cue = (int32_t)v;
+        }
+        if (ti->may)
+            quiet = 0;
+        else if (quiet && ti->cue >= 0) {
+            const cue *cu = &x->cue[ti->cue];
+            if (cu->kw == KW_HE || cu->kw == KW_SHE || cu->kw == KW_THEY || cu->kw == KW_WHOSE ||
+                cu->kw == KW_THE || (cu->cls & C_KIN))
+                quiet = 0;
+        }
+        c->tf[i] |= (uint8_t)(quiet ? TF_QUIET : 0);
     }
 }
 
@@ -1275,6 +1435,16 @@ static int all_caps(const dl_doc *d, uint32_t i)
     const dl_token *t = &d->tok[i];
     const unsigned char *s = (const unsigned char *)d->text + t->b;
     int letters = 0;
+    if (t->blen == t->cplen) {  /* ASCII: no decoding */
+        for (uint32_t k = 0; k < t->blen; k++) {
+            if ((unsigned)((s[k] | 32) - 'a') >= 26)
+                continue;       /* digits and signs do not count */
+            if (s[k] & 32)
+                return 0;
+            letters++;
+        }
+        return letters >= 2;
+    }
     for (uint32_t k = 0; k < t->blen;) {
         uint32_t cp;
         int l = dl_utf8_decode(s + k, t->blen - k, &cp);
@@ -1305,14 +1475,56 @@ static int is_plural(const dl_token *t)
 static int find_key(ctx *c, const char *key, size_t kl)
 {
     uint32_t v;
-    return dl_map_get(c->actmap, key, kl, &v) ? (int)v : -1;
+    return map_get(c->actmap, key, kl, &v) ? (int)v : -1;
+}
+
+/* The slot of dictionary entry di in c->dict_key: its own, or the free one it would take. */
+static uint32_t dict_slot(const ctx *c, uint32_t di)
+{
+    uint32_t k = (di * 0x9e3779b1u) & (c->dict_cap - 1);
+    while (c->dict_key[k] && c->dict_key[k] != di + 1)
+        k = (k + 1) & (c->dict_cap - 1);
+    return k;
+}
+
+/* Remembers that dictionary entry di is document actor a; 0, or -1 on allocation failure. */
+static int dict_remember(ctx *c, uint32_t di, int a)
+{
+    if (2 * (c->dict_n + 1) > c->dict_cap) {   /* at most half full */
+        uint32_t oc = c->dict_cap, nc = oc ? 2 * oc : 64;
+        uint32_t *ok = c->dict_key;
+        int32_t *ov = c->dict_val;
+        c->dict_key = calloc(nc, sizeof *c->dict_key);
+        c->dict_val = malloc(nc * sizeof *c->dict_val);
+        if (!c->dict_key || !c->dict_val) {
+            free(c->dict_key);
+            free(c->dict_val);
+            c->dict_key = ok, c->dict_val = ov;
+            return -1;
+        }
+        c->dict_cap = nc;
+        for (uint32_t k = 0; k < oc; k++)
+            if (ok[k]) {
+                uint32_t s = dict_slot(c, ok[k] - 1);
+                c->dict_key[s] = ok[k];
+                c->dict_val[s] = ov[k];
+            }
+        free(ok);
+        free(ov);
+    }
+    uint32_t s = dict_slot(c, di);
+    c->dict_key[s] = di + 1;
+    c->dict_val[s] = a;
+    c->dict_n++;
+    return 0;
 }
 
 static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *name, int type,
                      const char *country, const char *role)
 {
     dl_doc *d = c->d;
-    if (DL_GROW(d->act, d->cap_act, d->nact + 1) || dl_map_put(c->actmap, key, kl, (uint32_t)d->nact)) {
+    if (DL_GROW(d->act, d->cap_act, d->nact + 1) ||
+        (dict >= 0 ? dict_remember(c, (uint32_t)dict, (int)d->nact) : map_put(&c->actmap, key, kl, (uint32_t)d->nact))) {
         c->oom = 1;
         return -1;
     }
@@ -1329,13 +1541,13 @@ static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *n
 
 static int doc_dict_actor(ctx *c, uint32_t di)
 {
-    char key[5] = {'#'};
-    memcpy(key + 1, &di, 4);
-    int a = find_key(c, key, 5);
-    if (a >= 0)
-        return a;
+    if (c->dict_cap) {
+        uint32_t s = dict_slot(c, di);
+        if (c->dict_key[s])
+            return c->dict_val[s];
+    }
     const dact *e = &c->x->act[di];
-    return new_actor(c, key, 5, (int)di, e->name, e->type, e->country,
+    return new_actor(c, NULL, 0, (int)di, e->name, e->type, e->country,
                      e->type == T_PERSON ? display_role(c->x, di, c->lo, c->hi) : "");
 }
 
@@ -1353,7 +1565,7 @@ static int text_actor(ctx *c, uint32_t t0, uint32_t t1, int type, const char *co
     for (uint32_t i = t0; i < t1 && kl < KEYMAX - 70; i++) {
         if (is_initial(&d->tok[i]) && i > t0 && i + 1 < t1)
             continue;   /* "Yuri V. Ushakov" and "Yuri Ushakov" are one person */
-        kl += nodots(d->tok[i].lower, key + kl, 64);
+        kl += tok_nodots(c, i, key + kl, 64);
         key[kl++] = ' ';
     }
     int a = find_key(c, key, kl);
@@ -1421,7 +1633,8 @@ static void ring_push(int *ring, int *n, int a)
         (*n)++;
     if (k == RING)
         k = RING - 1;
-    memmove(ring + 1, ring, (size_t)k * sizeof *ring);
+    if (k)
+        memmove(ring + 1, ring, (size_t)k * sizeof *ring);
     ring[0] = a;
 }
 
@@ -1449,7 +1662,7 @@ static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, co
     dl_doc *d = c->d;
     if (c->oom)
         return -1;
-    if (DL_GROW(d->men, d->cap_men, d->nmen + 1)) {
+    if (d->nmen == d->cap_men && DL_GROW(d->men, d->cap_men, d->nmen + 1)) {
         c->oom = 1;
         return -1;
     }
@@ -1497,9 +1710,9 @@ static void learn_name(ctx *c, int actor, uint32_t t0, uint32_t t1)
         if (!(t->flags & DL_T_ALPHA) || !(t->flags & DL_T_CAP) || is_initial(t))
             continue;
         char w[64];
-        size_t n = nodots(t->lower, w, sizeof w);
-        if (dl_map_put(c->recent, w, n, (uint32_t)actor) ||
-            (!dl_map_get(c->first, w, n, NULL) && dl_map_put(c->first, w, n, (uint32_t)actor)))
+        size_t n = tok_nodots(c, i, w, sizeof w);
+        if (map_put(&c->recent, w, n, (uint32_t)actor) ||
+            (!map_get(c->first, w, n, NULL) && map_put(&c->first, w, n, (uint32_t)actor)))
             c->oom = 1;
     }
 }
@@ -1516,6 +1729,30 @@ static uint32_t used_in(const ctx *c, uint32_t a, uint32_t b)
 }
 
 static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop);
+
+/* The value in x->phrases of token k's word alone (dots dropped), looked up once. */
+static uint32_t first_phr(ctx *c, uint32_t k)
+{
+    tinfo *ti = &c->ti[k];
+    if (!ti->phr_known) {
+        const dl_token *tk = T(c, k);
+        int hit;
+        ti->phr_known = 1;
+        if (ti->dots) {
+            char w[KEYMAX];
+            size_t n = 0;
+            for (const char *p = tk->lower; *p && n < KEYMAX - 1; p++)
+                if (*p != '.')
+                    w[n++] = *p;
+            hit = n && dl_map_get(c->x->phrases, w, n, &ti->phr);
+        } else {
+            hit = dl_map_get_h(c->x->phrases, tk->lower, tk->llen, tk->hash, &ti->phr);
+        }
+        if (!hit)
+            ti->phr = 0;
+    }
+    return ti->phr;
+}
 
 static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
 {
@@ -1541,10 +1778,56 @@ static int dict_match_at(ctx *c, uint32_t i, uint32_t *end, int32_t *head)
     return found;
 }
 
+/* The first entry of phrase value v (for the nw words at pos) whose words are written as
+ * the entry asks (capitalised, in capitals), or -1. */
+static int32_t entry_fits(const ctx *c, uint32_t v, const uint32_t *pos, int nw)
+{
+    const dl_actor_dict *x = c->x;
+    for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
+        const dphr *p = &x->phr[h];
+        if (x->act[p->actor].dead || p->nw != nw)
+            continue;
+        int ok = 1;
+        for (int q = 0; q < nw && ok; q++) {
+            unsigned f = T(c, pos[q])->flags;
+            if (((p->capmask >> q) & 1) && !(f & DL_T_CAP))
+                ok = 0;
+            if (((p->upmask >> q) & 1) && !all_caps(c->d, pos[q]))
+                ok = 0;
+        }
+        if (ok)
+            return h;
+    }
+    return -1;
+}
+
 /* dict_match's walk over the words from token i; *stop is set past the last token read. */
 static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uint32_t *stop)
 {
     const dl_actor_dict *x = c->x;
+    /* Most walks end at the first or second word: told here without building a key. */
+    if (!free_tok(c, i)) {
+        *stop = i + 1;
+        return 0;
+    }
+    if (!c->ti[i].dots) {
+        uint32_t v = first_phr(c, i), k = i + 1;
+        *stop = i + 1;
+        if (!v)
+            return 0;
+        if (v & PREFIX && k < c->s1) {
+            *stop = i + 2;
+            if (free_tok(c, k) &&
+                (c->ti[k].dots || bloom_has(x, BL_PAIR, pair_hash(T(c, i)->hash, T(c, k)->hash))))
+                goto walk;      /* a longer phrase may go on */
+        }
+        if (entry_fits(c, v, &i, 1) < 0)
+            return 0;
+        *end = i + 1;
+        *head = (int32_t)(v & ~PREFIX) - 1;
+        return 1;
+    }
+walk:;
     char key[KEYMAX];
     size_t kl = 0;
     uint32_t pos[MAXW];
@@ -1578,14 +1861,7 @@ static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uin
         pos[nw++] = k;
         uint32_t v;
         if (nw == 1) {          /* the first word's value, looked up once per token */
-            if (!ti->phr_known) {
-                ti->phr_known = 1;
-                int hit = wl == tk->llen ? dl_map_get_h(x->phrases, key, kl, tk->hash, &ti->phr)
-                                         : dl_map_get(x->phrases, key, kl, &ti->phr);
-                if (!hit)
-                    ti->phr = 0;
-            }
-            v = ti->phr;
+            v = first_phr(c, k);
             l1 = kl;
         } else if (nw == 2 && kl < KEYMAX - 1 &&
                    !bloom_has(x, BL_PAIR, pair_hash(c->ti[pos[0]].dots ? dl_hash(key, l1) : T(c, pos[0])->hash,
@@ -1596,24 +1872,10 @@ static int dict_match_walk(ctx *c, uint32_t i, uint32_t *end, int32_t *head, uin
         }
         if (!v)
             break;
-        for (int32_t h = (int32_t)(v & ~PREFIX) - 1; h >= 0; h = x->phr[h].next) {
-            const dphr *p = &x->phr[h];
-            if (x->act[p->actor].dead || p->nw != nw)
-                continue;
-            int ok = 1;
-            for (int q = 0; q < nw && ok; q++) {
-                unsigned f = T(c, pos[q])->flags;
-                if (((p->capmask >> q) & 1) && !(f & DL_T_CAP))
-                    ok = 0;
-                if (((p->upmask >> q) & 1) && !all_caps(c->d, pos[q]))
-                    ok = 0;
-            }
-            if (ok) {
-                found = 1;
-                *end = k + 1;
-                *head = (int32_t)(v & ~PREFIX) - 1;
-                break;
-            }
+        if (entry_fits(c, v, pos, nw) >= 0) {
+            found = 1;
+            *end = k + 1;
+            *head = (int32_t)(v & ~PREFIX) - 1;
         }
         if (!(v & PREFIX))
             break;
@@ -1788,7 +2050,7 @@ static int camel(const ctx *c, uint32_t i)
     const dl_token *t = T(c, i);
     const char *s = c->d->text + t->b;
     for (uint32_t k = 1; k < t->blen; k++)
-        if (isupper((unsigned char)s[k]) && islower((unsigned char)s[k - 1]))
+        if ((unsigned char)(s[k] - 'A') < 26 && (unsigned char)(s[k - 1] - 'a') < 26)
             return 1;
     return 0;
 }
@@ -1943,7 +2205,7 @@ static int resolve_person(ctx *c, uint32_t t0, uint32_t t1, const char *country,
             continue;
         if (kl)
             key[kl++] = ' ';
-        kl += nodots(T(c, i)->lower, key + kl, 64);
+        kl += tok_nodots(c, i, key + kl, 64);
         words++;
         last = i;
     }
@@ -1955,7 +2217,7 @@ static int resolve_person(ctx *c, uint32_t t0, uint32_t t1, const char *country,
     }
     if (words == 1) {
         *kind = DL_M_SHORT;
-        if (dl_map_get(c->recent, key, kl, &v)) {
+        if (map_get(c->recent, key, kl, &v)) {
             const char *cc = c->d->act[v].pub.country;
             if (!country || !country[0] || !cc[0] || !strcmp(cc, country))
                 return (int)v;
@@ -2260,11 +2522,11 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
 static int short_name_actor(ctx *c, const dl_token *t, const dl_map *seen)
 {
     char w[64];
-    size_t wl = nodots(t->lower, w, sizeof w);
+    size_t wl = tok_nodots(c, (uint32_t)(t - c->d->tok), w, sizeof w);
     uint32_t v;
-    if (dl_map_get(seen, w, wl, &v))
+    if (map_get(seen, w, wl, &v))
         return (int)v;
-    if (dl_map_get(c->later, w, wl, &v))
+    if (map_get(c->later, w, wl, &v))
         return doc_dict_actor(c, v);
     int di = dict_surname(c, w, wl, NULL, NULL, t->pos != 0);
     return di >= 0 ? doc_dict_actor(c, (uint32_t)di) : -1;
@@ -2326,6 +2588,10 @@ static uint32_t parse_at(ctx *c, uint32_t i)
             return n;
     }
     if (the && !free_tok(c, j))
+        return 0;
+    /* "the" and a plain word ("the talks"): no phrase, role, adjective or name follows */
+    if (the && !(t->flags & DL_T_CAP) && (c->tf[j] & TF_QUIET) && !(T(c, j)->pos & DL_POS_ADJ) &&
+        !(tok_cue(c, j, NULL) & C_FORMER))
         return 0;
 
     /* A dictionary phrase. */
@@ -2515,10 +2781,11 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     return 1;
 }
 
-/* Is the sentence written in headline case ("Putin Heads To Pyongyang")? */
-static int headline_case(const ctx *c)
+/* Is the sentence written in headline case ("Putin Heads To Pyongyang")? Sets *person when
+ * a capitalised word of it may start a person's name of two words or more. */
+static int headline_case(const ctx *c, int *person)
 {
-    int words = 0, caps = 0, func_caps = 0;
+    int words = 0, caps = 0, func_caps = 0, pers = 0;
     for (uint32_t i = c->s0; i < c->s1; i++) {
         const dl_token *t = T(c, i);
         if (!(t->flags & DL_T_ALPHA))
@@ -2526,10 +2793,12 @@ static int headline_case(const ctx *c)
         words++;
         if (t->flags & DL_T_CAP) {
             caps++;
+            pers |= c->ti[i].may & MAY_PERSON;
             if ((t->pos & DL_POS_FUNC) && !(t->flags & DL_T_SENT_START))
                 func_caps++;
         }
     }
+    *person = pers != 0;
     return words >= 3 && caps * 10 >= words * 7 && (func_caps > 0 || caps == words);
 }
 
@@ -2543,6 +2812,13 @@ static void prescan(ctx *c)
             continue;
         c->s0 = d->sent[s].tok0;
         c->s1 = c->s0 + d->sent[s].ntok;
+        /* Only a person's name of two words or more makes an entry: a sentence where no
+         * capitalised word may start one has nothing for the pass. The headline case of
+         * the sentence is read on the way, for the main pass. */
+        int person;
+        c->headlines[s] = (uint8_t)headline_case(c, &person);
+        if (!person)
+            continue;
         for (uint32_t i = c->s0; i < c->s1; i++) {
             uint32_t e;
             int32_t head;
@@ -2555,9 +2831,9 @@ static void prescan(ctx *c)
                     if (!(t->flags & DL_T_CAP) || is_initial(t))
                         continue;
                     char w[64];
-                    size_t n = nodots(t->lower, w, sizeof w);
-                    if (!dl_map_get(c->later, w, n, NULL) &&
-                        dl_map_put(c->later, w, n, c->x->phr[p].actor))
+                    size_t n = tok_nodots(c, k, w, sizeof w);
+                    if (!map_get(c->later, w, n, NULL) &&
+                        map_put(&c->later, w, n, c->x->phr[p].actor))
                         c->oom = 1;
                 }
             }
@@ -2667,7 +2943,8 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
     if (!x || d->ntok == 0)
         return DL_OK;
     ctx c;
-    memset(&c, 0, sizeof c);
+    memset(&c, 0, offsetof(ctx, nl_word));
+    memset(c.nl_word, 0, sizeof c.nl_word);
     c.d = d;
     c.x = x;
     if (d->has_dct) {
@@ -2679,12 +2956,10 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
     }
     c.tf = calloc(d->ntok, 1);
     c.ti = malloc(d->ntok * sizeof *c.ti);
-    c.actmap = dl_map_new();
-    c.recent = dl_map_new();
-    c.first = dl_map_new();
-    c.later = dl_map_new();
     dl_status st = DL_OK;
-    if (!c.tf || !c.ti || !c.actmap || !c.recent || !c.first || !c.later) {
+    c.headlines = malloc(d->nsent + 1);
+    /* room for the mentions of a usual text at once: one every eight tokens or so */
+    if (!c.tf || !c.ti || !c.headlines || DL_GROW(d->men, d->cap_men, d->ntok / 8 + 16)) {
         st = dl_fail(err, DL_ENOMEM, "out of memory");
         goto done;
     }
@@ -2699,13 +2974,15 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
             continue;
         c.s0 = d->sent[s].tok0;
         c.s1 = c.s0 + d->sent[s].ntok;
-        c.headline = headline_case(&c);
+        c.headline = c.headlines[s];
         c.subj_cur = c.first_cur = c.plur_cur = -1;
-        for (uint32_t i = c.s0; i < c.s1 && !c.oom;) {
-            if (!free_tok(&c, i)) {
+        const uint8_t *tf = c.tf;
+        uint32_t i = c.s0, s1 = c.s1;
+        while (!c.oom) {
+            while (i < s1 && (tf[i] & (TF_BLOCK | TF_USED | TF_QUIET)))
                 i++;
-                continue;
-            }
+            if (i >= s1)
+                break;
             uint32_t n = parse_at(&c, i);
             i += n ? n : 1;
         }
@@ -2732,6 +3009,9 @@ done:
     free(c.tf);
     free(c.ti);
     free(c.pend);
+    free(c.headlines);
+    free(c.dict_key);
+    free(c.dict_val);
     dl_map_free(c.actmap);
     dl_map_free(c.recent);
     dl_map_free(c.first);
@@ -2785,11 +3065,13 @@ int dl_actors_resolve_at(dl_doc *d, int mention, const char *date)
     const dl_mention *m = &d->men[mention];
     const dl_actor_dict *x = d->eng->actors;
     int32_t lo, hi;
-    if (!x || !date || m->ref < 0 || value_span(date, &lo, &hi))
+    /* what the date cannot change, told before the date is read */
+    if (!x || !date || m->ref < 0 ||
+        (m->kind == DL_M_DESCRIPTION ? !m->role || (size_t)m->ref >= x->nact
+                                     : m->kind != DL_M_NAME && m->kind != DL_M_SEAT && m->kind != DL_M_DEMONYM) ||
+        value_span(date, &lo, &hi))
         return m->actor;
     if (m->kind == DL_M_DESCRIPTION) {
-        if (!m->role || (size_t)m->ref >= x->nact)
-            return m->actor;
         /* the role code as the dictionary interned it */
         uint32_t ci;
         if (!dl_map_get(x->codes, m->role, strlen(m->role), &ci))   /* a sector: no office */
@@ -2797,8 +3079,6 @@ int dl_actors_resolve_at(dl_doc *d, int mention, const char *date)
         int h = holder_of(x, &x->act[m->ref], x->code[ci], lo, hi);
         return h >= 0 ? actor_for_dict(d, (uint32_t)h, m, lo, hi) : m->actor;
     }
-    if (m->kind != DL_M_NAME && m->kind != DL_M_SEAT && m->kind != DL_M_DEMONYM)
-        return m->actor;
     /* A phrase of the dictionary: the entry with most days in common with the date. */
     int best = -1;
     long bo = 0;

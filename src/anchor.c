@@ -46,6 +46,8 @@ typedef struct span {
     dl_date first, last;
     const char *prec;
     long d0, d1;                /* first and last in days since the epoch */
+    int days;                   /* s0 and s1 are written */
+    char s0[11], s1[11];        /* d0 and d1 as "YYYY-MM-DD" (day_str) */
 } span;
 
 typedef struct ctx {
@@ -112,7 +114,7 @@ static void day_str(char *out, size_t n, long days)
 }
 
 /* span_of for a when's value (shorter than its 48 bytes), through the context's slots. */
-static const span *span_cached(ctx *c, const char *value)
+static span *span_cached(ctx *c, const char *value)
 {
     size_t n = strlen(value);
     span *sp = &c->spans[dl_hash(value, n) % SPANS];
@@ -120,6 +122,7 @@ static const span *span_cached(ctx *c, const char *value)
         return sp;
     memcpy(sp->value, value, n + 1);
     sp->prec = "";
+    sp->days = 0;
     sp->rc = span_of(value, &sp->first, &sp->last, &sp->prec);
     if (sp->rc == 0) {
         sp->d0 = dl_cal_to_days(sp->first.year, sp->first.month, sp->first.day);
@@ -248,7 +251,8 @@ static int antecedent(ctx *c, int i, int forward)
             break;
         if (!forward && f->pub.sentence + window < e->pub.sentence)
             break;
-        if (f->pub.relation != e->pub.relation &&
+        /* the links join events of one relation only */
+        if (!link && f->pub.relation != e->pub.relation &&
             (f->pub.relation[0] != e->pub.relation[0] || strcmp(f->pub.relation, e->pub.relation) != 0))
             continue;
         int es = e->source, et = e->target, fs = f->source, ft = f->target;
@@ -428,21 +432,29 @@ static dl_status fill_dates(ctx *c, dl_event_int *e, const when *w)
     if (!w->value[0])
         return DL_OK;
     char s0[11] = "", s1[11] = "";
-    const span *sp = span_cached(c, w->value);
+    span *sp = span_cached(c, w->value);
     const char *prec = sp->prec;
     if (sp->rc == 0) {
         long da = sp->d0, db = sp->d1;
-        if (!strcmp(w->mod, "BEFORE")) {
+        if (!sp->days) {        /* the first and last day, written once per value */
+            day_str(sp->s0, sizeof sp->s0, da);
+            day_str(sp->s1, sizeof sp->s1, db);
+            sp->days = 1;
+        }
+        if (!w->mod[0]) {
+            memcpy(s0, sp->s0, sizeof s0);
+            memcpy(s1, sp->s1, sizeof s1);
+        } else if (!strcmp(w->mod, "BEFORE")) {
             day_str(s1, sizeof s1, da - 1);
         } else if (!strcmp(w->mod, "ON_OR_BEFORE")) {
-            day_str(s1, sizeof s1, db);
+            memcpy(s1, sp->s1, sizeof s1);
         } else if (!strcmp(w->mod, "AFTER")) {
             day_str(s0, sizeof s0, db + 1);
         } else if (!strcmp(w->mod, "ON_OR_AFTER")) {
-            day_str(s0, sizeof s0, da);
+            memcpy(s0, sp->s0, sizeof s0);
         } else {
-            day_str(s0, sizeof s0, da);
-            day_str(s1, sizeof s1, db);
+            memcpy(s0, sp->s0, sizeof s0);
+            memcpy(s1, sp->s1, sizeof s1);
         }
     } else if (d->has_dct) {
         /* PRESENT_REF is the document date; the past ends and the future starts there */
@@ -460,15 +472,18 @@ static dl_status fill_dates(ctx *c, dl_event_int *e, const when *w)
         value = d->dct_str;
         prec = "day";
     }
-    p->date = dl_arena_strdup(d->arena, value);
-    p->date_mod = dl_arena_strdup(d->arena, w->mod);
-    p->start = dl_arena_strdup(d->arena, s0);
-    p->end = dl_arena_strdup(d->arena, s1);
+    /* the four strings in one block of the arena */
+    size_t lv = strlen(value) + 1, lm = strlen(w->mod) + 1, l0 = strlen(s0) + 1, l1 = strlen(s1) + 1;
+    char *b = dl_arena_alloc(d->arena, lv + lm + l0 + l1);
+    if (!b)
+        return DL_ENOMEM;
+    p->date = memcpy(b, value, lv);
+    p->date_mod = memcpy(b + lv, w->mod, lm);
+    p->start = memcpy(b + lv + lm, s0, l0);
+    p->end = memcpy(b + lv + lm + l0, s1, l1);
     p->precision = prec ? prec : "";
     p->date_text = w->text ? w->text : "";
     p->date_anchor = KIND_NAME[w->kind];
-    if (!p->date || !p->date_mod || !p->start || !p->end)
-        return DL_ENOMEM;
     return DL_OK;
 }
 
@@ -502,12 +517,23 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     size_t n = d->nev;
     if (n == 0)
         return DL_OK;
-    /* one block: the whens, then the relation links */
-    ctx c = {.d = d, .w = calloc(n, sizeof(when) + 2 * sizeof(int))};
+    /* one block: the whens, then the relation links (set by link_relations before use) */
+    ctx c;
+    c.d = d;
+    c.w = malloc(n * (sizeof(when) + 2 * sizeof(int)));
     if (!c.w)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     c.prev_same = (int *)(c.w + n);
     c.next_same = c.prev_same + n;
+    c.chains = 0;
+    for (size_t k = 0; k < SPANS; k++)
+        c.spans[k].value[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        when *w = &c.w[i];
+        w->value[0] = w->mod[0] = 0;
+        w->text = NULL;
+        w->kind = w->own = w->dup = w->done = w->busy = 0;
+    }
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
         e->source = actor_of(d, e->source_men);
@@ -571,7 +597,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     size_t extra = 0;
     for (size_t i = 0; i < n; i++) {
         char v[48];
-        if (previous_occurrence(d, &d->ev[i], &c.w[i], v, sizeof v) == 0)
+        if (d->ev[i].prev_tx >= 0 && previous_occurrence(d, &d->ev[i], &c.w[i], v, sizeof v) == 0)
             extra++;
     }
     dl_event_int *out = malloc((n + extra) * sizeof *out);
@@ -601,7 +627,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
             wout[m++] = *w;
         }
         char v[48];
-        if (keep && previous_occurrence(d, e, w, v, sizeof v) == 0) {
+        if (keep && e->prev_tx >= 0 && previous_occurrence(d, e, w, v, sizeof v) == 0) {
             out[m] = *e;
             when pw = {0};
             copy_str(pw.value, sizeof pw.value, v);
