@@ -61,6 +61,8 @@ typedef struct dl_jobs {
     const dl_engine *eng;
     int threads;           /* 1: everything on the calling thread */
     int progress;          /* draw a progress line on stderr */
+    int batch;             /* outputs may wait for a batch of documents (not a stream
+                            * whose reader expects each document as soon as it is done) */
     size_t total_docs;     /* 0 when unknown */
     double total_bytes;    /* 0 when unknown */
     /* Filled by dl_jobs_run. */

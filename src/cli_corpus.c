@@ -139,16 +139,32 @@ typedef struct pool {
     dl_job *ring;
     int *state;            /* 0 free, 1 being worked on, 2 ready */
     size_t window, handed, consumed;
+    size_t finished;       /* jobs done by workers (consumed or not) */
     int eof;
 } pool;
+
+/* Is there work for the calling thread? The next job in order must be done. When outputs
+ * may come in batches (r->batch), it waits for half a ring of done jobs, the end of the
+ * input, or a full ring, so that it wakes once per batch, not once per document: with as
+ * many workers as cores, a wake-up per document costs more in switches than it writes. */
+static int writable(const pool *p)
+{
+    if (p->state[p->consumed % p->window] != 2)
+        return 0;
+    return !p->r->batch || p->eof || p->finished - p->consumed >= p->window / 2 ||
+           p->handed >= p->consumed + p->window;
+}
 
 static void *worker(void *arg)
 {
     pool *p = arg;
     pthread_mutex_lock(&p->mu);
     for (;;) {
-        while (!p->eof && p->handed >= p->consumed + p->window)
+        while (!p->eof && p->handed >= p->consumed + p->window) {
+            if (writable(p))
+                pthread_cond_signal(&p->ready);
             pthread_cond_wait(&p->space, &p->mu);
+        }
         if (p->eof)
             break;
         size_t idx = p->handed;
@@ -167,7 +183,9 @@ static void *worker(void *arg)
         job_work(p->r, j);
         pthread_mutex_lock(&p->mu);
         p->state[idx % p->window] = 2;
-        pthread_cond_broadcast(&p->ready);
+        p->finished++;
+        if (writable(p))
+            pthread_cond_signal(&p->ready);
     }
     pthread_mutex_unlock(&p->mu);
     return NULL;
@@ -189,7 +207,7 @@ int dl_jobs_run(dl_jobs *r)
             job_finish(r, &j, t0, &last);
         }
     } else {
-        pool p = {.r = r, .window = (size_t)r->threads * 4};
+        pool p = {.r = r, .window = (size_t)r->threads * (r->batch ? 8 : 4)};
         p.ring = calloc(p.window, sizeof *p.ring);
         p.state = calloc(p.window, sizeof *p.state);
         pthread_t *tid = calloc((size_t)r->threads, sizeof *tid);
@@ -214,17 +232,20 @@ int dl_jobs_run(dl_jobs *r)
         }
         pthread_mutex_lock(&p.mu);
         for (;;) {
-            size_t slot = p.consumed % p.window;
-            while (p.state[slot] != 2 && !(p.eof && p.consumed == p.handed))
+            while (!writable(&p) && !(p.eof && p.consumed == p.handed))
                 pthread_cond_wait(&p.ready, &p.mu);
-            if (p.state[slot] != 2)
+            if (p.state[p.consumed % p.window] != 2)
                 break;
-            pthread_mutex_unlock(&p.mu);
-            job_finish(r, &p.ring[slot], t0, &last);
-            pthread_mutex_lock(&p.mu);
-            p.state[slot] = 0;
-            p.consumed++;
-            pthread_cond_broadcast(&p.space);
+            /* Every job done in order, then back to sleep. */
+            size_t slot;
+            while (p.state[slot = p.consumed % p.window] == 2) {
+                pthread_mutex_unlock(&p.mu);
+                job_finish(r, &p.ring[slot], t0, &last);
+                pthread_mutex_lock(&p.mu);
+                p.state[slot] = 0;
+                p.consumed++;
+                pthread_cond_broadcast(&p.space);
+            }
         }
         pthread_mutex_unlock(&p.mu);
         for (int i = 0; i < started; i++)

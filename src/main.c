@@ -1183,6 +1183,7 @@ int main(int argc, char **argv)
     }
     /* A progress line on a terminal for corpora; one summary line per document otherwise. */
     jobs.progress = !o.quiet && isatty(2) && (o.jsonl || in.n > 1);
+    jobs.batch = !o.jsonl;
     r.per_doc_lines = !o.quiet && !jobs.progress;
     if (dl_jobs_run(&jobs) != 0) {
         error("cannot start %d threads", o.jobs);
