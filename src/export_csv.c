@@ -130,6 +130,16 @@ static void cell(row *r, const char *s)
         put_cell(r, "", 0, s, strlen(s));
 }
 
+/* A text cell of known length n (a sentence): a long one goes straight to put_cell, without
+ * the quick copy that would stop after QUICK_CELL bytes and be done again. */
+static void cell_n(row *r, const char *s, size_t n)
+{
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        put_cell(r, "'", 1, s, n);
+    else if (n > QUICK_CELL || !quick_cell(r, s))
+        put_cell(r, "", 0, s, n);
+}
+
 /* Is s a number or a date a spreadsheet may read as one, and never a formula? Digits
  * first ("2024-06", "042", "4.8"), or a minus sign before a plain decimal ("-7.5"). */
 static int plain_number(const char *s)
@@ -223,12 +233,15 @@ typedef struct sent_cache {
 static const unsigned char WHITE[256] = {['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1};
 #define IS_WS(c) (WHITE[(unsigned char)(c)])
 
-static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *last)
+static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *last, size_t *len)
 {
+    *len = 0;
     if (s < 0 || (size_t)s >= d->nsent)
         return "";
-    if (last->d == d && last->s == s && !b->oom)
+    if (last->d == d && last->s == s && !b->oom) {
+        *len = b->len;
         return b->p ? b->p : "";
+    }
     dl_buf_clear(b);
     last->d = d;
     last->s = s;
@@ -251,6 +264,7 @@ static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *
     }
     *o = 0;
     b->len = (size_t)(o - b->p);
+    *len = b->len;
     return b->p;
 }
 
@@ -277,6 +291,8 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
     dl_buf sent;
     dl_buf_init(&sent);
     sent_cache last = {NULL, -1};
+    /* room for a document's rows at once: no growing by doubling from 64 bytes */
+    dl_buf_reserve(&r.b, 16 * 1024);
     if (flags & DL_CSV_BOM)
         dl_buf_puts(&r.b, "\xEF\xBB\xBF");
     if (!(flags & DL_CSV_NO_HEADER)) {
@@ -318,7 +334,9 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
         cell(&r, e->object);
         cell(&r, e->modality);
         cell(&r, e->trigger);
-        cell(&r, sentence_text(d, e->sentence, &sent, &last));
+        size_t sl;
+        const char *st = sentence_text(d, e->sentence, &sent, &last, &sl);
+        cell_n(&r, st, sl);
         cell(&r, d->name);
         cell_int(&r, e->sentence + 1);
         cell_int(&r, (long)e->char_start);
@@ -343,6 +361,7 @@ dl_status dl_write_actors_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned
 {
     row r = {.out = out, .first = 1};
     dl_buf_init(&r.b);
+    dl_buf_reserve(&r.b, 4 * 1024);     /* a document's actors, most often */
     if (flags & DL_CSV_BOM)
         dl_buf_puts(&r.b, "\xEF\xBB\xBF");
     if (!(flags & DL_CSV_NO_HEADER)) {
