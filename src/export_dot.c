@@ -207,6 +207,18 @@ static int type_index(const char *t)
 
 /* ---------------------------------------------------------------- text helpers */
 
+/* Bytes put_esc copies as they are: not white space, control, DEL or a backslash. */
+static const unsigned char PLAIN[256] = {
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+    R16(0), R16(0), 0,                                              /* 0 - ' ' */
+    R16(1), R16(1), R16(1), 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,        /* '!' - '[' */
+    0,                                                              /* '\\' */
+    R16(1), R16(1), 1, 1,                                           /* ']' - '~' */
+    0,                                                              /* DEL */
+    R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1)  /* 0x80 - 0xff */
+#undef R16
+};
+
 /* Appends s (n bytes) to b for an escString attribute: backslashes doubled, runs of
  * white space (line breaks, tabs) made one space, other control characters dropped. */
 static void put_esc(dl_buf *b, const char *s, size_t n)
@@ -218,14 +230,17 @@ static void put_esc(dl_buf *b, const char *s, size_t n)
     int space = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c > ' ' && c != '\\' && c != 0x7f) {    /* most bytes */
+        if (PLAIN[c]) {    /* most bytes */
             if (space) {
                 size_t len = (size_t)(o - b->p);
                 if (len && o[-1] != ' ' && !(len >= 2 && o[-2] == '\\' && o[-1] == 'n'))
                     *o++ = ' ';
                 space = 0;
             }
+            /* the rest of their run, copied without the tests below */
             *o++ = (char)c;
+            while (i + 1 < n && PLAIN[(unsigned char)s[i + 1]])
+                *o++ = s[++i];
             continue;
         }
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
