@@ -199,7 +199,18 @@ static void cell_int(row *r, long v)
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    cell_raw(r, p, (size_t)(e - p));
+    /* a few bytes: stored one by one, without a call to memcpy */
+    dl_buf *o = &r->b;
+    if ((o->cap - o->len <= sizeof b + 1 || o->oom) && dl_buf_reserve(o, sizeof b + 1))
+        return;
+    char *w = o->p + o->len;
+    if (!r->first)
+        *w++ = ',';
+    r->first = 0;
+    while (p < e)
+        *w++ = *p++;
+    *w = 0;
+    o->len = (size_t)(w - o->p);
 }
 
 static void end_row(row *r)
