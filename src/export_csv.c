@@ -93,7 +93,7 @@ static void cell_raw(row *r, const char *s, size_t n)
 
 /* Bytes that end the quick copy of a cell: the end, and what needs quotes. */
 static const unsigned char CELL_STOP[256] = {[0] = 1, [','] = 1, ['"'] = 1, ['\r'] = 1, ['\n'] = 1};
-#define QUICK_CELL 32
+#define QUICK_CELL 32          /* a multiple of four */
 
 /* Most cells (ids, dates, names, words) are short and need neither quotes nor a guard:
  * copied in one pass, without measuring, searching and copying in three. Returns 0 when
@@ -105,9 +105,31 @@ static int quick_cell(row *r, const char *s)
         return 0;
     char *o = b->p + b->len + !r->first;
     size_t i = 0;
-    while (i < QUICK_CELL && !CELL_STOP[(unsigned char)s[i]]) {
-        o[i] = s[i];
-        i++;
+    /* four bytes per test of the limit (QUICK_CELL is a multiple of four) */
+    while (i < QUICK_CELL) {
+        unsigned char c0 = (unsigned char)s[i];
+        if (CELL_STOP[c0])
+            break;
+        o[i] = (char)c0;
+        unsigned char c1 = (unsigned char)s[i + 1];
+        if (CELL_STOP[c1]) {
+            i += 1;
+            break;
+        }
+        o[i + 1] = (char)c1;
+        unsigned char c2 = (unsigned char)s[i + 2];
+        if (CELL_STOP[c2]) {
+            i += 2;
+            break;
+        }
+        o[i + 2] = (char)c2;
+        unsigned char c3 = (unsigned char)s[i + 3];
+        if (CELL_STOP[c3]) {
+            i += 3;
+            break;
+        }
+        o[i + 3] = (char)c3;
+        i += 4;
     }
     if (s[i] || (i && s[i - 1] == ' '))
         return 0;
@@ -128,6 +150,16 @@ static void cell(row *r, const char *s)
         put_cell(r, "'", 1, s, strlen(s));
     else if (!quick_cell(r, s))
         put_cell(r, "", 0, s, strlen(s));
+}
+
+/* A text cell of known length n (a sentence): a long one goes straight to put_cell, without
+ * the quick copy that would stop after QUICK_CELL bytes and be done again. */
+static void cell_n(row *r, const char *s, size_t n)
+{
+    if (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r')
+        put_cell(r, "'", 1, s, n);
+    else if (n > QUICK_CELL || !quick_cell(r, s))
+        put_cell(r, "", 0, s, n);
 }
 
 /* Is s a number or a date a spreadsheet may read as one, and never a formula? Digits
@@ -167,7 +199,18 @@ static void cell_int(row *r, long v)
     while (u /= 10);
     if (v < 0)
         *--p = '-';
-    cell_raw(r, p, (size_t)(e - p));
+    /* a few bytes: stored one by one, without a call to memcpy */
+    dl_buf *o = &r->b;
+    if ((o->cap - o->len <= sizeof b + 1 || o->oom) && dl_buf_reserve(o, sizeof b + 1))
+        return;
+    char *w = o->p + o->len;
+    if (!r->first)
+        *w++ = ',';
+    r->first = 0;
+    while (p < e)
+        *w++ = *p++;
+    *w = 0;
+    o->len = (size_t)(w - o->p);
 }
 
 static void end_row(row *r)
@@ -223,12 +266,15 @@ typedef struct sent_cache {
 static const unsigned char WHITE[256] = {['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1};
 #define IS_WS(c) (WHITE[(unsigned char)(c)])
 
-static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *last)
+static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *last, size_t *len)
 {
+    *len = 0;
     if (s < 0 || (size_t)s >= d->nsent)
         return "";
-    if (last->d == d && last->s == s && !b->oom)
+    if (last->d == d && last->s == s && !b->oom) {
+        *len = b->len;
         return b->p ? b->p : "";
+    }
     dl_buf_clear(b);
     last->d = d;
     last->s = s;
@@ -237,6 +283,19 @@ static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *
         return "";
     char *o = b->p;
     const char *t = d->text + p->byte_start, *e = d->text + p->byte_end;
+    /* Most sentences are one line with single spaces and nothing around them: copied
+     * whole, then checked by library scans (vectorised) instead of byte by byte. */
+    size_t n = (size_t)(e - t);
+    if (n && !IS_WS(t[0]) && !IS_WS(e[-1])) {
+        memcpy(o, t, n);
+        o[n] = 0;
+        if (!memchr(o, '\n', n) && !memchr(o, '\t', n) && !memchr(o, '\r', n) && !memchr(o, 0, n) &&
+            !strstr(o, "  ")) {
+            b->len = n;
+            *len = n;
+            return b->p;
+        }
+    }
     while (t < e && IS_WS(*t))
         t++;
     while (t < e) {
@@ -251,6 +310,7 @@ static const char *sentence_text(const dl_doc *d, int s, dl_buf *b, sent_cache *
     }
     *o = 0;
     b->len = (size_t)(o - b->p);
+    *len = b->len = strlen(b->p);      /* the cell ends at a NUL, as it always did */
     return b->p;
 }
 
@@ -277,6 +337,8 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
     dl_buf sent;
     dl_buf_init(&sent);
     sent_cache last = {NULL, -1};
+    /* room for a document's rows at once: no growing by doubling from 64 bytes */
+    dl_buf_reserve(&r.b, 16 * 1024);
     if (flags & DL_CSV_BOM)
         dl_buf_puts(&r.b, "\xEF\xBB\xBF");
     if (!(flags & DL_CSV_NO_HEADER)) {
@@ -318,7 +380,9 @@ dl_status dl_write_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned flags,
         cell(&r, e->object);
         cell(&r, e->modality);
         cell(&r, e->trigger);
-        cell(&r, sentence_text(d, e->sentence, &sent, &last));
+        size_t sl;
+        const char *st = sentence_text(d, e->sentence, &sent, &last, &sl);
+        cell_n(&r, st, sl);
         cell(&r, d->name);
         cell_int(&r, e->sentence + 1);
         cell_int(&r, (long)e->char_start);
@@ -343,6 +407,7 @@ dl_status dl_write_actors_csv(dl_doc *const *docs, size_t n, FILE *out, unsigned
 {
     row r = {.out = out, .first = 1};
     dl_buf_init(&r.b);
+    dl_buf_reserve(&r.b, 4 * 1024);     /* a document's actors, most often */
     if (flags & DL_CSV_BOM)
         dl_buf_puts(&r.b, "\xEF\xBB\xBF");
     if (!(flags & DL_CSV_NO_HEADER)) {

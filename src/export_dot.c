@@ -207,6 +207,18 @@ static int type_index(const char *t)
 
 /* ---------------------------------------------------------------- text helpers */
 
+/* Bytes put_esc copies as they are: not white space, control, DEL or a backslash. */
+static const unsigned char PLAIN[256] = {
+#define R16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+    R16(0), R16(0), 0,                                              /* 0 - ' ' */
+    R16(1), R16(1), R16(1), 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,        /* '!' - '[' */
+    0,                                                              /* '\\' */
+    R16(1), R16(1), 1, 1,                                           /* ']' - '~' */
+    0,                                                              /* DEL */
+    R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1), R16(1)  /* 0x80 - 0xff */
+#undef R16
+};
+
 /* Appends s (n bytes) to b for an escString attribute: backslashes doubled, runs of
  * white space (line breaks, tabs) made one space, other control characters dropped. */
 static void put_esc(dl_buf *b, const char *s, size_t n)
@@ -218,14 +230,17 @@ static void put_esc(dl_buf *b, const char *s, size_t n)
     int space = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c > ' ' && c != '\\' && c != 0x7f) {    /* most bytes */
+        if (PLAIN[c]) {    /* most bytes */
             if (space) {
                 size_t len = (size_t)(o - b->p);
                 if (len && o[-1] != ' ' && !(len >= 2 && o[-2] == '\\' && o[-1] == 'n'))
                     *o++ = ' ';
                 space = 0;
             }
+            /* the rest of their run, copied without the tests below */
             *o++ = (char)c;
+            while (i + 1 < n && PLAIN[(unsigned char)s[i + 1]])
+                *o++ = s[++i];
             continue;
         }
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
@@ -1734,12 +1749,15 @@ static dl_status make_nodes(ctx *c, attrs *a, dl_error *err)
             if (!g->keep || g->other >= 0)
                 continue;
             dl_buf_puts(b, "\\n\\n");
+            size_t at = b->len;
             put_group_label(b, c, g);
-            put_class_note(b, c, g);
-            put_evidence_lines(b, c, g);
+            size_t ln = b->len - at;        /* the label, made once: solo_events repeats it */
             if (s->len)
                 dl_buf_putc(s, ';');
-            put_group_label(s, c, g);
+            if (!b->oom)
+                dl_buf_append(s, b->p + at, ln);
+            put_class_note(b, c, g);
+            put_evidence_lines(b, c, g);
             if (ids.len)
                 dl_buf_putc(&ids, ';');
             put_list(&ids, c, g, 2);
@@ -1822,24 +1840,25 @@ static dl_status make_edges(ctx *c, attrs *a, dl_error *err)
         set(c, e, a->e_start, start);
         set(c, e, a->e_end, S(c, g->g->end));
         style_edge(c, a, e, g);
-        dl_buf_clear(b);
-        put_group_label(b, c, g);
+        dl_buf *l = &c->t;      /* the label, made once: the tooltip repeats it */
+        dl_buf_clear(l);
+        put_group_label(l, c, g);
         /* Inside a cluster (one rank) the edge is flat, and Graphviz 2.43's dot mishandles
          * labels of flat edges in clusters (it reallocates the rank arrays the clusters
          * point into: double free): such an edge gets an external label instead. */
         int flat = c->clus[g->owner] && c->clus[g->owner] == c->clus[g->other];
-        set(c, e, flat ? a->e_xlabel : a->e_label, bstr(b));
+        set(c, e, flat ? a->e_xlabel : a->e_label, bstr(l));
         dl_buf_clear(b);
         puts_esc(b, c->node[g->owner].aname);
         dl_buf_puts(b, " \xe2\x86\x92 ");
         puts_esc(b, c->node[g->other].aname);
         dl_buf_puts(b, ": ");
-        put_group_label(b, c, g);
+        dl_buf_append(b, bstr(l), l->len);
         put_class_note(b, c, g);
         put_evidence_lines(b, c, g);
         used_up(c, g);
         set(c, e, a->e_tooltip, bstr(b));
-        if (b->oom)
+        if (b->oom || l->oom)
             return dl_fail(err, DL_ENOMEM, "out of memory");
     }
     return DL_OK;

@@ -7,15 +7,18 @@
 
 #include "internal.h"
 
-/* Appends s with tabs and line breaks as spaces, so one expression stays on one row. */
+/* Appends s with tabs and line breaks as spaces, so one expression stays on one row
+ * (tab 9, line feed 10, carriage return 13: one bit test, no branch per byte). */
 static void put_field(dl_buf *b, const char *s)
 {
     size_t n = strlen(s);
-    if (dl_buf_reserve(b, n))
+    if ((b->cap - b->len <= n || b->oom) && dl_buf_reserve(b, n))
         return;
     char *o = b->p + b->len;
-    for (size_t i = 0; i < n; i++)
-        o[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        o[i] = c < 14 && ((1u << c) & 0x2600u) ? ' ' : (char)c;
+    }
     b->len += n;
     b->p[b->len] = 0;
 }
@@ -33,6 +36,7 @@ dl_status dl_write_timex_tsv(dl_doc *const *docs, size_t n, FILE *out, unsigned 
 {
     dl_buf b;
     dl_buf_init(&b);
+    dl_buf_reserve(&b, 4 * 1024);      /* a document's rows, most often: no doubling from 64 */
     if (!(flags & DL_CSV_NO_HEADER))
         dl_buf_puts(&b, "doc\tstart\tend\ttype\tvalue\ttext\n");
     for (size_t i = 0; i < n; i++) {
