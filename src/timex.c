@@ -2764,6 +2764,13 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     if (j >= sc->s1)
         return 0;
     const wentry *n = we(sc, j);
+    /* After "the", a word of no class, no digits and no hyphen starts none of the
+     * expressions below but the ones their rules name by the word. */
+    const dl_token *tj = tk(sc, j);
+    if (!n && !(tj->flags & (DL_T_DIGIT | DL_T_NUMBER | DL_T_HYPHEN)) && !isdigit((unsigned char)tj->lower[0]) &&
+        tj->lower[0] != '\'' && !has_hyphen(tj->lower, tj->llen) && !is(sc, j, "latter") && !is(sc, j, "half") &&
+        !is(sc, j, "couple"))
+        return 0;
     cand t;
     int y, o;
     if (year_at(sc, j, &y) || (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1900 && y <= 2099)) {
@@ -3481,7 +3488,9 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_rel);
         if ((e->cls & W_ARTICLE) && e->article_def)
             TRY(g_the);
-        if (e->cls & (W_ARTICLE | W_CARD | W_VAGUE))
+        /* A count starts at a number word, a vague one, or "a"/"an"; "the" counts nothing
+         * (count_at) and is tried by g_the only. */
+        if ((e->cls & (W_CARD | W_VAGUE)) || ((e->cls & W_ARTICLE) && !e->article_def))
             TRY(g_count);
         if (e->cls & W_ORD)
             TRY(g_ord);
