@@ -136,6 +136,14 @@ static int filter_may_hold(const filter f, uint32_t h)
     return (f[bit / 64] >> (bit % 64)) & 1;
 }
 
+/* The hash of two words (their dl_hash) for the filter of a phrase's first two. */
+static uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    uint32_t h = (a * 0x9e3779b1u) ^ b;
+    h ^= h >> 16;
+    return h * 0x85ebca6bu;
+}
+
 /* The key of an entry: its dl_hash and where its text is in dl_timex_lex.kpool. */
 typedef struct keyref {
     uint32_t hash, off, len;
@@ -160,6 +168,8 @@ struct dl_timex_lex {
     filter starts;                /* the first words of phrases ("the day", "the day before"
                                      of "the day before yesterday"): a phrase is looked for
                                      no further than these go */
+    filter pairs;                 /* the first two words of phrases (pair_hash): most
+                                     words after a phrase's first word start none */
 };
 
 void dl_timex_free_lex(dl_timex_lex *x)
@@ -492,6 +502,9 @@ static dl_status load_file(dl_timex_lex *x, const char *name, int holidays, dl_e
                 f->maxphrase = (uint8_t)words;
             for (const char *p = sp; p; p = memchr(p + 1, ' ', kn - (size_t)(p + 1 - key)))
                 filter_add(x->starts, dl_hash(key, (size_t)(p - key)));
+            const char *w2 = sp + 1, *e2 = memchr(w2, ' ', kn - (size_t)(w2 - key));
+            size_t l2 = e2 ? (size_t)(e2 - w2) : kn - (size_t)(w2 - key);
+            filter_add(x->pairs, pair_hash(dl_hash(key, (size_t)(sp - key)), dl_hash(w2, l2)));
         }
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -916,6 +929,13 @@ static int find_phrases(scan *sc)
         a->cls = 0;
         a->ph0 = (uint32_t)sc->nph;
         a->n = 0;
+        /* No phrase starts with this word and the next (the text's words, hashed by
+         * segment.c, as the data's; a final dot may be left out of a phrase's last word,
+         * so a word with one is joined and looked up). */
+        const dl_token *t1 = k + 1 < sc->s1 ? tk(sc, k + 1) : NULL;
+        if (!t1 || (t1->llen && t1->lower[t1->llen - 1] != '.' &&
+                    !filter_may_hold(sc->x->pairs, pair_hash(tk(sc, k)->hash, t1->hash))))
+            continue;
         /* Join the words one more at a time (as the data's keys are: one space between),
          * keeping the phrases found; a key that does not fit is no phrase. */
         char key[128];
