@@ -2775,6 +2775,19 @@ static int g_unit_end(const scan *sc, uint32_t k, cand *c)
 /* Expressions that start with "the": "the previous year", "the third quarter", "the
  * nine months", "the 1990s", "the past", "the future", "the year", "the weekend", "the
  * quarter", "the year before", "the fiscal year". */
+/* Can token j, after "the", go on with an expression (g_the, or a modifier: "the early
+ * 1980s")? A word of no class, no digits and no hyphen goes on with none but the ones
+ * the rules name by the word. */
+static int the_continues(const scan *sc, uint32_t j)
+{
+    if (j >= sc->s1)
+        return 0;
+    const dl_token *t = tk(sc, j);
+    return sc->w[j] || (t->flags & (DL_T_DIGIT | DL_T_NUMBER | DL_T_HYPHEN)) || isdigit((unsigned char)t->lower[0]) ||
+           t->lower[0] == '\'' || has_hyphen(t->lower, t->llen) || is(sc, j, "latter") || is(sc, j, "half") ||
+           is(sc, j, "couple");
+}
+
 static int g_the(const scan *sc, uint32_t k, cand *c)
 {
     const wentry *e = we(sc, k);
@@ -2784,12 +2797,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     if (j >= sc->s1)
         return 0;
     const wentry *n = we(sc, j);
-    /* After "the", a word of no class, no digits and no hyphen starts none of the
-     * expressions below but the ones their rules name by the word. */
-    const dl_token *tj = tk(sc, j);
-    if (!n && !(tj->flags & (DL_T_DIGIT | DL_T_NUMBER | DL_T_HYPHEN)) && !isdigit((unsigned char)tj->lower[0]) &&
-        tj->lower[0] != '\'' && !has_hyphen(tj->lower, tj->llen) && !is(sc, j, "latter") && !is(sc, j, "half") &&
-        !is(sc, j, "couple"))
+    if (!the_continues(sc, j))
         return 0;
     cand t;
     int y, o;
@@ -3604,6 +3612,12 @@ static int title_words(const scan *sc, uint32_t k, uint32_t t1, const sem *s)
 /* The expression that starts at token k, with its modifiers, or 0. */
 static int match_at(const scan *sc, uint32_t k, cand *best)
 {
+    /* "the" starts nothing when no phrase of the data starts at it and the next word
+     * goes on with none (its rule is g_the; it is no count). */
+    const wentry *e = sc->w[k];
+    if (e && (e->cls & W_STARTS) == W_ARTICLE && e->article_def &&
+        !((e->cls & W_PHRASE) && sc->at[k - sc->s0].n) && !the_continues(sc, k + 1))
+        return 0;
     int found = core_at(sc, k, best);
     uint32_t mn;
     const wentry *m = item_at(sc, k, W_MOD, &mn);
