@@ -2775,17 +2775,20 @@ static int g_unit_end(const scan *sc, uint32_t k, cand *c)
 /* Expressions that start with "the": "the previous year", "the third quarter", "the
  * nine months", "the 1990s", "the past", "the future", "the year", "the weekend", "the
  * quarter", "the year before", "the fiscal year". */
-/* Can token j, after "the", go on with an expression (g_the, or a modifier: "the early
- * 1980s")? A word of no class, no digits and no hyphen goes on with none but the ones
- * the rules name by the word. */
-static int the_continues(const scan *sc, uint32_t j)
+/* Can token j, after the article a, go on with an expression? After "a", only a word of
+ * the data or one count_at names does ("a year", "a couple of"); after "the" (g_the, or a
+ * modifier: "the early 1980s") digits and hyphens do too, and "the latter half". */
+static int article_continues(const scan *sc, const wentry *a, uint32_t j)
 {
     if (j >= sc->s1)
         return 0;
+    if (sc->w[j] || is(sc, j, "half") || is(sc, j, "couple"))
+        return 1;
+    if (!a->article_def)
+        return 0;
     const dl_token *t = tk(sc, j);
-    return sc->w[j] || (t->flags & (DL_T_DIGIT | DL_T_NUMBER | DL_T_HYPHEN)) || isdigit((unsigned char)t->lower[0]) ||
-           t->lower[0] == '\'' || has_hyphen(t->lower, t->llen) || is(sc, j, "latter") || is(sc, j, "half") ||
-           is(sc, j, "couple");
+    return (t->flags & (DL_T_DIGIT | DL_T_NUMBER | DL_T_HYPHEN)) || isdigit((unsigned char)t->lower[0]) ||
+           t->lower[0] == '\'' || has_hyphen(t->lower, t->llen) || is(sc, j, "latter");
 }
 
 static int g_the(const scan *sc, uint32_t k, cand *c)
@@ -2797,7 +2800,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     if (j >= sc->s1)
         return 0;
     const wentry *n = we(sc, j);
-    if (!the_continues(sc, j))
+    if (!article_continues(sc, e, j))
         return 0;
     cand t;
     int y, o;
@@ -3612,11 +3615,11 @@ static int title_words(const scan *sc, uint32_t k, uint32_t t1, const sem *s)
 /* The expression that starts at token k, with its modifiers, or 0. */
 static int match_at(const scan *sc, uint32_t k, cand *best)
 {
-    /* "the" starts nothing when no phrase of the data starts at it and the next word
-     * goes on with none (its rule is g_the; it is no count). */
+    /* An article starts nothing when no phrase of the data starts at it and the next
+     * word goes on with none (its rules are g_the and g_count). */
     const wentry *e = sc->w[k];
-    if (e && (e->cls & W_STARTS) == W_ARTICLE && e->article_def &&
-        !((e->cls & W_PHRASE) && sc->at[k - sc->s0].n) && !the_continues(sc, k + 1))
+    if (e && (e->cls & W_STARTS) == W_ARTICLE && !((e->cls & W_PHRASE) && sc->at[k - sc->s0].n) &&
+        !article_continues(sc, e, k + 1))
         return 0;
     int found = core_at(sc, k, best);
     uint32_t mn;
