@@ -2707,19 +2707,18 @@ static int g_spoken_year(const scan *sc, uint32_t k, cand *c)
     double a, b;
     if (k + 1 >= sc->s1)
         return 0;   /* needs two words of the sentence ("season" at its very end was read past it) */
-    const char *w = tk(sc, k)->lower;
-    if (!card_word(sc, w, tk(sc, k)->llen, &a))
+    if (!card_tok(sc, k, &a))   /* the tokens' entries are known: no hashing */
         return 0;
     const char *x = tk(sc, k + 1)->lower;
     int y = 0;
     uint32_t j = k + 2;
-    if (a >= 11 && a <= 20 && card_word(sc, x, strlen(x), &b) && b >= 10 && b < 100)
+    if (a >= 11 && a <= 20 && card_tok(sc, k + 1, &b) && b >= 10 && b < 100)
         y = (int)(a * 100 + b);
     else if (a == 2 && !strcmp(x, "thousand") && k > sc->s0 && is(sc, k - 1, "year")) {
         y = 2000;
         double u;
         if (is(sc, j, "and") && j + 1 < sc->s1 &&
-            card_word(sc, tk(sc, j + 1)->lower, strlen(tk(sc, j + 1)->lower), &u) && u < 100) {
+            card_tok(sc, j + 1, &u) && u < 100) {
             y += (int)u;
             j += 2;
         }
