@@ -832,7 +832,7 @@ typedef struct scan {
     phrase *ph;
     size_t nph, cap_ph;
     uint32_t *phw;               /* the tokens of the document whose word has W_PHRASE */
-    size_t nphw, cap_phw;
+    size_t nphw;
     long dct;                    /* the DCT in days, when d->has_dct */
     int has_narr;                /* the narrative date: set by the last dated expression */
     int narr_gran;
@@ -3770,8 +3770,9 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         if (longest < d->sent[si].ntok)
             longest = d->sent[si].ntok;
     phrases_at *at = malloc(longest * sizeof *at);
-    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .at = at};
-    dl_status st = w && tf && at ? DL_OK : DL_ENOMEM;
+    uint32_t *phw = malloc(d->ntok * sizeof *phw);   /* at most every token: no growing */
+    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .at = at, .phw = phw};
+    dl_status st = w && tf && at && phw ? DL_OK : DL_ENOMEM;
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
@@ -3780,12 +3781,8 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
                     (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
         tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
-        if (e && (e->cls & W_PHRASE)) {
-            if (sc.nphw == sc.cap_phw && DL_GROW(sc.phw, sc.cap_phw, sc.nphw + 1))
-                st = DL_ENOMEM;
-            else
-                sc.phw[sc.nphw++] = (uint32_t)k;
-        }
+        if (e && (e->cls & W_PHRASE))
+            sc.phw[sc.nphw++] = (uint32_t)k;
     }
     if (d->has_dct)
         sc.dct = dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
