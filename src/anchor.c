@@ -43,7 +43,6 @@ typedef struct when {
 typedef struct span {
     char value[48];             /* a when's value; "" for an empty slot */
     int rc;                     /* span_of's result */
-    dl_date first, last;
     const char *prec;
     long d0, d1;                /* first and last in days since the epoch */
     int days;                   /* s0 and s1 are written */
@@ -70,13 +69,26 @@ static void copy_str(char *out, size_t n, const char *s)
     out[l] = 0;
 }
 
+/* dl_cal_value_span in days: the first and last day of a value's span, and its
+ * precision; without the dates between (the spans are compared in days). */
+static int value_days(const char *value, long *d0, long *d1, const char **prec)
+{
+    int gran;
+    long day;
+    if (dl_cal_parse_value(value, &gran, &day))
+        return -1;
+    dl_cal_period(gran, day, d0, d1);
+    *prec = dl_cal_gran_name(gran);
+    return 0;
+}
+
 /* A TIMEX3 value made a calendar value: "2008-01-09TMO" -> "2008-01-09",
  * "2010-W04-WE" -> "2010-W04". Returns 0 when it has a span. */
-static int span_of(const char *value, dl_date *first, dl_date *last, const char **prec)
+static int span_of(const char *value, long *d0, long *d1, const char **prec)
 {
     if (!value[0])
         return -1;
-    if (dl_cal_value_span(value, first, last, prec) == 0)
+    if (value_days(value, d0, d1, prec) == 0)
         return 0;
     char v[48];
     copy_str(v, sizeof v, value);
@@ -86,7 +98,7 @@ static int span_of(const char *value, dl_date *first, dl_date *last, const char 
     size_t n = strlen(v);
     if (n > 3 && !strcmp(v + n - 3, "-WE"))
         v[n - 3] = 0;
-    if (strcmp(v, value) && dl_cal_value_span(v, first, last, prec) == 0)
+    if (strcmp(v, value) && value_days(v, d0, d1, prec) == 0)
         return 0;
     return -1;
 }
@@ -123,11 +135,7 @@ static span *span_cached(ctx *c, const char *value)
     memcpy(sp->value, value, n + 1);
     sp->prec = "";
     sp->days = 0;
-    sp->rc = span_of(value, &sp->first, &sp->last, &sp->prec);
-    if (sp->rc == 0) {
-        sp->d0 = dl_cal_to_days(sp->first.year, sp->first.month, sp->first.day);
-        sp->d1 = dl_cal_to_days(sp->last.year, sp->last.month, sp->last.day);
-    }
+    sp->rc = span_of(value, &sp->d0, &sp->d1, &sp->prec);
     return sp;
 }
 

@@ -201,49 +201,96 @@ void dl_cal_period(int gran, long day, long *first, long *last)
     *last = l;
 }
 
+/* Writes v as printf's "%0*d" does (zero padded to width, a sign counted in it) at p;
+ * returns the end. Values are written often (one per date), and snprintf's parsing of
+ * the format cost more than the digits. */
+static char *put_int(char *p, long v, int width)
+{
+    char tmp[24];
+    int k = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do {
+        tmp[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        *p++ = '-';
+        width--;
+    }
+    for (; width > k; width--)
+        *p++ = '0';
+    while (k)
+        *p++ = tmp[--k];
+    return p;
+}
+
 int dl_cal_format(int gran, long day, char *out, size_t n)
 {
-    int y, m, d, r = -1;
+    int y, m, d;
     dl_cal_from_days(day, &y, &m, &d);
     if (y < 0 || y > 9999 || n == 0)
         return -1;
+    char buf[48], *p = buf;
     switch (gran) {
     case DL_G_DAY:
-        r = snprintf(out, n, "%04d-%02d-%02d", y, m, d);
+        p = put_int(p, y, 4);
+        *p++ = '-';
+        p = put_int(p, m, 2);
+        *p++ = '-';
+        p = put_int(p, d, 2);
         break;
     case DL_G_WEEKEND:
     case DL_G_WEEK: {
         int wy, w;
         dl_cal_iso_week(y, m, d, &wy, &w);
-        r = snprintf(out, n, gran == DL_G_WEEK ? "%04d-W%02d" : "%04d-W%02d-WE", wy, w);
+        p = put_int(p, wy, 4);
+        memcpy(p, "-W", 2), p += 2;
+        p = put_int(p, w, 2);
+        if (gran == DL_G_WEEKEND)
+            memcpy(p, "-WE", 3), p += 3;
         break;
     }
     case DL_G_MONTH:
-        r = snprintf(out, n, "%04d-%02d", y, m);
+        p = put_int(p, y, 4);
+        *p++ = '-';
+        p = put_int(p, m, 2);
         break;
     case DL_G_SEASON: {
         int sy, s;
         dl_cal_season_of(y, m, &sy, &s);
-        r = snprintf(out, n, "%04d-%s", sy, season_codes[s]);
+        p = put_int(p, sy, 4);
+        *p++ = '-';
+        memcpy(p, season_codes[s], 2), p += 2;
         break;
     }
     case DL_G_QUARTER:
-        r = snprintf(out, n, "%04d-Q%d", y, (m - 1) / 3 + 1);
+        p = put_int(p, y, 4);
+        memcpy(p, "-Q", 2), p += 2;
+        p = put_int(p, (m - 1) / 3 + 1, 1);
         break;
     case DL_G_HALF:
-        r = snprintf(out, n, "%04d-H%d", y, m <= 6 ? 1 : 2);
+        p = put_int(p, y, 4);
+        memcpy(p, "-H", 2), p += 2;
+        *p++ = m <= 6 ? '1' : '2';
         break;
     case DL_G_YEAR:
-        r = snprintf(out, n, "%04d", y);
+        p = put_int(p, y, 4);
         break;
     case DL_G_DECADE:
-        r = snprintf(out, n, "%03d", y / 10);
+        p = put_int(p, y / 10, 3);
         break;
     case DL_G_CENTURY:
-        r = snprintf(out, n, "%02d", y / 100);
+        p = put_int(p, y / 100, 2);
         break;
+    default:
+        return -1;
     }
-    return r < 0 || (size_t)r >= n ? -1 : 0;
+    /* As snprintf: what fits, cut, and NUL-terminated. */
+    size_t len = (size_t)(p - buf);
+    size_t c = len < n ? len : n - 1;
+    memcpy(out, buf, c);
+    out[c] = 0;
+    return len >= n ? -1 : 0;
 }
 
 /* Reads n digits at s into *v. */

@@ -136,6 +136,14 @@ static int filter_may_hold(const filter f, uint32_t h)
     return (f[bit / 64] >> (bit % 64)) & 1;
 }
 
+/* The hash of two words (their dl_hash) for the filter of a phrase's first two. */
+static uint32_t pair_hash(uint32_t a, uint32_t b)
+{
+    uint32_t h = (a * 0x9e3779b1u) ^ b;
+    h ^= h >> 16;
+    return h * 0x85ebca6bu;
+}
+
 /* The key of an entry: its dl_hash and where its text is in dl_timex_lex.kpool. */
 typedef struct keyref {
     uint32_t hash, off, len;
@@ -160,6 +168,8 @@ struct dl_timex_lex {
     filter starts;                /* the first words of phrases ("the day", "the day before"
                                      of "the day before yesterday"): a phrase is looked for
                                      no further than these go */
+    filter pairs;                 /* the first two words of phrases (pair_hash): most
+                                     words after a phrase's first word start none */
 };
 
 void dl_timex_free_lex(dl_timex_lex *x)
@@ -492,6 +502,9 @@ static dl_status load_file(dl_timex_lex *x, const char *name, int holidays, dl_e
                 f->maxphrase = (uint8_t)words;
             for (const char *p = sp; p; p = memchr(p + 1, ' ', kn - (size_t)(p + 1 - key)))
                 filter_add(x->starts, dl_hash(key, (size_t)(p - key)));
+            const char *w2 = sp + 1, *e2 = memchr(w2, ' ', kn - (size_t)(w2 - key));
+            size_t l2 = e2 ? (size_t)(e2 - w2) : kn - (size_t)(w2 - key);
+            filter_add(x->pairs, pair_hash(dl_hash(key, (size_t)(sp - key)), dl_hash(w2, l2)));
         }
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -819,7 +832,7 @@ typedef struct scan {
     phrase *ph;
     size_t nph, cap_ph;
     uint32_t *phw;               /* the tokens of the document whose word has W_PHRASE */
-    size_t nphw, cap_phw;
+    size_t nphw;
     long dct;                    /* the DCT in days, when d->has_dct */
     int has_narr;                /* the narrative date: set by the last dated expression */
     int narr_gran;
@@ -916,6 +929,13 @@ static int find_phrases(scan *sc)
         a->cls = 0;
         a->ph0 = (uint32_t)sc->nph;
         a->n = 0;
+        /* No phrase starts with this word and the next (the text's words, hashed by
+         * segment.c, as the data's; a final dot may be left out of a phrase's last word,
+         * so a word with one is joined and looked up). */
+        const dl_token *t1 = k + 1 < sc->s1 ? tk(sc, k + 1) : NULL;
+        if (!t1 || (t1->llen && t1->lower[t1->llen - 1] != '.' &&
+                    !filter_may_hold(sc->x->pairs, pair_hash(tk(sc, k)->hash, t1->hash))))
+            continue;
         /* Join the words one more at a time (as the data's keys are: one space between),
          * keeping the phrases found; a key that does not fit is no phrase. */
         char key[128];
@@ -2687,19 +2707,18 @@ static int g_spoken_year(const scan *sc, uint32_t k, cand *c)
     double a, b;
     if (k + 1 >= sc->s1)
         return 0;   /* needs two words of the sentence ("season" at its very end was read past it) */
-    const char *w = tk(sc, k)->lower;
-    if (!card_word(sc, w, tk(sc, k)->llen, &a))
+    if (!card_tok(sc, k, &a))   /* the tokens' entries are known: no hashing */
         return 0;
     const char *x = tk(sc, k + 1)->lower;
     int y = 0;
     uint32_t j = k + 2;
-    if (a >= 11 && a <= 20 && card_word(sc, x, strlen(x), &b) && b >= 10 && b < 100)
+    if (a >= 11 && a <= 20 && card_tok(sc, k + 1, &b) && b >= 10 && b < 100)
         y = (int)(a * 100 + b);
     else if (a == 2 && !strcmp(x, "thousand") && k > sc->s0 && is(sc, k - 1, "year")) {
         y = 2000;
         double u;
         if (is(sc, j, "and") && j + 1 < sc->s1 &&
-            card_word(sc, tk(sc, j + 1)->lower, strlen(tk(sc, j + 1)->lower), &u) && u < 100) {
+            card_tok(sc, j + 1, &u) && u < 100) {
             y += (int)u;
             j += 2;
         }
@@ -2755,6 +2774,22 @@ static int g_unit_end(const scan *sc, uint32_t k, cand *c)
 /* Expressions that start with "the": "the previous year", "the third quarter", "the
  * nine months", "the 1990s", "the past", "the future", "the year", "the weekend", "the
  * quarter", "the year before", "the fiscal year". */
+/* Can token j, after the article a, go on with an expression? After "a", only a word of
+ * the data or one count_at names does ("a year", "a couple of"); after "the" (g_the, or a
+ * modifier: "the early 1980s") digits and hyphens do too, and "the latter half". */
+static int article_continues(const scan *sc, const wentry *a, uint32_t j)
+{
+    if (j >= sc->s1)
+        return 0;
+    if (sc->w[j] || is(sc, j, "half") || is(sc, j, "couple"))
+        return 1;
+    if (!a->article_def)
+        return 0;
+    const dl_token *t = tk(sc, j);
+    return (t->flags & (DL_T_DIGIT | DL_T_NUMBER | DL_T_HYPHEN)) || isdigit((unsigned char)t->lower[0]) ||
+           t->lower[0] == '\'' || has_hyphen(t->lower, t->llen) || is(sc, j, "latter");
+}
+
 static int g_the(const scan *sc, uint32_t k, cand *c)
 {
     const wentry *e = we(sc, k);
@@ -2764,6 +2799,8 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
     if (j >= sc->s1)
         return 0;
     const wentry *n = we(sc, j);
+    if (!article_continues(sc, e, j))
+        return 0;
     cand t;
     int y, o;
     if (year_at(sc, j, &y) || (j < sc->s1 && tok_digits(tk(sc, j), 4, &y) && y >= 1900 && y <= 2099)) {
@@ -3481,7 +3518,9 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_rel);
         if ((e->cls & W_ARTICLE) && e->article_def)
             TRY(g_the);
-        if (e->cls & (W_ARTICLE | W_CARD | W_VAGUE))
+        /* A count starts at a number word, a vague one, or "a"/"an"; "the" counts nothing
+         * (count_at) and is tried by g_the only. */
+        if ((e->cls & (W_CARD | W_VAGUE)) || ((e->cls & W_ARTICLE) && !e->article_def))
             TRY(g_count);
         if (e->cls & W_ORD)
             TRY(g_ord);
@@ -3575,6 +3614,12 @@ static int title_words(const scan *sc, uint32_t k, uint32_t t1, const sem *s)
 /* The expression that starts at token k, with its modifiers, or 0. */
 static int match_at(const scan *sc, uint32_t k, cand *best)
 {
+    /* An article starts nothing when no phrase of the data starts at it and the next
+     * word goes on with none (its rules are g_the and g_count). */
+    const wentry *e = sc->w[k];
+    if (e && (e->cls & W_STARTS) == W_ARTICLE && !((e->cls & W_PHRASE) && sc->at[k - sc->s0].n) &&
+        !article_continues(sc, e, k + 1))
+        return 0;
     int found = core_at(sc, k, best);
     uint32_t mn;
     const wentry *m = item_at(sc, k, W_MOD, &mn);
@@ -3725,8 +3770,9 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         if (longest < d->sent[si].ntok)
             longest = d->sent[si].ntok;
     phrases_at *at = malloc(longest * sizeof *at);
-    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .at = at};
-    dl_status st = w && tf && at ? DL_OK : DL_ENOMEM;
+    uint32_t *phw = malloc(d->ntok * sizeof *phw);   /* at most every token: no growing */
+    scan sc = {.d = d, .x = x, .w = w, .tf = tf, .at = at, .phw = phw};
+    dl_status st = w && tf && at && phw ? DL_OK : DL_ENOMEM;
     for (size_t k = 0; k < d->ntok && !st; k++) {
         const dl_token *t = &d->tok[k];
         const wentry *e = w[k] = lex_token(x, t);
@@ -3735,12 +3781,8 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
                     (e ? (e->cls & W_STARTS) != 0   /* phrases: find_phrases */
                        : t->lower[0] == 'q' || (t->llen == 4 && !memcmp(t->lower, "half", 4)));
         tf[k] = (uint8_t)((start ? TF_START : 0) | (hyphen ? TF_HYPHEN : 0));
-        if (e && (e->cls & W_PHRASE)) {
-            if (sc.nphw == sc.cap_phw && DL_GROW(sc.phw, sc.cap_phw, sc.nphw + 1))
-                st = DL_ENOMEM;
-            else
-                sc.phw[sc.nphw++] = (uint32_t)k;
-        }
+        if (e && (e->cls & W_PHRASE))
+            sc.phw[sc.nphw++] = (uint32_t)k;
     }
     if (d->has_dct)
         sc.dct = dl_cal_to_days(d->dct.year, d->dct.month, d->dct.day);
