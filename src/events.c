@@ -771,6 +771,10 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
 
     if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV)))
         return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
+    /* A word that can be a noun, right before the possessive "'s", is the owner: "the
+     * States's visit", "the report's findings", never the verbs "state" and "report". */
+    if ((pos & DL_POS_NOUN) && nx && nx->llen == 2 && nx->lower[0] == '\'' && nx->lower[1] == 's')
+        return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
     if (pos & DL_POS_VERB) {
         if (pt == T_AUX) {
             if ((pc & (CU_MODAL | CU_DO)) && is_base(t))
