@@ -5,6 +5,7 @@
 #   make bench     throughput, memory and start-up benchmark
 #   make sanitize  the tests under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make memcheck  the tests under valgrind, leaks as failures
+#   make tsan      the threaded runs (-j N, tests/parallel.sh) under ThreadSanitizer
 #   make fuzz      libFuzzer on the library entry point (FUZZ_SECONDS=N)
 #   make install   PREFIX=/usr/local
 
@@ -27,7 +28,7 @@ CLI_OBJ := $(BUILD)/main.o $(BUILD)/output.o $(patsubst src/%.c,$(BUILD)/%.o,$(w
 DATA := $(filter-out data/samples/%,$(wildcard data/*.tsv))
 TESTS := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/check_*.c))
 
-.PHONY: all deps run test unit cases cli eval bench sanitize memcheck fuzz fuzz-build fuzz-short install clean
+.PHONY: all deps run test unit cases cli eval bench sanitize memcheck tsan fuzz fuzz-build fuzz-short install clean
 
 # The program: ./dateline for the normal build; a build in another folder (make sanitize's
 # build-san/) makes its own, so an instrumented binary never replaces ./dateline.
@@ -161,6 +162,13 @@ memcheck: all $(TESTS)
 	    --num-callers=40 --suppressions=tests/valgrind.supp $$t; done
 	@VALGRIND_CLI=1 sh tests/cli.sh ./dateline
 
+# -j N shares the engine between threads and hands documents over under a lock: this runs
+# tests/parallel.sh (-j 2 against -j 1 on 10,000 documents, --jsonl streams) with a
+# ThreadSanitizer build, stopping at the first report.
+tsan:
+	$(MAKE) BUILD=build-tsan SAN="-fsanitize=thread" CFLAGS="-O1" build-tsan/dateline
+	TSAN_OPTIONS="halt_on_error=1" sh tests/parallel.sh build-tsan/dateline
+
 eval: all
 	@sh scripts/eval.sh
 
@@ -174,6 +182,6 @@ install: all
 	install -m 644 include/dateline.h $(DESTDIR)$(PREFIX)/include/dateline.h
 
 clean:
-	rm -rf build build-san build-fuzz dateline
+	rm -rf build build-san build-tsan build-fuzz dateline
 
 -include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
