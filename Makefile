@@ -55,7 +55,7 @@ $(BUILD)/embed: tools/embed.c | $(BUILD)/.deps
 	$(CC) -O2 -o $@ $<
 $(BUILD)/data_embed.c: $(BUILD)/embed $(DATA)
 	$(BUILD)/embed $@ $(DATA)
-$(BUILD)/gen_wordnet: tools/gen_wordnet.c | $(BUILD)/.deps
+$(BUILD)/gen_wordnet: tools/gen_wordnet.c src/hashfn.h | $(BUILD)/.deps
 	$(CC) -O2 -w -o $@ $< -lwordnet
 $(BUILD)/wordnet_table.c: $(BUILD)/gen_wordnet data/function-words.tsv
 	$(BUILD)/gen_wordnet $@ data/function-words.tsv

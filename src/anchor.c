@@ -59,16 +59,6 @@ typedef struct ctx {
 
 /* ---------------------------------------------------------------- values */
 
-/* Copies s into out of n bytes, cut as snprintf("%s") cuts (values are short: no printf). */
-static void copy_str(char *out, size_t n, const char *s)
-{
-    if (n == 0)
-        return;
-    size_t l = strnlen(s, n - 1);
-    memmove(out, s, l);
-    out[l] = 0;
-}
-
 /* dl_cal_value_span in days: the first and last day of a value's span, and its
  * precision; without the dates between (the spans are compared in days). */
 static int value_days(const char *value, long *d0, long *d1, const char **prec)
@@ -91,7 +81,7 @@ static int span_of(const char *value, long *d0, long *d1, const char **prec)
     if (value_days(value, d0, d1, prec) == 0)
         return 0;
     char v[48];
-    copy_str(v, sizeof v, value);
+    dl_copy_cut(v, sizeof v, value);
     char *t = strchr(v, 'T');
     if (t)
         *t = 0;
@@ -163,8 +153,8 @@ static int kind_of_timex(const dl_timex_int *x)
 
 static void set_from_timex(when *w, const dl_timex_int *x)
 {
-    copy_str(w->value, sizeof w->value, x->pub.value);
-    copy_str(w->mod, sizeof w->mod, x->pub.mod ? x->pub.mod : "");
+    dl_copy_cut(w->value, sizeof w->value, x->pub.value);
+    dl_copy_cut(w->mod, sizeof w->mod, x->pub.mod ? x->pub.mod : "");
     w->text = x->pub.text;
     w->kind = kind_of_timex(x);
     w->own = 1;
@@ -311,10 +301,10 @@ static void set_from_event(when *w, const when *ref, const dl_event_int *e, cons
             return;
         w->mod[0] = 0;
     } else {
-        copy_str(w->value, sizeof w->value, ref->value);
+        dl_copy_cut(w->value, sizeof w->value, ref->value);
         const char *mod = e->ref_mod == DL_REL_BEFORE ? "BEFORE" : e->ref_mod == DL_REL_AFTER ? "AFTER"
                           : e->ref_mod == DL_REL_SINCE ? "ON_OR_AFTER" : ref->mod;
-        copy_str(w->mod, sizeof w->mod, mod);
+        dl_copy_cut(w->mod, sizeof w->mod, mod);
     }
     w->kind = K_EVENT;
     w->text = e->ref_text ? e->ref_text : "";
@@ -338,8 +328,8 @@ static void date_event(ctx *c, int i)
         int j = antecedent(c, i, 0);
         if (j >= 0) {
             const when *wf = &c->w[j];
-            copy_str(w->value, sizeof w->value, wf->value);
-            copy_str(w->mod, sizeof w->mod, wf->mod);
+            dl_copy_cut(w->value, sizeof w->value, wf->value);
+            dl_copy_cut(w->mod, sizeof w->mod, wf->mod);
             w->text = wf->text;
             w->kind = w->own ? w->kind : K_EVENT;
             w->dup = 1;
@@ -360,8 +350,8 @@ static void date_event(ctx *c, int i)
         /* the same doer doing the same again without a date of its own: told before */
         int j = antecedent(c, i, 0);
         if (j >= 0) {
-            copy_str(w->value, sizeof w->value, c->w[j].value);
-            copy_str(w->mod, sizeof w->mod, c->w[j].mod);
+            dl_copy_cut(w->value, sizeof w->value, c->w[j].value);
+            dl_copy_cut(w->mod, sizeof w->mod, c->w[j].mod);
             w->text = c->w[j].text;
             w->kind = K_EVENT;
             w->dup = 1;
@@ -371,8 +361,8 @@ static void date_event(ctx *c, int i)
         int j = antecedent(c, i, 1);
         if (j >= 0) {
             date_event(c, j);
-            copy_str(w->value, sizeof w->value, c->w[j].value);
-            copy_str(w->mod, sizeof w->mod, c->w[j].mod);
+            dl_copy_cut(w->value, sizeof w->value, c->w[j].value);
+            dl_copy_cut(w->mod, sizeof w->mod, c->w[j].mod);
             w->text = c->w[j].text;
             w->kind = K_EVENT;
             w->dup = 1;
@@ -467,11 +457,11 @@ static dl_status fill_dates(ctx *c, dl_event_int *e, const when *w)
     } else if (d->has_dct) {
         /* PRESENT_REF is the document date; the past ends and the future starts there */
         if (!strcmp(w->value, "PRESENT_REF"))
-            copy_str(s0, sizeof s0, d->dct_str), copy_str(s1, sizeof s1, d->dct_str);
+            dl_copy_cut(s0, sizeof s0, d->dct_str), dl_copy_cut(s1, sizeof s1, d->dct_str);
         else if (!strcmp(w->value, "PAST_REF"))
-            copy_str(s1, sizeof s1, d->dct_str);
+            dl_copy_cut(s1, sizeof s1, d->dct_str);
         else if (!strcmp(w->value, "FUTURE_REF"))
-            copy_str(s0, sizeof s0, d->dct_str);
+            dl_copy_cut(s0, sizeof s0, d->dct_str);
     }
     /* An event said to happen "now" happens on the document date: the timeline gives
      * that day, as it gives every other date, rather than TimeML's PRESENT_REF. */
@@ -503,7 +493,7 @@ static int previous_occurrence(const dl_doc *d, const dl_event_int *e, const whe
         return -1;
     const dl_timex_int *x = &d->tx[e->prev_tx];
     if (!strcmp(x->pub.type, "DATE")) {
-        copy_str(out, n, x->pub.value);
+        dl_copy_cut(out, n, x->pub.value);
         return 0;
     }
     const char *dur = x->pub.value;
@@ -561,7 +551,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     when narrative = {0};
     int narrative_set = 0;
     if (d->has_dct) {
-        copy_str(narrative.value, sizeof narrative.value, d->dct_str);
+        dl_copy_cut(narrative.value, sizeof narrative.value, d->dct_str);
         narrative.kind = K_DCT;
         narrative.text = "";
     }
@@ -573,7 +563,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         uint32_t s0 = d->sent[e->pub.sentence].tok0;
         for (; tx < d->ntx && d->tx[tx].tok0 < s0; tx++)
             if (!strcmp(d->tx[tx].pub.value, "PRESENT_REF") && d->has_dct) {
-                copy_str(narrative.value, sizeof narrative.value, d->dct_str);
+                dl_copy_cut(narrative.value, sizeof narrative.value, d->dct_str);
                 narrative.mod[0] = 0;
                 narrative.text = "";
                 narrative.kind = K_DCT;
@@ -589,13 +579,13 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         if (!narrative.value[0])
             continue;
         if ((e->tense == DL_TENSE_PRESENT || e->tense == DL_TENSE_PERFECT) && d->has_dct) {
-            copy_str(w->value, sizeof w->value, d->dct_str);
+            dl_copy_cut(w->value, sizeof w->value, d->dct_str);
             w->mod[0] = 0;
             w->text = "";
             w->kind = K_DCT;
         } else {
-            copy_str(w->value, sizeof w->value, narrative.value);
-            copy_str(w->mod, sizeof w->mod, narrative.mod);
+            dl_copy_cut(w->value, sizeof w->value, narrative.value);
+            dl_copy_cut(w->mod, sizeof w->mod, narrative.mod);
             w->text = narrative.text;
             w->kind = narrative_set ? K_NARRATIVE : K_DCT;
         }
@@ -638,7 +628,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         if (keep && e->prev_tx >= 0 && previous_occurrence(d, e, w, v, sizeof v) == 0) {
             out[m] = *e;
             when pw = {0};
-            copy_str(pw.value, sizeof pw.value, v);
+            dl_copy_cut(pw.value, sizeof pw.value, v);
             pw.text = d->tx[e->prev_tx].pub.text;
             pw.kind = K_EVENT;
             pw.own = 1;

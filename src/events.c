@@ -870,6 +870,21 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
     return T_VERB;
 }
 
+/* The tag of a word no grammar class claims: a function word WordNet lists is "other";
+ * any other is guessed from context (guess_open), and an -ing verb right after a
+ * preposition or subordinator is marked a gerund ("after meeting", "before signing"). */
+static inline __attribute__((always_inline)) uint8_t open_tag(sa *s, int i, tk *k,
+                                                              const dl_token *t)
+{
+    if (t->pos & DL_POS_FUNC)
+        return T_OTHER;
+    uint8_t g = (uint8_t)guess_open(s, i);
+    if (g == T_VERB && t->vform == DL_VF_ING &&
+        (tag(s, prev_content(s, i)) == T_PREP || tag(s, prev_content(s, i)) == T_SUB))
+        k->gerund = 1;
+    return g;
+}
+
 /* A clause needs a verb: where a stretch between clause words has none, the first
  * -s or -ed form after a noun is one ("the leader's trip comes after ..."). tag_sentence
  * finds the stretches [a, b) with no verb; this gives them one. */
@@ -981,14 +996,7 @@ static void tag_sentence(sa *s)
             g = T_NUM;
         } else if (!k->cls && !(t->llen == 2 && (w[1] == 's' || w[1] == 'o'))) {
             /* no grammar word: the chain below comes to this (the fast path of most words) */
-            if (t->pos & DL_POS_FUNC) {
-                g = T_OTHER;
-            } else {
-                g = (uint8_t)guess_open(s, i);
-                if (g == T_VERB && t->vform == DL_VF_ING && (tag(s, prev_content(s, i)) == T_PREP ||
-                                                          tag(s, prev_content(s, i)) == T_SUB))
-                    k->gerund = 1;
-            }
+            g = open_tag(s, i, k, t);
         } else if (t->llen == 2 && w[0] == '\'' && w[1] == 's') {
             int pt = tag(s, i - 1);
             g = (pt == T_NAME || pt == T_NOUN || pt == T_TIME) && !(s->tok[i - 1].cls & (CU_PRON | CU_WH | CU_DET))
@@ -1027,13 +1035,8 @@ static void tag_sentence(sa *s)
             g = T_PRON;
         } else if (k->cls & CU_WH) {
             g = T_WH;
-        } else if (t->pos & DL_POS_FUNC) {
-            g = T_OTHER;
         } else {
-            g = (uint8_t)guess_open(s, i);
-            if (g == T_VERB && t->vform == DL_VF_ING && (tag(s, prev_content(s, i)) == T_PREP ||
-                                                      tag(s, prev_content(s, i)) == T_SUB))
-                k->gerund = 1;
+            g = open_tag(s, i, k, t);
         }
         k->tag = g;
         /* "backed out", "tracked down": a particle, not a noun */

@@ -3,20 +3,20 @@
  * probing at most half full (a miss ends within a probe or two), and a hash that reads a
  * word in two loads and mixes them with one multiplication (wyhash's "mum").
  *
+ * The hash itself is in hashfn.h, shared with tools/gen_wordnet.c.
+ *
  * Keys are words: a key of at most 16 bytes is, with its length, the two words the hash
  * reads, and the slot stores them, so that a look-up compares three 64-bit numbers and
  * never visits the key's bytes. Longer keys (phrases) are copied into a pool and compared
  * with memcmp, out of line.
- *
- * tools/gen_wordnet.c builds the WordNet table with a copy of dl_hash: keep the two equal
- * (check_segment tests that words are found).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "hashfn.h"
 #include "internal.h"
 
-#define SHORT_KEY 16           /* longest key kept in its slot */
+#define SHORT_KEY DL_HASH_SHORT /* longest key kept in its slot */
 
 typedef struct slot {
     uint64_t tag;              /* length << 32 | hash; a length of UINT32_MAX marks an empty slot */
@@ -34,77 +34,9 @@ struct dl_map {
     size_t plen, pcap;
 };
 
-static inline uint64_t rd64(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-static inline uint64_t rd32(const char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-/* The 128-bit product of a and b, its halves folded together: one multiplication mixes
- * every bit of both operands into the low bits that index the table. */
-static inline uint64_t mum(uint64_t a, uint64_t b)
-{
-    __extension__ typedef unsigned __int128 u128;
-    u128 r = (u128)a * b;
-    return (uint64_t)r ^ (uint64_t)(r >> 64);
-}
-
-#define P0 0xa0761d6478bd642full
-#define P1 0xe7037ed1a0b428dbull
-
-/* The two words of a key of n <= 16 bytes: its first and last eight bytes (overlapping),
- * or four, or its first, middle and last byte. With n they determine the key. */
-static inline __attribute__((always_inline)) void key_words(const char *s, size_t n, uint64_t *a,
-                                                            uint64_t *b)
-{
-    if (n >= 8) {
-        *a = rd64(s);
-        *b = rd64(s + n - 8);
-    } else if (n >= 4) {
-        *a = rd32(s);
-        *b = rd32(s + n - 4);
-    } else if (n > 0) {
-        *a = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
-             (unsigned char)s[n - 1];
-        *b = 0;
-    } else {
-        *a = *b = 0;
-    }
-}
-
-static inline uint32_t hash_words(uint64_t a, uint64_t b, size_t n)
-{
-    return (uint32_t)mum(a ^ P1, b ^ P0 ^ n);
-}
-
-/* A longer key takes one multiplication more per 16 bytes. */
-static __attribute__((noinline)) uint32_t hash_long(const char *s, size_t n)
-{
-    uint64_t seed = P0 ^ n;
-    size_t i = n;
-    do {
-        seed = mum(rd64(s) ^ P1, rd64(s + 8) ^ seed);
-        s += 16;
-        i -= 16;
-    } while (i > 16);
-    return (uint32_t)mum(rd64(s + i - 16) ^ P1, rd64(s + i - 8) ^ seed);
-}
-
 uint32_t dl_hash(const char *s, size_t n)
 {
-    if (n > SHORT_KEY)
-        return hash_long(s, n);
-    uint64_t a, b;
-    key_words(s, n, &a, &b);
-    return hash_words(a, b, n);
+    return dl_hash_bytes(s, n);
 }
 
 static int map_alloc_slots(dl_map *m, size_t cap)
@@ -172,7 +104,7 @@ static slot *find(const dl_map *m, const char *key, size_t klen, uint32_t h, uin
         *a = *b = 0;
         return find_long(m, tag, key, klen);
     }
-    key_words(key, klen, a, b);
+    dl_key_words(key, klen, a, b);
     return find_short(m, tag, *a, *b);
 }
 
@@ -252,10 +184,10 @@ int dl_map_get(const dl_map *m, const char *key, size_t klen, uint32_t *value)
     if (!m)
         return 0;
     if (klen > SHORT_KEY)
-        return get_long(m, key, klen, hash_long(key, klen), value);
+        return get_long(m, key, klen, dl_hash_long(key, klen), value);
     uint64_t a, b;
-    key_words(key, klen, &a, &b);
-    uint32_t h = hash_words(a, b, klen);
+    dl_key_words(key, klen, &a, &b);
+    uint32_t h = dl_hash_words(a, b, klen);
     return found(find_short(m, (uint64_t)klen << 32 | h, a, b), value);
 }
 
@@ -266,7 +198,7 @@ int dl_map_get_h(const dl_map *m, const char *key, size_t klen, uint32_t h, uint
     if (klen > SHORT_KEY)
         return get_long(m, key, klen, h, value);
     uint64_t a, b;
-    key_words(key, klen, &a, &b);
+    dl_key_words(key, klen, &a, &b);
     return found(find_short(m, (uint64_t)klen << 32 | h, a, b), value);
 }
 

@@ -71,14 +71,13 @@ static inline void dl_buf_puts(dl_buf *b, const char *s)
 void dl_buf_clear(dl_buf *b);
 void dl_buf_free(dl_buf *b);
 
-/* Are the n bytes at a and b equal? Words are short: compared in two overlapping loads,
- * never reading past either. */
-static inline int dl_bytes_eq(const char *a, const char *b, size_t n)
+/* Are the n bytes at a and b equal, 1 <= n <= 16? Words are short: two overlapping loads
+ * of eight or four bytes, or (n < 4) the first, middle and last byte, never reading past
+ * either. */
+static inline int dl_bytes_eq_short(const char *a, const char *b, size_t n)
 {
     uint64_t x, y, u, v;
     if (n >= 8) {
-        if (n > 16)
-            return memcmp(a, b, n) == 0;
         memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
         return x == y && u == v;
     }
@@ -87,10 +86,26 @@ static inline int dl_bytes_eq(const char *a, const char *b, size_t n)
         memcpy(&x4, a, 4), memcpy(&y4, b, 4), memcpy(&u4, a + n - 4, 4), memcpy(&v4, b + n - 4, 4);
         return x4 == y4 && u4 == v4;
     }
-    for (size_t i = 0; i < n; i++)
-        if (a[i] != b[i])
-            return 0;
-    return 1;
+    return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1];
+}
+
+/* Are the n bytes at a and b equal? Any n; beyond 16 bytes, memcmp. */
+static inline int dl_bytes_eq(const char *a, const char *b, size_t n)
+{
+    if (n > 16)
+        return memcmp(a, b, n) == 0;
+    return n == 0 || dl_bytes_eq_short(a, b, n);
+}
+
+/* Copies the string s into out (n bytes), cut as snprintf(out, n, "%s", s) would cut it,
+ * without its cost. */
+static inline void dl_copy_cut(char *out, size_t n, const char *s)
+{
+    if (n == 0)
+        return;
+    size_t l = strnlen(s, n - 1);
+    memmove(out, s, l);
+    out[l] = 0;
 }
 
 /* Writes v as printf's "%.1f" does (quickly for numbers with one decimal, the usual

@@ -78,28 +78,10 @@ static __attribute__((noinline)) int lookup_table(const char *w, size_t n, uint3
     }
 }
 
-/* Are the n bytes at a and b equal, 1 <= n <= MEMO_WORD? Two overlapping loads, as
- * dl_bytes_eq (which calls memcmp beyond 16 bytes, and so needs a stack frame); up to
- * three bytes are the first, middle and last. */
-static inline int same_word(const char *a, const char *b, size_t n)
-{
-    if (n >= 8) {
-        uint64_t x, y, u, v;
-        memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&u, a + n - 8, 8), memcpy(&v, b + n - 8, 8);
-        return x == y && u == v;
-    }
-    if (n >= 4) {
-        uint32_t x, y, u, v;
-        memcpy(&x, a, 4), memcpy(&y, b, 4), memcpy(&u, a + n - 4, 4), memcpy(&v, b + n - 4, 4);
-        return x == y && u == v;
-    }
-    return a[0] == b[0] && a[n >> 1] == b[n >> 1] && a[n - 1] == b[n - 1];
-}
-
 int dl_lex_lookup_h(const char *w, size_t n, uint32_t h, dl_lexentry *out)
 {
     const memo *m = &lex_memo[(h >> 7) & ((1u << MEMO_BITS) - 1)];
-    if (m->hash == h && m->len == n && n && same_word(m->word, w, n)) {
+    if (m->hash == h && m->len == n && n && dl_bytes_eq_short(m->word, w, n)) {
         *out = m->e;
         return 1;
     }

@@ -625,17 +625,6 @@ typedef struct cand {
     sem s;
 } cand;
 
-/* Copies the string v into out (n bytes), cut as snprintf(out, n, "%s", v) would cut it,
- * without its cost. */
-static void copy_cut(char *out, size_t n, const char *v)
-{
-    if (n == 0)
-        return;
-    size_t l = strnlen(v, n - 1);
-    memcpy(out, v, l);
-    out[l] = 0;
-}
-
 static void sem_init(sem *s, int type, int how)
 {
     memset(s, 0, sizeof *s);
@@ -648,7 +637,7 @@ static void sem_init(sem *s, int type, int how)
 static void sem_lit(sem *s, int type, const char *v)
 {
     sem_init(s, type, HOW_LIT);
-    copy_cut(s->lit, sizeof s->lit, v);
+    dl_copy_cut(s->lit, sizeof s->lit, v);
 }
 
 /* Granularity of a unit when it names a period ("last week"), or -1. */
@@ -717,7 +706,7 @@ static void dur_join(char *out, size_t n, const char *t, const char *num, const 
         for (const char *c = *s; *c && o < sizeof buf - 1; c++)
             buf[o++] = *c;
     buf[o] = 0;
-    copy_cut(out, n, buf);
+    dl_copy_cut(out, n, buf);
 }
 
 static void fmt_dur(char *out, size_t n, double v, int u)
@@ -1533,7 +1522,7 @@ static void fmt_unknown_gran(int gran, char *out, size_t n)
 {
     static const char *const v[] = {"XXXX-XX-XX", "XXXX-WXX-WE", "XXXX-WXX", "XXXX-XX", "XXXX-XX",
                                     "XXXX-QX", "XXXX-HX", "XXXX", "XXX", "XX"};
-    copy_cut(out, n, gran >= 0 && gran < (int)DL_COUNT(v) ? v[gran] : "XXXX");
+    dl_copy_cut(out, n, gran >= 0 && gran < (int)DL_COUNT(v) ? v[gran] : "XXXX");
 }
 
 /* Writes the value of s, an expression on tokens [t0, t1). Sets *kind to the anchor used. */
@@ -1566,7 +1555,7 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
     *kind = s->how == HOW_LIT || (s->how == HOW_FIELDS && s->y >= 0) ? DL_ANCHOR_EXPLICIT
             : use_narr ? DL_ANCHOR_NARRATIVE : DL_ANCHOR_DCT;
     if (s->how == HOW_LIT) {
-        copy_cut(out, n, s->lit);
+        dl_copy_cut(out, n, s->lit);
         return;
     }
     int gran = s->gran;

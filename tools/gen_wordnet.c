@@ -19,6 +19,8 @@
 #include <string.h>
 #include <wn.h>
 
+#include "../src/hashfn.h"
+
 enum { P_NOUN = 1, P_VERB = 2, P_ADJ = 4, P_ADV = 8, P_FUNC = 16 };
 enum { VF_NONE = 0, VF_BASE, VF_S, VF_PAST, VF_ING };
 
@@ -33,57 +35,10 @@ static size_t nents, cap;
 static uint32_t *slots;
 static size_t nslots;
 
-/* A copy of dl_hash (src/hash.c): the library probes this table with it. */
-static uint64_t rd64(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-static uint64_t rd32(const char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-static uint64_t mum(uint64_t a, uint64_t b)
-{
-    unsigned __int128 r = (unsigned __int128)a * b;
-    return (uint64_t)r ^ (uint64_t)(r >> 64);
-}
-
+/* The library's own hash (src/hashfn.h): it probes this table with it. */
 static uint32_t hash(const char *s)
 {
-    const uint64_t P0 = 0xa0761d6478bd642full, P1 = 0xe7037ed1a0b428dbull;
-    size_t n = strlen(s);
-    uint64_t a, b, seed = P0 ^ n;
-    if (n <= 16) {
-        if (n >= 8) {
-            a = rd64(s);
-            b = rd64(s + n - 8);
-        } else if (n >= 4) {
-            a = rd32(s);
-            b = rd32(s + n - 4);
-        } else if (n > 0) {
-            a = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
-                (unsigned char)s[n - 1];
-            b = 0;
-        } else {
-            a = b = 0;
-        }
-    } else {
-        size_t i = n;
-        do {
-            seed = mum(rd64(s) ^ P1, rd64(s + 8) ^ seed);
-            s += 16;
-            i -= 16;
-        } while (i > 16);
-        a = rd64(s + i - 16);
-        b = rd64(s + i - 8);
-    }
-    return (uint32_t)mum(a ^ P1, b ^ seed);
+    return dl_hash_bytes(s, strlen(s));
 }
 
 /* A simple chained index while building; the output table is made at the end. */
