@@ -78,6 +78,7 @@
 #define W_AGE       (1ull << 45) /* "his" before "30s": an age, no decade */
 #define W_MONEY     (1ull << 46) /* "$", "euros", "percent": an amount, not a count */
 #define W_PRESS     (1ull << 47) /* "daily": also a noun for a newspaper */
+#define W_PUTOFF    (1ull << 48) /* "postpone": "until" after it bounds a time ahead */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -408,6 +409,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_MEASURE;
     } else if (KIND("press")) {
         e->cls |= W_PRESS;
+    } else if (KIND("putoff")) {
+        e->cls |= W_PUTOFF;
     } else if (KIND("unitadj")) {
         e->cls |= W_UNITADJ;
     } else if (KIND("end")) {
@@ -615,6 +618,8 @@ typedef struct sem {
     int mod;
     int noset;                   /* looks back from the narrative: does not move it */
     int weekof;                  /* the week that holds the day ("the week of March 6") */
+    int dayshift;                /* the day before (-1) or after (1) the day named ("the day
+                                    before yesterday") */
     int story;                   /* the base is the story's reporting period, when it has one */
     int fiscal;                  /* a fiscal period: no calendar period the story reports on */
     char lit[32];                /* HOW_LIT */
@@ -1238,6 +1243,16 @@ static int have_after(const scan *sc, uint32_t k)
     return 0;
 }
 
+/* Is the word at k, of a plan ("planned", "expected"), in a comparison with the plan: "as
+ * planned", "than expected", "as previously planned", "than originally scheduled"? Then it
+ * puts nothing in the future: the time it goes with is that of the clause. */
+static int comparison_of_plan(const scan *sc, uint32_t k)
+{
+    if (k > sc->s0 && tk(sc, k - 1)->pos & DL_POS_ADV && !(tk(sc, k - 1)->pos & (DL_POS_VERB | DL_POS_FUNC)))
+        k--;   /* an adverb between: "previously", "originally" */
+    return k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than"));
+}
+
 /* The tense the verb group at token k shows, or TENSE_NONE when k is no finite verb or
  * an auxiliary elsewhere decides (the scan goes on to it). */
 static int verb_signal(const scan *sc, uint32_t k)
@@ -1251,7 +1266,7 @@ static int verb_signal(const scan *sc, uint32_t k)
         return TENSE_FUTURE;
     if (f && f->future == FUT_AUX)
         return have_after(sc, k + n - 1) ? TENSE_PAST : TENSE_FUTURE;
-    if (f && f->future == FUT_LEX && !(k > sc->s0 && (is(sc, k - 1, "as") || is(sc, k - 1, "than")))) {
+    if (f && f->future == FUT_LEX && !comparison_of_plan(sc, k)) {
         const dl_token *p = k > sc->s0 ? tk(sc, k - 1) : NULL, *nx = k + 1 < sc->s1 ? tk(sc, k + 1) : NULL;
         int p_noun = p && (p->flags & DL_T_ALPHA) && (p->pos & DL_POS_NOUN) && !(p->pos & DL_POS_FUNC) &&
                      !(p->flags & DL_T_CAP);
@@ -1377,6 +1392,23 @@ static int clause_tense(const scan *sc, uint32_t t0, uint32_t t1)
     return weak ? TENSE_FUTURE : TENSE_NONE;
 }
 
+/* Is the bound at k ("until") that of a verb of putting off, a few words before it in
+ * its clause ("postponed until Tuesday", "the vote was delayed until Friday")? News of a
+ * delay tells of a time still ahead. */
+static int put_off(const scan *sc, uint32_t k)
+{
+    for (uint32_t j = k; j > sc->s0 && k - j < 6;) {
+        j--;
+        const dl_token *t = tk(sc, j);
+        if (is(sc, j, ",") || is(sc, j, ";"))
+            return 0;
+        const wentry *e;
+        if ((t->pos & DL_POS_VERB) && (e = lex_word(sc->x, t->lemma, strlen(t->lemma))) && (e->cls & W_PUTOFF))
+            return 1;
+    }
+    return 0;
+}
+
 /* Where a bare month or weekday lies, from its clause: the past for a past verb, the
  * future for a future one; with a present verb or none, a preposition before it may say
  * ("comes after Biden's visit in September": before now), else the nearest. */
@@ -1387,7 +1419,7 @@ static int tense_dir(const scan *sc, uint32_t t0, uint32_t t1)
     uint32_t pn;
     const wentry *p = t0 > sc->s0 ? item_at(sc, t0 - 1, W_DIRPREP, &pn) : NULL;
     if (p && pn == 1 && p->dirprep > 0 && !is(sc, t0 - 1, "before"))
-        return DIR_NEAR;
+        return put_off(sc, t0 - 1) ? DIR_FUTURE : DIR_NEAR;
     int t = clause_tense(sc, t0, t1);
     if (t == TENSE_PAST)
         return DIR_PAST;
@@ -1541,6 +1573,25 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         if (!dl_cal_parse_value(v, &g, &day) && g == DL_G_DAY && !dl_cal_format(DL_G_WEEK, day, out, n))
             return;
         fmt_unknown_gran(DL_G_WEEK, out, n);
+        return;
+    }
+    if (s->dayshift) {
+        sem in = *s;
+        in.dayshift = 0;
+        char v[64];
+        int g;
+        long day;
+        resolve(sc, &in, t0, t1, v, sizeof v, kind);
+        if (!dl_cal_parse_value(v, &g, &day) && g == DL_G_DAY &&
+            !dl_cal_format(DL_G_DAY, day + s->dayshift, out, n))
+            return;
+        if (!strncmp(v, "XXXX-WXX-", 9) && v[9] >= '1' && v[9] <= '7' && !v[10] && n > 10) {
+            /* no document date: "the day before Tuesday" is still a Monday */
+            memcpy(out, v, 11);
+            out[9] = (char)('1' + (v[9] - '1' + 7 + s->dayshift) % 7);
+            return;
+        }
+        fmt_unknown_gran(DL_G_DAY, out, n);
         return;
     }
     /* A period named earlier in the same sentence is what "a year ago" compares to ("for
@@ -2779,6 +2830,38 @@ static int article_continues(const scan *sc, const wentry *a, uint32_t j)
            t->lower[0] == '\'' || has_hyphen(t->lower, t->llen) || is(sc, j, "latter");
 }
 
+/* "the day before yesterday", "the day after Christmas", "the day before last Tuesday's
+ * hearing": the day next to the day that the expression after "before" or "after" names,
+ * one expression (TimeML tags "the day before last Tuesday" whole). "the week before
+ * last", "the year after next": two units back or on from the document date. */
+static int g_next_to(const scan *sc, uint32_t k, cand *c)
+{
+    uint32_t j = k + 1, a = k + 3;
+    if (a >= sc->s1 || !hasc(sc, j, W_UNIT))
+        return 0;
+    int u = we(sc, j)->unit, sign = is(sc, j + 1, "before") ? -1 : is(sc, j + 1, "after") ? 1 : 0;
+    if (!sign)
+        return 0;
+    cand x;
+    if (core_at(sc, a, &x)) {
+        if (u != U_D || x.s.type != TY_DATE || x.s.gran != DL_G_DAY || x.s.mod || x.s.weekof ||
+            x.s.dayshift)
+            return 0;
+        *c = x;
+        c->s.dayshift = sign;
+        return 1;
+    }
+    long months, days;
+    if (!is(sc, a, sign < 0 ? "last" : "next") || unit_gran(u) < 0 || unit_move(u, 2 * sign, &months, &days))
+        return 0;
+    sem_init(&c->s, TY_DATE, HOW_OFFSET);
+    c->s.gran = unit_gran(u);
+    c->s.months = months;
+    c->s.days = days;
+    c->t1 = a + 1;
+    return 1;
+}
+
 static int g_the(const scan *sc, uint32_t k, cand *c)
 {
     const wentry *e = we(sc, k);
@@ -3505,8 +3588,10 @@ static int core_at(const scan *sc, uint32_t k, cand *best)
             TRY(g_deictic);
         if (here & W_REL)
             TRY(g_rel);
-        if ((e->cls & W_ARTICLE) && e->article_def)
+        if ((e->cls & W_ARTICLE) && e->article_def) {
             TRY(g_the);
+            TRY(g_next_to);
+        }
         /* A count starts at a number word, a vague one, or "a"/"an"; "the" counts nothing
          * (count_at) and is tried by g_the only. */
         if ((e->cls & (W_CARD | W_VAGUE)) || ((e->cls & W_ARTICLE) && !e->article_def))

@@ -192,6 +192,15 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("On Friday, when the envoy set aside vacation plans for the hastily planned trip, "
               "the ministry lifted a warning.", "2024-06-19", "Friday", "DATE", "2024-06-14");
     expect_tx("The company plans to open a plant on Friday.", "2024-06-19", "Friday", "DATE", "2024-06-21");
+    /* "until" after a verb of putting off bounds a time ahead; after others, the nearest. */
+    expect_tx("The council postponed the vote until Tuesday.", "2024-06-20", "Tuesday", "DATE", "2024-06-25");
+    expect_tx("The hearing was adjourned till Monday morning.", "2024-06-20", "Monday morning", "TIME",
+              "2024-06-24TMO");
+    expect_tx("The rebels held the bridge until Tuesday.", "2024-06-20", "Tuesday", "DATE", "2024-06-18");
+    /* "as planned", "than expected": a comparison with the plan, no future. */
+    expect_tx("The launch went ahead as originally scheduled on Monday.", "2024-06-20", "Monday", "DATE",
+              "2024-06-17");
+    expect_tx("The vote was held as planned on Friday.", "2024-06-20", "Friday", "DATE", "2024-06-14");
     /* "May" the modal and "March" the verb are no months. */
     expect_no_word("May they march on in peace. The union may strike.", MON, "ay");
 }
@@ -235,6 +244,16 @@ START_TEST(test_relative_to_dct)
     expect_tx("The bill passed two weeks ago.", MON, "two weeks ago", "DATE", "2024-W23");
     expect_tx("The bill passed three days ago.", MON, "three days ago", "DATE", "2024-06-14");
     expect_tx("The bill passed nine months ago.", MON, "nine months ago", "DATE", "2023-09");
+    /* The day next to a named day, and two units back or on, are one expression. */
+    expect_tx("The envoy arrived the day before yesterday.", MON, "the day before yesterday", "DATE", "2024-06-15");
+    expect_tx("Shops reopened on the day after Christmas.", "2024-01-10", "the day after Christmas", "DATE",
+              "2023-12-26");
+    expect_tx("The deal collapsed the day before last Friday's vote.", MON, "the day before last Friday", "DATE",
+              "2024-06-13");
+    expect_tx("The day after March 3, the talks resumed.", MON, "The day after March 3", "DATE", "2024-03-04");
+    expect_tx("Prices fell the week before last.", MON, "the week before last", "DATE", "2024-W23");
+    expect_tx("The games open the year after next.", MON, "the year after next", "DATE", "2026");
+    expect_no_word("The night before the election, crowds gathered.", MON, "night");
     expect_tx("The bill passed earlier this month.", MON, "earlier this month", "DATE", "2024-06");
     expect_tx("The bill passes later this year.", MON, "later this year", "DATE", "2024");
     expect_tx("The bill passed last quarter.", MON, "last quarter", "DATE", "2024-Q1");
@@ -410,6 +429,7 @@ START_TEST(test_without_dct)
 {
     /* Explicit dates keep full values; relative ones stay underspecified. */
     const char *text = "The court met on March 3, 2021. It ruled last year, in March, on Tuesday.";
+    const dl_timex *x0;
     dl_input in = {.name = "t", .text = text, .len = strlen(text)};
     dl_error err;
     dl_doc *d = dl_doc_process(engine(), &in, &err);
@@ -420,6 +440,11 @@ START_TEST(test_without_dct)
     ck_assert_str_eq(d->tx[1].pub.value, "XXXX");
     ck_assert_str_eq(d->tx[2].pub.value, "XXXX-03");
     ck_assert_str_eq(d->tx[3].pub.value, "XXXX-WXX-2");
+    dl_doc_free(d);
+    d = process("The talks broke down the day before Tuesday.", NULL);
+    x0 = find(d, "the day before Tuesday");
+    ck_assert_ptr_nonnull(x0);
+    ck_assert_str_eq(x0->value, "XXXX-WXX-1");
     dl_doc_free(d);
     /* A dateline gives the document date, and the relative ones follow it. */
     d = process("MOSCOW, June 17, 2024 \xe2\x80\x94 Putin will travel to Pyongyang on Tuesday.", NULL);
