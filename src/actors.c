@@ -130,7 +130,12 @@ typedef struct cue {
     unsigned cls;
     const char *rel;            /* kin: relation name */
     int kw;                     /* KW_*: a grammar word the parser looks for */
+    uint8_t gender;             /* G_*: of a given name or an honorific ("Mrs.") */
 } cue;
+
+/* A person's gender, for "he" and "she": from a first name or a title of
+ * data/name-cues.tsv, or from a pronoun that named the person before; G_NONE fits both. */
+enum { G_NONE, G_MALE, G_FEMALE };
 
 /* Grammar words: closed-class English the parser itself tests for, looked up with the cues. */
 enum { KW_NONE, KW_THE, KW_HE, KW_SHE, KW_THEY, KW_WHOSE, KW_WHO, KW_POSS, KW_OF, KW_IN, KW_FROM,
@@ -930,9 +935,7 @@ static int cue_entry(dl_actor_dict *x, const char *w, size_t n)
     if (DL_GROW(x->cue, x->cap_cue, x->ncue + 1))
         return -1;
     v = (uint32_t)x->ncue;
-    x->cue[v].cls = 0;
-    x->cue[v].rel = NULL;
-    x->cue[v].kw = KW_NONE;
+    x->cue[v] = (cue){.kw = KW_NONE};
     if (dl_map_put(x->cues, w, n, v))
         return -1;
     x->ncue++;
@@ -972,13 +975,17 @@ static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
             return bad(&ld, "unknown class \"%s\"", c[1], l[1]);
         if (l[0] == 0)
             return bad(&ld, "empty word%s", "", 0);
-        if ((bit == C_KIN) != (l[2] > 0))
-            return bad(&ld, "\"%s\": a kin word needs a relation, other classes none", c[0], l[0]);
+        int gender = l[2] == 1 && c[2][0] == 'm' ? G_MALE : l[2] == 1 && c[2][0] == 'f' ? G_FEMALE : G_NONE;
+        if (bit == C_KIN ? l[2] == 0 : l[2] > 0 && !((bit & (C_GIVEN | C_HONORIFIC)) && gender))
+            return bad(&ld, "\"%s\": a kin word needs a relation, a given name or honorific may have m or f, "
+                            "other classes nothing", c[0], l[0]);
         int v = cue_entry(x, c[0], l[0]);
         if (v < 0)
             return NOMEM(&ld);
         x->cue[v].cls |= bit;
-        if (l[2] && !(x->cue[v].rel = dl_arena_strndup(x->arena, c[2], l[2])))
+        if (gender)
+            x->cue[v].gender = (uint8_t)gender;
+        else if (l[2] && !(x->cue[v].rel = dl_arena_strndup(x->arena, c[2], l[2])))
             return NOMEM(&ld);
     }
     if (r < 0)
@@ -1519,6 +1526,19 @@ static int dict_remember(ctx *c, uint32_t di, int a)
     return 0;
 }
 
+/* The gender its first name gives a person's name ("Angela Merkel"), or G_NONE. */
+static int name_gender(const dl_actor_dict *x, const char *name)
+{
+    char w[32];
+    size_t n = 0;
+    for (const char *p = name; *p && *p != ' ' && n < sizeof w; p++)
+        if (*p != '.')
+            w[n++] = (char)tolower((unsigned char)*p);
+    uint32_t v;
+    return n && n < sizeof w && dl_map_get(x->cues, w, n, &v) && (x->cue[v].cls & C_GIVEN) ? x->cue[v].gender
+                                                                                         : G_NONE;
+}
+
 static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *name, int type,
                      const char *country, const char *role)
 {
@@ -1536,6 +1556,8 @@ static int new_actor(ctx *c, const char *key, size_t kl, int dict, const char *n
     a->pub.country = country;
     a->pub.role = role ? role : "";
     a->pub.first_offset = SIZE_MAX;
+    if (type == T_PERSON)
+        a->gender = (uint8_t)name_gender(c->x, name);
     return (int)d->nact++;
 }
 
@@ -2457,19 +2479,35 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
 }
 
 
-static uint32_t parse_pronoun(ctx *c, uint32_t i, int plural)
+/* A subject pronoun: "they" the plural mention in focus; "he" or "she" the subject of
+ * the sentence so far, else its first person, else the last sentence's subject, of those
+ * whose gender fits; when none fits, the person most recently in focus who does. A person
+ * of unknown gender takes the pronoun's. */
+static uint32_t parse_pronoun(ctx *c, uint32_t i, int pron)
 {
     dl_doc *d = c->d;
-    if (plural) {
+    if (pron == KW_THEY) {
         int m = c->plur_cur >= 0 ? c->plur_cur : c->plur_prev;
         if (m < 0 || d->men[m].actor < 0)
             return 1;
         add_mention(c, i, i + 1, d->men[m].actor, DL_M_PRONOUN, d->men[m].role, -1, d->men[m].actor2);
         return 1;
     }
-    int a = c->subj_cur >= 0 ? c->subj_cur : c->first_cur >= 0 ? c->first_cur : c->subj_prev;
-    if (a >= 0)
+    int g = pron == KW_SHE ? G_FEMALE : G_MALE, a = -1, unfit = 0;
+    const int cand[3] = {c->subj_cur, c->first_cur, c->subj_prev};
+    for (int q = 0; q < 3 && a < 0; q++)
+        if (cand[q] >= 0 && !(d->act[cand[q]].gender && d->act[cand[q]].gender != g))
+            a = cand[q];
+        else
+            unfit |= cand[q] >= 0;
+    for (int q = 0; a < 0 && unfit && q < c->nring && q < FOCUS; q++)
+        if (d->act[c->ring[q]].gender == g || !d->act[c->ring[q]].gender)
+            a = c->ring[q];
+    if (a >= 0) {
+        if (!d->act[a].gender)
+            d->act[a].gender = (uint8_t)g;
         add_mention(c, i, i + 1, a, DL_M_PRONOUN, NULL, -1, -1);
+    }
     return 1;
 }
 
@@ -2541,7 +2579,7 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     const char *rel;
     int k0w = kw(c, i);
     if (k0w == KW_HE || k0w == KW_SHE || k0w == KW_THEY)
-        return parse_pronoun(c, i, k0w == KW_THEY);
+        return parse_pronoun(c, i, k0w);
 
     /* "Kim, whose grandfather" */
     if (k0w == KW_WHOSE && free_tok(c, i + 1) && (tok_cue(c, i + 1, &rel) & C_KIN)) {
@@ -2702,6 +2740,8 @@ static uint32_t parse_at(ctx *c, uint32_t i)
             int mk;
             int a = resolve_person(c, ns, ne, NULL, NULL, &mk);
             if (a >= 0) {
+                if (!d->act[a].gender && c->ti[i].cue >= 0)
+                    d->act[a].gender = c->x->cue[c->ti[i].cue].gender;   /* "Mrs. Clinton" */
                 add_mention(c, i, ne, a, mk, NULL, -1, -1);
                 learn_name(c, a, ns, ne);
             }

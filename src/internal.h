@@ -239,6 +239,7 @@ enum { DL_M_NAME = 1, DL_M_DEMONYM, DL_M_SEAT, DL_M_SHORT, DL_M_DESCRIPTION, DL_
 typedef struct dl_actor_int {
     dl_actor pub;
     int dict;                /* entry in the engine's dictionary, or -1 when found in the text */
+    uint8_t gender;          /* a person's, for he and she (actors.c G_*), 0 unknown */
 } dl_actor_int;
 
 typedef struct dl_event_int {

@@ -423,6 +423,23 @@ START_TEST(test_pronouns)
     ck_assert_str_eq(who(d, "they"), "Israel");
     ck_assert_str_eq(men(d, "they")->role, "military");
     dl_doc_free(d);
+    /* "he" and "she" go to a person whose first name or title fits, passing over the subject */
+    d = process("Peter Okonjo met Maria Lindqvist in Oslo. She said the talks went well.", "2023-06-01");
+    ck_assert_str_eq(who(d, "She"), "Maria Lindqvist");
+    dl_doc_free(d);
+    d = process("Maria Lindqvist met Peter Okonjo in Oslo. He said the talks went well.", "2023-06-01");
+    ck_assert_str_eq(who(d, "He"), "Peter Okonjo");
+    dl_doc_free(d);
+    d = process("Mr. Okafor met Mrs. Thornbury in Lagos. She praised the plan, and he left.", "2023-06-01");
+    ck_assert_str_eq(who(d, "She"), "Thornbury");
+    ck_assert_str_eq(who(d, "he left"), "Okafor");
+    dl_doc_free(d);
+    /* a person of unknown gender takes the first pronoun's and keeps it */
+    d = process("Sam Ellery met Peter Okonjo. She said the talks went well. Okonjo thanked Ellery. "
+                "Later she left.", "2023-06-01");
+    ck_assert_str_eq(who(d, "She said"), "Sam Ellery");
+    ck_assert_str_eq(who(d, "she left"), "Sam Ellery");
+    dl_doc_free(d);
 }
 END_TEST
 
