@@ -1,6 +1,7 @@
 /*
  * actors.c - actors: the dictionary of people, states, organisations, groups and places
- * (data/actors.tsv, data/roles.tsv, data/name-cues.tsv), their mentions in a document, and
+ * (data/actors.tsv, data/roles.tsv, data/role-codes.tsv, data/name-cues.tsv), their mentions in a
+ * document, and
  * the resolution of every mention to a document actor.
  *
  * The dictionary is a set of hash maps over normalised token sequences (lower case, dots
@@ -169,6 +170,7 @@ struct dl_actor_dict {
     dl_map *phrases;    /* phrase -> (phr head + 1) | PREFIX */
     dl_map *roles;      /* role phrase -> (rw index + 1) | PREFIX */
     dl_map *codes;      /* role code -> index into code */
+    dl_map *shared;     /* role codes that many hold at once (role-codes.tsv): -> 1 */
     dl_map *sectors;    /* sector word -> index into code */
     dl_map *names;      /* canonical name -> actor */
     dl_map *surnames;   /* surname -> ch head + 1 */
@@ -731,7 +733,7 @@ static dl_status role_part(loader *ld, const char *s, size_t n, uint32_t actor, 
         return bad(ld, "role \"%s\" is not ROLE@START/END", s, n);
     const char *code = intern(x, x->codes, s, (size_t)(at - s), 0);
     if (!code)
-        return bad(ld, "role \"%s\" is no role code of data/roles.tsv", s, (size_t)(at - s));
+        return bad(ld, "role \"%s\" is no role code of data/role-codes.tsv", s, (size_t)(at - s));
     drole r = {code, OPEN_START, OPEN_END};
     int32_t lo, hi;
     size_t n1 = (size_t)(sl - at - 1), n2 = (size_t)(s + n - sl - 1);
@@ -903,8 +905,9 @@ static dl_status load_roles(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         if (no_role && no_sector)
             return bad(&ld, "\"%s\" has neither role nor sector", c[0], l[0]);
         rword w = {NULL, NULL};
-        if ((!no_role && !(w.role = intern(x, x->codes, c[1], l[1], 1))) ||
-            (!no_sector && !(w.sector = intern(x, x->sectors, c[2], l[2], 1))))
+        if (!no_role && !(w.role = intern(x, x->codes, c[1], l[1], 0)))
+            return bad(&ld, "role \"%s\" is no role code of data/role-codes.tsv", c[1], l[1]);
+        if (!no_sector && !(w.sector = intern(x, x->sectors, c[2], l[2], 1)))
             return NOMEM(&ld);
         char key[KEYMAX];
         size_t kl;
@@ -999,6 +1002,27 @@ static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
     return DL_OK;
 }
 
+/* data/role-codes.tsv: the codes, and those that many hold at once. */
+static dl_status load_role_codes(dl_actor_dict *x, dl_tsv *t, dl_error *err)
+{
+    loader ld = {x, t->src, 0, err};
+    const char *c[3];
+    size_t l[3];
+    int r;
+    while ((r = dl_tsv_next(t, c, l, 3, err)) > 0) {
+        ld.line = t->line;
+        int many = l[1] == 4 && !memcmp(c[1], "many", 4);
+        if (!valid_code(c[0], l[0]))
+            return bad(&ld, "role \"%s\" is not a code of [a-z_]", c[0], l[0]);
+        if (!many && !(l[1] == 3 && !memcmp(c[1], "one", 3)))
+            return bad(&ld, "holders \"%s\" is neither one nor many", c[1], l[1]);
+        const char *code = intern(x, x->codes, c[0], l[0], 1);
+        if (!code || (many && dl_map_put(x->shared, c[0], l[0], 1)))
+            return NOMEM(&ld);
+    }
+    return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
+}
+
 static dl_status open_blob(dl_tsv *t, const char *name, const char *src, const char *header, dl_error *err)
 {
     const dl_blob *b = dl_data_get(name);
@@ -1015,12 +1039,16 @@ dl_status dl_actors_load(dl_engine *e, dl_error *err)
     e->actors = x;
     if (!(x->arena = dl_arena_new()) || !(x->phrases = dl_map_new()) || !(x->roles = dl_map_new()) ||
         !(x->codes = dl_map_new()) || !(x->sectors = dl_map_new()) || !(x->names = dl_map_new()) || !(x->surnames = dl_map_new()) ||
-        !(x->holders = dl_map_new()) || !(x->states = dl_map_new()) || !(x->cues = dl_map_new()))
+        !(x->holders = dl_map_new()) || !(x->states = dl_map_new()) || !(x->cues = dl_map_new()) ||
+        !(x->shared = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     dl_tsv t;
     dl_status st;
     if ((st = open_blob(&t, "name-cues.tsv", "data/name-cues.tsv", "word\tclass\tvalue", err)) ||
         (st = load_cues(x, &t, err)))
+        return st;
+    if ((st = open_blob(&t, "role-codes.tsv", "data/role-codes.tsv", "code\tholders\tmeaning", err)) ||
+        (st = load_role_codes(x, &t, err)))
         return st;
     if ((st = open_blob(&t, "roles.tsv", "data/roles.tsv", "phrase\trole\tsector", err)) ||
         (st = load_roles(x, &t, err)))
@@ -1068,6 +1096,7 @@ void dl_actors_free_dict(dl_actor_dict *x)
     dl_map_free(x->names);
     dl_map_free(x->surnames);
     dl_map_free(x->holders);
+    dl_map_free(x->shared);
     dl_map_free(x->states);
     dl_map_free(x->cues);
     dl_arena_free(x->arena);
@@ -1170,6 +1199,9 @@ static const char *display_role(const dl_actor_dict *x, uint32_t actor, int32_t 
  * For the paramount leader, a head of state or of government when no leader is known. */
 static int holder_of(const dl_actor_dict *x, const dact *body, const char *role, int32_t lo, int32_t hi)
 {
+    uint32_t many;
+    if (dl_map_get(x->shared, role, strlen(role), &many))
+        return -1;   /* "an American official": one of many, no one in particular */
     const char *roles[3] = {role, NULL, NULL};
     if (role == x->leader) {
         roles[1] = x->head_of_state;

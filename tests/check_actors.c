@@ -339,6 +339,16 @@ START_TEST(test_descriptions_by_story_and_date)
     d = process("The Chinese leader spoke.", NULL);
     ck_assert_str_eq(who(d, "The Chinese"), "Xi Jinping");
     dl_doc_free(d);
+    /* an office many hold at once names no one of the dictionary: the state itself */
+    d = process("A senior American official said the talks had failed. The Russian ambassador left.",
+                "2023-06-01");
+    ck_assert_str_eq(who(d, "American official"), "United States");
+    ck_assert_str_eq(who(d, "The Russian"), "Russia");
+    dl_doc_free(d);
+    /* ... unless the story named one who holds it */
+    d = process("Kremlin aide Yuri Ushakov met reporters. The aide said the talks went well.", "2024-06-01");
+    ck_assert_str_eq(who(d, "The aide"), "Yuri Ushakov");
+    dl_doc_free(d);
 }
 END_TEST
 
