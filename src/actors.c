@@ -2421,7 +2421,10 @@ static uint32_t after_entity(ctx *c, uint32_t s, uint32_t k, int ent, int kind, 
     int poss = kw(c, k) == KW_POSS;
     uint32_t p = k + (uint32_t)poss;
     int former = 0;
-    uint32_t q0 = skip_adjectives(c, p, &former);
+    /* Adjectives come between a demonym or a possessive and the role ("Russian armed
+     * forces", "China's top diplomat"), not after a name: in "China staged large-scale
+     * military drills" the verb is no adjective of "military". */
+    uint32_t q0 = poss || kind != DL_M_NAME ? skip_adjectives(c, p, &former) : p;
     uint32_t q;
     int r = role_match(c, q0, &q);
     if (r < 0 && q0 != p) {
