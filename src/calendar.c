@@ -468,5 +468,6 @@ int dl_cal_shift(const char *value, const char *duration, int sign, char *out, s
         return -1;
     int s = sign < 0 ? -1 : 1;
     day = dl_cal_add_months(day, s * months) + s * days;
-    return dl_cal_format(dg < gran ? dg : gran, day, out, n);
+    (void)dg;   /* the value's precision: no finer than what was known of it */
+    return dl_cal_format(gran, day, out, n);
 }

@@ -377,8 +377,9 @@ int dl_cal_valid(int y, int m, int d);
 int dl_cal_value_span(const char *value, dl_date *first, dl_date *last, const char **precision);
 
 /* Shifts a TIMEX3 date value by a duration ("P2M", "P1Y", "P3D", "P2W") forwards (sign +1)
- * or backwards (-1), keeping the value's precision unless the duration is finer
- * ("2023-09" + P2M = "2023-11"). Writes at most n bytes to out. Returns 0 or -1. */
+ * or backwards (-1), keeping the value's precision ("2023-09" + P2M = "2023-11"): a finer
+ * duration adds no precision the value did not have ("2023-09" + P10D = "2023-09": ten
+ * days after some day of September). Writes at most n bytes to out. Returns 0 or -1. */
 int dl_cal_shift(const char *value, const char *duration, int sign, char *out, size_t n);
 
 /* Granularities of a TIMEX3 date value, finest first. */

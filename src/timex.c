@@ -1736,6 +1736,8 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
         }
         if (use_narr && s->keep && base_gran < gran)
             gran = base_gran;
+        else if (use_narr && base_gran > gran)
+            gran = base_gran;   /* "In May ... two days later": some day of May, no finer */
         day = dl_cal_add_months(base, s->months) + s->days;
     }
 format:

@@ -284,6 +284,10 @@ END_TEST
 
 START_TEST(test_narrative)
 {
+    /* A unit finer than the narrative's date adds no precision: some day of May, of 2019. */
+    expect_tx("The army took the city in May 2021. Two days later, the rebels fled.", MON, "Two days later",
+              "DATE", "2021-05");
+    expect_tx("The dam was finished in 2019. The next day, the floods came.", MON, "The next day", "DATE", "2019");
     expect_tx("Exports reached $2 billion in 2019, twice the previous year's level.", MON,
               "the previous year", "DATE", "2018");
     expect_tx("The army took the city on March 3, 2021. The next day, the rebels fled.", MON,
