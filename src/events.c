@@ -1557,8 +1557,11 @@ static void controlled_subject(sa *s, int g)
             /* "invited Putin to pay": the object right before "to" */
             ok = k >= 0 && tag(s, k) == T_TO && k - 1 == e - 1;
         } else {
-            /* "accused Russia at the United Nations of firing", "praised Kim for resisting" */
-            ok = s->tok[v->main].gerund && (is_w(s, k, "of") || is_w(s, k, "for") || is_w(s, k, "from"));
+            /* "accused Russia at the United Nations of firing", "praised Kim for resisting",
+             * "warned Washington against supporting", "congratulated Lula on winning",
+             * "pressed Kyiv into signing" */
+            ok = s->tok[v->main].gerund && (is_w(s, k, "of") || is_w(s, k, "for") || is_w(s, k, "from") ||
+                                            is_w(s, k, "against") || is_w(s, k, "on") || is_w(s, k, "into"));
         }
         if (ok && m >= 0 && !s->vg[h].passive) {
             set_subject(v, a, e, m, -1);
@@ -2080,6 +2083,13 @@ static int vg_modality(const sa *s, int g)
         return DL_MOD_PLANNED;
     }
     if (v->ing || s->tok[v->main].gerund) {
+        /* "warned Washington against supporting": not done, only feared; "left without
+         * signing", "instead of signing": not done */
+        int k = v->start - 1;
+        if (k >= 0 && is_w(s, k, "against"))
+            return DL_MOD_HYPOTHETICAL;
+        if (k >= 0 && (is_w(s, k, "without") || (k >= 1 && is_w(s, k, "of") && is_w(s, k - 1, "instead"))))
+            return DL_MOD_NEGATED;
         int h = governing_vg(s, v->start);
         if (h >= 0 && h != g)
             return vg_modality(s, h);
