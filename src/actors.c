@@ -170,7 +170,7 @@ struct dl_actor_dict {
     dl_map *phrases;    /* phrase -> (phr head + 1) | PREFIX */
     dl_map *roles;      /* role phrase -> (rw index + 1) | PREFIX */
     dl_map *codes;      /* role code -> index into code */
-    dl_map *shared;     /* role codes that many hold at once (role-codes.tsv): -> 1 */
+    dl_map *codeinfo;   /* role code -> its CF_* (data/role-codes.tsv) */
     dl_map *sectors;    /* sector word -> index into code */
     dl_map *names;      /* canonical name -> actor */
     dl_map *surnames;   /* surname -> ch head + 1 */
@@ -187,6 +187,20 @@ struct dl_actor_dict {
     const char *leader, *head_of_state, *head_of_government;   /* interned codes */
     uint8_t bloom[BLOOM_BITS];     /* bit f: filter f (BL_*) */
 };
+
+/* Role codes: what data/role-codes.tsv says of each. */
+enum {
+    CF_MANY = 1,    /* many hold it at once */
+    CF_STATE = 2,   /* an office of a state */
+    CF_BODY = 4     /* an office of an international body */
+};
+
+static unsigned code_flags(const dl_actor_dict *x, const char *code)
+{
+    uint32_t v = 0;
+    dl_map_get(x->codeinfo, code, strlen(code), &v);
+    return v;
+}
 
 static void bloom_set(dl_actor_dict *x, int f, uint32_t h)
 {
@@ -854,20 +868,27 @@ static dl_status load_actors(dl_actor_dict *x, dl_tsv *t, dl_error *err)
             return st;
         if (type == T_COUNTRY && chain_add(x, x->states, c[2], 3, id))
             return NOMEM(&ld);
-        /* Office holders, by country and by the international body served. */
+        /* Office holders, by country and by the international body served: each office
+         * of the one it belongs to (Kaja Kallas's "leader" is Estonia's, not the EU's). */
         a = &x->act[id];
         for (uint32_t k = 0; k < a->nrole; k++) {
             const drole *ro = &x->role[a->role0 + k];
             char key[256];
             size_t kl;
-            if (a->country[0]) {
+            unsigned of = code_flags(x, ro->role);
+            int serves = 0;
+            for (uint32_t j = 0; j < a->nlink; j++)
+                serves |= !strcmp(x->link[a->link0 + j].rel, "serves");
+            if (!serves)
+                of |= CF_STATE;   /* a national "chair" or "official" with no body named */
+            if (a->country[0] && (of & CF_STATE)) {
                 kl = holder_key(key, sizeof key, 0, a->country, ro->role);
                 if ((st = add_holder(&ld, key, kl, id, a->role0 + k)))
                     return st;
             }
             for (uint32_t j = 0; j < a->nlink; j++) {
                 const dlink *li = &x->link[a->link0 + j];
-                if (strcmp(li->rel, "serves") != 0)
+                if (strcmp(li->rel, "serves") != 0 || !(of & CF_BODY))
                     continue;
                 kl = holder_key(key, sizeof key, 1, li->target, ro->role);
                 if ((st = add_holder(&ld, key, kl, id, a->role0 + k)))
@@ -1002,22 +1023,25 @@ static dl_status load_cues(dl_actor_dict *x, dl_tsv *t, dl_error *err)
     return DL_OK;
 }
 
-/* data/role-codes.tsv: the codes, and those that many hold at once. */
+/* data/role-codes.tsv: the codes, how many hold each, and whose offices they are. */
 static dl_status load_role_codes(dl_actor_dict *x, dl_tsv *t, dl_error *err)
 {
     loader ld = {x, t->src, 0, err};
-    const char *c[3];
-    size_t l[3];
+    const char *c[4];
+    size_t l[4];
     int r;
-    while ((r = dl_tsv_next(t, c, l, 3, err)) > 0) {
+    while ((r = dl_tsv_next(t, c, l, 4, err)) > 0) {
         ld.line = t->line;
-        int many = l[1] == 4 && !memcmp(c[1], "many", 4);
+        unsigned f = dl_cell_is(c[1], l[1], "many") ? CF_MANY : 0;
         if (!valid_code(c[0], l[0]))
             return bad(&ld, "role \"%s\" is not a code of [a-z_]", c[0], l[0]);
-        if (!many && !(l[1] == 3 && !memcmp(c[1], "one", 3)))
+        if (!f && !dl_cell_is(c[1], l[1], "one"))
             return bad(&ld, "holders \"%s\" is neither one nor many", c[1], l[1]);
-        const char *code = intern(x, x->codes, c[0], l[0], 1);
-        if (!code || (many && dl_map_put(x->shared, c[0], l[0], 1)))
+        f |= dl_cell_is(c[2], l[2], "state") ? CF_STATE : dl_cell_is(c[2], l[2], "body") ? CF_BODY
+             : dl_cell_is(c[2], l[2], "both") ? CF_STATE | CF_BODY : 0;
+        if (!(f & (CF_STATE | CF_BODY)))
+            return bad(&ld, "of \"%s\" is none of state, body, both", c[2], l[2]);
+        if (!intern(x, x->codes, c[0], l[0], 1) || dl_map_put(x->codeinfo, c[0], l[0], f))
             return NOMEM(&ld);
     }
     return r < 0 ? (err ? err->code : DL_EDATA) : DL_OK;
@@ -1040,14 +1064,14 @@ dl_status dl_actors_load(dl_engine *e, dl_error *err)
     if (!(x->arena = dl_arena_new()) || !(x->phrases = dl_map_new()) || !(x->roles = dl_map_new()) ||
         !(x->codes = dl_map_new()) || !(x->sectors = dl_map_new()) || !(x->names = dl_map_new()) || !(x->surnames = dl_map_new()) ||
         !(x->holders = dl_map_new()) || !(x->states = dl_map_new()) || !(x->cues = dl_map_new()) ||
-        !(x->shared = dl_map_new()))
+        !(x->codeinfo = dl_map_new()))
         return dl_fail(err, DL_ENOMEM, "out of memory");
     dl_tsv t;
     dl_status st;
     if ((st = open_blob(&t, "name-cues.tsv", "data/name-cues.tsv", "word\tclass\tvalue", err)) ||
         (st = load_cues(x, &t, err)))
         return st;
-    if ((st = open_blob(&t, "role-codes.tsv", "data/role-codes.tsv", "code\tholders\tmeaning", err)) ||
+    if ((st = open_blob(&t, "role-codes.tsv", "data/role-codes.tsv", "code\tholders\tof\tmeaning", err)) ||
         (st = load_role_codes(x, &t, err)))
         return st;
     if ((st = open_blob(&t, "roles.tsv", "data/roles.tsv", "phrase\trole\tsector", err)) ||
@@ -1096,7 +1120,7 @@ void dl_actors_free_dict(dl_actor_dict *x)
     dl_map_free(x->names);
     dl_map_free(x->surnames);
     dl_map_free(x->holders);
-    dl_map_free(x->shared);
+    dl_map_free(x->codeinfo);
     dl_map_free(x->states);
     dl_map_free(x->cues);
     dl_arena_free(x->arena);
@@ -1199,8 +1223,7 @@ static const char *display_role(const dl_actor_dict *x, uint32_t actor, int32_t 
  * For the paramount leader, a head of state or of government when no leader is known. */
 static int holder_of(const dl_actor_dict *x, const dact *body, const char *role, int32_t lo, int32_t hi)
 {
-    uint32_t many;
-    if (dl_map_get(x->shared, role, strlen(role), &many))
+    if (code_flags(x, role) & CF_MANY)
         return -1;   /* "an American official": one of many, no one in particular */
     const char *roles[3] = {role, NULL, NULL};
     if (role == x->leader) {

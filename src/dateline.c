@@ -111,7 +111,8 @@ int dl_doc_warn(dl_doc *d, const char *fmt, ...)
 }
 
 /* The first lines of a document may carry its date: "Date: 2024-06-17", a news dateline
- * "MOSCOW, June 17, 2024 -", or a line holding only a date. The time expressions found
+ * "MOSCOW, June 17, 2024 -" (also with the agency: "KYIV, March 28, 2024 (Reuters) -"), or
+ * a line holding only a date. The time expressions found
  * without a document date tell where dates are; this decides which one is the document's. */
 static int dct_from_text(dl_doc *d, dl_date *out)
 {
@@ -131,7 +132,7 @@ static int dct_from_text(dl_doc *d, dl_date *out)
          * break or the second token past the expression, so a document that is one long
          * line costs no more than a short one. */
         size_t before = 0, after = 0, caps_before = 0;
-        int label = 0, dash_after = 0;
+        int label = 0, dash_after = 0, credit = 0;   /* credit: tokens of "(Reuters)", -1 closed */
         for (size_t k = 0; k < d->ntok && after < 2; k++) {
             const dl_token *t = &d->tok[k];
             if (t->b < ls)
@@ -146,6 +147,18 @@ static int dct_from_text(dl_doc *d, dl_date *out)
                                     dl_tok_is(t, "updated") || dl_tok_is(t, "posted")))
                     label = 1;
             } else if (t->b >= x->pub.byte_end) {
+                /* an agency's credit between the date and the dash: "2024 (Reuters) -" */
+                if (after == 0 && credit == 0 && t->llen == 1 && t->lower[0] == '(') {
+                    credit = 1;
+                    continue;
+                }
+                if (credit > 0) {
+                    if (t->llen == 1 && t->lower[0] == ')')
+                        credit = -1;
+                    else if (++credit > 5)
+                        break;   /* no credit: a parenthesis of its own */
+                    continue;
+                }
                 if (after == 0 && t->lower[0] == '-')
                     dash_after = 1;
                 after++;

@@ -132,11 +132,6 @@ void dl_events_free_lex(dl_event_lex *x)
     free(x);
 }
 
-static int cell_is(const char *c, size_t n, const char *s)
-{
-    return strlen(s) == n && memcmp(c, s, n) == 0;
-}
-
 /* The first slot to probe for hash h: its top bits, mixed (the low bits of dl_hash
  * cluster on this table's words). */
 static inline uint32_t wt_home(const dl_event_lex *x, uint32_t h)
@@ -250,7 +245,7 @@ static dl_status load_cameo(dl_event_lex *x, dl_error *err)
 static int value_of(const char *c, size_t n)
 {
     for (size_t v = 0; v < DL_COUNT(CUE_VALUE); v++)
-        if (cell_is(c, n, CUE_VALUE[v]))
+        if (dl_cell_is(c, n, CUE_VALUE[v]))
             return (int)v;
     return -1;
 }
@@ -286,7 +281,7 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
     while ((r = dl_tsv_next(&t, c, l, 3, err)) > 0) {
         int k = -1;
         for (size_t i = 0; i < DL_COUNT(CUE_CLASS); i++)
-            if (cell_is(c[1], l[1], CUE_CLASS[i]))
+            if (dl_cell_is(c[1], l[1], CUE_CLASS[i]))
                 k = (int)i;
         int v = value_of(c[2], l[2]);
         if (k < 0 || v < 0)
@@ -321,7 +316,7 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
 static int parse_slots(const char *c, size_t n, slot *out, uint8_t *nout)
 {
     *nout = 0;
-    if (cell_is(c, n, "-"))
+    if (dl_cell_is(c, n, "-"))
         return 0;
     size_t i = 0;
     while (i < n) {
@@ -334,17 +329,17 @@ static int parse_slots(const char *c, size_t n, slot *out, uint8_t *nout)
         memset(s, 0, sizeof *s);
         const char *w = c + i;
         size_t wl = j - i;
-        if (cell_is(w, wl, "subj"))
+        if (dl_cell_is(w, wl, "subj"))
             s->kind = SL_SUBJ;
-        else if (cell_is(w, wl, "poss"))
+        else if (dl_cell_is(w, wl, "poss"))
             s->kind = SL_POSS;
-        else if (cell_is(w, wl, "pre"))
+        else if (dl_cell_is(w, wl, "pre"))
             s->kind = SL_PRE;
-        else if (cell_is(w, wl, "by"))
+        else if (dl_cell_is(w, wl, "by"))
             s->kind = SL_BY;
-        else if (cell_is(w, wl, "host"))
+        else if (dl_cell_is(w, wl, "host"))
             s->kind = SL_HOST;
-        else if (cell_is(w, wl, "obj"))
+        else if (dl_cell_is(w, wl, "obj"))
             s->kind = SL_OBJ;
         else {
             s->kind = SL_PREP;
@@ -379,7 +374,7 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
         trig *e = &x->trigs[x->ntrigs];
         memset(e, 0, sizeof *e);
         e->next = -1;
-        if (!cell_is(c[1], l[1], "v") && !cell_is(c[1], l[1], "n")) {
+        if (!dl_cell_is(c[1], l[1], "v") && !dl_cell_is(c[1], l[1], "n")) {
             dl_map_free(last);
             return dl_fail(err, DL_EDATA, "data/events.tsv:%d: pos must be v or n", t.line);
         }
@@ -389,7 +384,7 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
         if (!e->lemma || !e->relation)
             goto oom;
         /* pattern: words separated by spaces */
-        if (!cell_is(c[2], l[2], "-")) {
+        if (!dl_cell_is(c[2], l[2], "-")) {
             size_t i = 0;
             while (i < l[2]) {
                 while (i < l[2] && c[2][i] == ' ')
@@ -408,7 +403,7 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
                 i = j;
             }
         }
-        if (cell_is(c[4], l[4], "-")) {
+        if (dl_cell_is(c[4], l[4], "-")) {
             e->cameo = "";
         } else {
             uint32_t ci;
@@ -424,19 +419,19 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
             dl_map_free(last);
             return dl_fail(err, DL_EDATA, "data/events.tsv:%d: bad source or target slots", t.line);
         }
-        if (!cell_is(c[7], l[7], "-")) {
+        if (!dl_cell_is(c[7], l[7], "-")) {
             size_t i = 0;
             while (i < l[7]) {
                 size_t j = i;
                 while (j < l[7] && c[7][j] != ',')
                     j++;
-                if (cell_is(c[7] + i, j - i, "say"))
+                if (dl_cell_is(c[7] + i, j - i, "say"))
                     e->frame |= FR_SAY;
-                else if (cell_is(c[7] + i, j - i, "deny"))
+                else if (dl_cell_is(c[7] + i, j - i, "deny"))
                     e->frame |= FR_DENY;
-                else if (cell_is(c[7] + i, j - i, "recip"))
+                else if (dl_cell_is(c[7] + i, j - i, "recip"))
                     e->frame |= FR_RECIP;
-                else if (cell_is(c[7] + i, j - i, "target"))
+                else if (dl_cell_is(c[7] + i, j - i, "target"))
                     e->frame |= FR_TARGET;
                 else {
                     dl_map_free(last);

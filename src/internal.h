@@ -158,6 +158,12 @@ dl_status dl_tsv_open_file(dl_tsv *t, const char *path, const char *header, dl_e
  * valid until the next call). Returns 1 for a row, 0 at the end, -1 with err filled when a
  * row has the wrong number of columns. Lengths in lens. */
 int dl_tsv_next(dl_tsv *t, const char **cells, size_t *lens, int max, dl_error *err);
+
+/* Is the cell c of n bytes the string s? */
+static inline int dl_cell_is(const char *c, size_t n, const char *s)
+{
+    return strlen(s) == n && memcmp(c, s, n) == 0;
+}
 void dl_tsv_close(dl_tsv *t);
 
 /* ================================================================ engine and document */

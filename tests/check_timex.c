@@ -457,6 +457,14 @@ START_TEST(test_without_dct)
     ck_assert_ptr_nonnull(x);
     ck_assert_str_eq(x->value, "2024-06-18");
     dl_doc_free(d);
+    /* ... with the agency's credit between the date and the dash, after a headline */
+    d = process("Grain row ends\n\nKYIV, March 28, 2024 (Reuters) - Ukraine and Poland agreed on Thursday.", NULL);
+    ck_assert_str_eq(dl_doc_dct(d), "2024-03-28");
+    dl_doc_free(d);
+    /* a parenthesis of many words is no credit */
+    d = process("The deal of March 28, 2024 (signed in the old capital at night) - a first.", NULL);
+    ck_assert_str_eq(dl_doc_dct(d), "");
+    dl_doc_free(d);
 }
 END_TEST
 
