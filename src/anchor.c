@@ -393,7 +393,8 @@ static void agent_from_discourse(dl_doc *d, int i)
 
 /* Is event e a row of the timeline? An event dated by words of its own sentence is; one
  * dated otherwise (by another event, the narrative, the document date) needs two of: a
- * doer, what it was done to (an actor or a thing), a date of its own. Never a mention of
+ * doer, what it was done to (an actor or a thing), a date of its own. Never a light verb
+ * whose object's noun is the event ("launched an invasion": the invasion), a mention of
  * an earlier event, a noun that is a verb's object (unless dated apart from it), an
  * event that wants an actor as
  * target and has none, a denied or doubted event without a date of its own, or a
@@ -401,7 +402,7 @@ static void agent_from_discourse(dl_doc *d, int i)
  * that Russia fired ..."). */
 static int keep_event(const dl_event_int *e, const when *w, const when *all, const uint8_t *kept)
 {
-    if (w->dup)
+    if (w->dup || e->light)
         return 0;
     /* "violates an agreement reached in 1991": a date of its own makes it an event */
     if (e->inner_of >= 0 && kept[e->inner_of] && !(w->own && strcmp(w->value, all[e->inner_of].value)))

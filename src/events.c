@@ -1816,6 +1816,7 @@ typedef struct args {
     int obj0, obj1;        /* object text tokens, or -1 */
     int clause;
     int vg;                /* the trigger's verb group, or the one governing a noun */
+    int light_vg;          /* a noun in the object of a light verb: that verb's group, or -1 */
 } args;
 
 static int pp_actor(const sa *s, const pp *p, int np, const char *prep)
@@ -1996,6 +1997,7 @@ static void noun_args(sa *s, const found *f, args *a)
         if (lq && (lq->cls & CU_LIGHT) && object_np(s, a->vg, &oa, &ob) == 0 && h >= oa && h < ob) {
             subject_of(s, a->vg);
             light = s->vg[a->vg].subj_men[0];
+            a->light_vg = a->vg;
         }
     }
     static const slot def_src[3] = {{SL_POSS, ""}, {SL_PRE, ""}, {SL_BY, ""}};
@@ -2527,7 +2529,7 @@ static dl_status analyse_sentence(sa *s)
     for (int z = 0; z < ntrig; z++) {
         int i = trig_tok[z];
         const found *f = &s->trig[i];
-        args a = {.src = -1, .tgt = -1, .src2 = -1, .obj0 = -1, .obj1 = -1, .vg = -1};
+        args a = {.src = -1, .tgt = -1, .src2 = -1, .obj0 = -1, .obj1 = -1, .vg = -1, .light_vg = -1};
         a.clause = s->tok[i].clause;
         int modality, tense;
         if (f->e->noun) {
@@ -2565,6 +2567,14 @@ static dl_status analyse_sentence(sa *s)
         if (f->e->noun && s->obj_of[i] >= 0 && (a.tgt < 0 || a.tgt == s->obj_tgt[i] ||
                                                 (s->obj_tgt[i] >= 0 && d->men[a.tgt].actor == d->men[s->obj_tgt[i]].actor)))
             d->ev[d->nev - 1].inner_of = s->obj_of[i];
+        /* "launched a ground invasion", "carried out an attack": a light verb of no event
+         * code of its own only says that the noun's event happened; the noun is the row */
+        if (f->e->noun && f->e->cameo[0] && a.light_vg >= 0)
+            for (size_t z = first_ev; z + 1 < d->nev; z++)
+                if (d->ev[z].trig0 == s->t0 + (uint32_t)s->vg[a.light_vg].main && !d->ev[z].pub.cameo[0]) {
+                    d->ev[z].light = 1;
+                    d->ev[d->nev - 1].inner_of = -1;
+                }
     }
     /* anchoring phrases named a token; make it the event there */
     for (size_t k = first_ev; k < d->nev; k++) {

@@ -275,6 +275,7 @@ typedef struct dl_event_int {
     uint8_t reports;         /* a statement whose content is another event */
     uint8_t named_doer;      /* a source, or a subject with a name in it */
     int inner_of;            /* a noun that is the object of this verb event ("signed a treaty"), or -1 */
+    uint8_t light;           /* a light verb whose object's noun is the event ("launched an invasion") */
     const char *thing;       /* the object's core words ("military reconnaissance satellite"),
                               * the timeline's target when no actor is, or "" */
 } dl_event_int;
