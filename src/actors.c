@@ -1385,33 +1385,6 @@ static unsigned tok_cue(const ctx *c, uint32_t i, const char **rel)
     return c->x->cue[v].cls;
 }
 
-/* Does s[0..n) hold a dot? Words are short: a few overlapping loads, no call. */
-static inline int has_dot(const char *s, size_t n)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull,
-                   dots = 0x2e2e2e2e2e2e2e2eull;
-    uint64_t x;
-    if (n >= 8) {
-        for (size_t k = 0; k + 8 <= n; k += 8) {
-            memcpy(&x, s + k, 8);
-            x ^= dots;
-            if ((x - ones) & ~x & highs)
-                return 1;
-        }
-        memcpy(&x, s + n - 8, 8);
-        x ^= dots;
-        return ((x - ones) & ~x & highs) != 0;
-    }
-    if (n >= 4) {
-        uint32_t u, v;
-        memcpy(&u, s, 4), memcpy(&v, s + n - 4, 4);
-        x = ((uint64_t)u << 32 | v) ^ dots;
-        return ((x - ones) & ~x & highs) != 0;
-    }
-    /* one to three bytes: the first, middle and last cover them */
-    return n && (s[0] == '.' || s[n >> 1] == '.' || s[n - 1] == '.');
-}
-
 /* May a role phrase start with noun lemma w (a string of the lexicon's, so its address
  * names it)? The answers are kept by address: a document repeats its words. */
 static int nlemma_role(ctx *c, const char *w)
@@ -1448,7 +1421,7 @@ static void token_info(ctx *c)
         const char *s = t->lower;
         size_t n = t->llen;
         uint32_t h = t->hash, v;
-        if (has_dot(s, n)) {
+        if (t->flags & DL_T_DOT) {
             ti->dots = 1;
             s = w, n = nodots(t->lower, w, sizeof w);
             h = dl_hash(s, n);

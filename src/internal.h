@@ -194,7 +194,8 @@ enum {
     DL_T_NUMBER = 1 << 7,   /* a number: 24, 4.8, 10,000, 1948 */
     DL_T_SPACE_BEFORE = 1 << 8, /* white space precedes it */
     DL_T_NEWLINE_BEFORE = 1 << 9, /* a line break precedes it */
-    DL_T_HYPHEN = 1 << 10   /* a word (DL_T_ALPHA or DL_T_DIGIT) with a '-' in lower */
+    DL_T_HYPHEN = 1 << 10,  /* a word (DL_T_ALPHA or DL_T_DIGIT) with a '-' in lower */
+    DL_T_DOT = 1 << 11      /* a '.' in lower ("U.S.", "Jan.", "4.8", "...") */
 };
 
 /* Part-of-speech bits from WordNet (a word may have several), and verb forms. */

@@ -441,6 +441,8 @@ static dl_status push_token(seg *g, size_t b, size_t e, unsigned flags)
     }
     if ((flags & (DL_T_ALPHA | DL_T_DIGIT)) && memchr(out, '-', o))
         flags |= DL_T_HYPHEN;
+    if (memchr(out, '.', o))
+        flags |= DL_T_DOT;
     finish_token(g, t, out, o, flags, 0, 0);
     return DL_OK;
 }
@@ -639,7 +641,7 @@ static dl_status tokenise(seg *g)
                 int ak;
                 if (nb == '.' && k == C_LETTER && abbrev_dot(g, i, j, &ak)) {
                     out[o++] = '.';
-                    f |= DL_T_ABBREV;
+                    f |= DL_T_ABBREV | DL_T_DOT;
                     plain = 1;
                 } else {
                     plain = nb == '.';
@@ -680,7 +682,7 @@ static dl_status tokenise(seg *g)
             if (d->ntok == d->cap_tok && DL_GROW(d->tok, d->cap_tok, d->ntok + 1))
                 return DL_ENOMEM;
             g->low[g->lowlen] = (char)b;
-            push_ascii(g, i, 1, f | DL_T_PUNCT, 0);
+            push_ascii(g, i, 1, f | DL_T_PUNCT | (b == '.' ? DL_T_DOT : 0), 0);
             i++;
             continue;
         }
