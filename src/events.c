@@ -1507,6 +1507,7 @@ static void set_subject(vgroup *v, int a, int b, int m0, int m1)
     v->subj1 = b;
     v->subj_men[0] = m0;
     v->subj_men[1] = m1;
+    v->subj_men[2] = -1;
 }
 
 static void copy_subject(vgroup *v, const vgroup *from)
@@ -1662,6 +1663,7 @@ static void subject_of(sa *s, int g)
             }
             int m0 = np_actor(s, b, e, v->start);
             int m1 = -1;
+            int m2 = -1;
             /* "Putin and Kim met" */
             if (b - 2 >= 0 && tag(s, b - 1) == T_CONJ && np_tag(tag(s, b - 2))) {
                 int b2 = np_begin(s, b - 2, floor);
@@ -1670,9 +1672,21 @@ static void subject_of(sa *s, int g)
                     m1 = m0;
                     m0 = m;
                     b = b2;
+                    /* "Britain, France and Germany announced": a list (not "In Kyiv,
+                     * Ukraine and Poland agreed": a phrase before the subject) */
+                    int b3 = b - 2 >= floor && tag(s, b - 1) == T_COMMA && np_tag(tag(s, b - 2))
+                                 ? np_begin(s, b - 2, floor) : -1;
+                    int m3 = b3 >= floor ? np_actor(s, b3, b - 1, b - 1) : -1;
+                    if (m3 >= 0 && m1 >= 0 && (b3 == floor || tag(s, b3 - 1) != T_PREP)) {
+                        m2 = m1;
+                        m1 = m0;
+                        m0 = m3;
+                        b = b3;
+                    }
                 }
             }
             set_subject(v, b, e, m0, m1);
+            v->subj_men[2] = m2;
             return;
         }
         break;
@@ -2563,6 +2577,21 @@ static dl_status analyse_sentence(sa *s)
             }
         if (add_event(s, f, &a, modality, tense))
             return DL_ENOMEM;
+        /* "Egypt and Qatar mediated the talks", "Britain, France and Germany announced":
+         * each actor of a coordinated subject does the event (a reciprocal one has them
+         * as source and target instead) */
+        if (!f->e->noun && a.vg >= 0 && !(f->e->frame & FR_RECIP) && !s->vg[a.vg].passive && a.src >= 0 &&
+            a.src == s->vg[a.vg].subj_men[0])
+            for (int q = 1; q < 3; q++) {
+                int m = s->vg[a.vg].subj_men[q];
+                if (m < 0 || m == a.tgt || d->men[m].actor == d->men[a.src].actor ||
+                    (a.tgt >= 0 && d->men[m].actor == d->men[a.tgt].actor))
+                    continue;
+                args b = a;
+                b.src = m;
+                if (add_event(s, f, &b, modality, tense))
+                    return DL_ENOMEM;
+            }
         /* "signed a treaty with France": the treaty is the signing's object, not an event */
         if (f->e->noun && s->obj_of[i] >= 0 && (a.tgt < 0 || a.tgt == s->obj_tgt[i] ||
                                                 (s->obj_tgt[i] >= 0 && d->men[a.tgt].actor == d->men[s->obj_tgt[i]].actor)))
