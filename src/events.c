@@ -753,6 +753,18 @@ static inline int is_base(const dl_token *t)
            (t->vform == DL_VF_NONE && (t->lemma == t->lower || !strcmp(t->lemma, t->lower)));
 }
 
+/* Is token p the end of a mention used as an adjective: a demonym ("North Korean") or a
+ * place after a determiner ("the Kharkiv attacks")? */
+static int demonym_at(const sa *s, int p)
+{
+    if (p < 0 || s->tok[p].men < 0 || (size_t)s->tok[p].men >= s->d->nmen)
+        return 0;
+    const dl_mention *m = &s->d->men[s->tok[p].men];
+    uint32_t m0 = m->tok0 - s->t0;
+    return m->kind == DL_M_DEMONYM ||
+           (m->kind == DL_M_SEAT && ((s->tok[m0].cls & CU_DET) || (m0 > 0 && (s->tok[m0 - 1].cls & CU_DET))));
+}
+
 /* A word WordNet knows: noun, verb, adjective or adverb by context. (Inlined: a third of
  * all tokens come here, and a call's saved registers cost as much as most rules.) */
 static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
@@ -817,6 +829,8 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
                 return T_VERB;
             if (pt == T_DET || pt == T_POSS)
                 return T_NOUN;
+            if (pt == T_NAME && demonym_at(s, p) && next_nounish(nx))
+                return T_ADJ;   /* "Iranian shipping companies" */
             return T_VERB;
         }
         if (vf == DL_VF_PAST) {
@@ -827,14 +841,8 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
         if (vf == DL_VF_S) {
             if (!(pos & DL_POS_NOUN))
                 return T_VERB;
-            if (pt == T_NAME && p >= 0 && s->tok[p].men >= 0 && (size_t)s->tok[p].men < s->d->nmen) {
-                /* "North Korean sanctions violations", "the Kharkiv attacks" */
-                const dl_mention *m = &s->d->men[s->tok[p].men];
-                uint32_t m0 = m->tok0 - s->t0;
-                if (m->kind == DL_M_DEMONYM ||
-                    (m->kind == DL_M_SEAT && ((s->tok[m0].cls & CU_DET) || (m0 > 0 && (s->tok[m0 - 1].cls & CU_DET)))))
-                    return T_NOUN;
-            }
+            if (pt == T_NAME && demonym_at(s, p))
+                return T_NOUN;   /* "North Korean sanctions violations", "the Kharkiv attacks" */
             if (pt == T_NAME || pt == T_PRON || pt == T_COMMA || pt == T_WH || pt == T_REL)
                 return T_VERB;
             if (pt == T_NOUN && p == i - 2 && s->tok[i - 1].tag == T_ADV)
@@ -858,6 +866,11 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
     }
     if (pos & DL_POS_NOUN)
         return T_NOUN;
+    /* "The Treasury later sanctioned", "troops earlier withdrew": between a subject and a
+     * finite verb, an adverb (not the adjective of "the later sanctioned") */
+    if ((pos & DL_POS_ADJ) && (pos & DL_POS_ADV) && (pt == T_NAME || pt == T_NOUN || pt == T_PRON) && nx &&
+        (nx->pos & DL_POS_VERB) && (nx->vform == DL_VF_PAST || nx->vform == DL_VF_S) && !(nx->pos & DL_POS_NOUN))
+        return T_ADV;
     if (pos & DL_POS_ADJ)
         return T_ADJ;
     if (pos & DL_POS_ADV)
