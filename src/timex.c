@@ -1282,12 +1282,15 @@ static int verb_signal(const scan *sc, uint32_t k)
         if (n == 1 && t->vform == DL_VF_PAST && nx_noun && p &&
             (determiner_like(sc, k - 1) || ((p->pos & DL_POS_ADV) && !(p->pos & DL_POS_VERB))))
             return TENSE_ADJ_FUTURE;
-        /* "a memorial planned for Saturday was canceled": a participle after a noun and
-         * before a preposition (not "protesters planned a march") qualifies the noun. */
-        if (n == 1 && t->vform == DL_VF_PAST && !aux_before(sc, k) && k > sc->s0 && k + 1 < sc->s1 &&
-            (tk(sc, k - 1)->pos & DL_POS_NOUN) && (tk(sc, k - 1)->flags & DL_T_ALPHA) &&
-            !(tk(sc, k - 1)->pos & DL_POS_FUNC) && (tk(sc, k + 1)->pos & DL_POS_FUNC) &&
-            !determiner_like(sc, k + 1) && !is(sc, k + 1, "to"))
+        /* "a memorial planned for Saturday was canceled", "The visit, originally planned
+         * for late March, was postponed": a participle after a noun (or the comma that
+         * sets it off, an adverb between) and before a preposition (not "protesters
+         * planned a march") qualifies the noun. */
+        uint32_t b = k > sc->s0 && (tk(sc, k - 1)->pos & DL_POS_ADV) && !(tk(sc, k - 1)->pos & DL_POS_VERB) ? k - 1 : k;
+        if (n == 1 && t->vform == DL_VF_PAST && !aux_before(sc, k) && b > sc->s0 && k + 1 < sc->s1 &&
+            (((tk(sc, b - 1)->pos & DL_POS_NOUN) && (tk(sc, b - 1)->flags & DL_T_ALPHA) &&
+              !(tk(sc, b - 1)->pos & DL_POS_FUNC)) || is(sc, b - 1, ",")) &&
+            (tk(sc, k + 1)->pos & DL_POS_FUNC) && !determiner_like(sc, k + 1) && !is(sc, k + 1, "to"))
             return TENSE_WEAK_FUTURE;
         return TENSE_FUTURE;
     }

@@ -187,6 +187,8 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("The summit scheduled for Tuesday will open in Hanoi.", "2024-06-19", "Tuesday", "DATE",
               "2024-06-25");
     expect_tx("Protesters planned a march on Saturday.", "2024-06-19", "Saturday", "DATE", "2024-06-22");
+    expect_tx("The summit, originally planned for late March, was postponed.", "2024-04-14", "late March", "DATE",
+              "2024-03");
     /* ... an adjective speaks for its own noun phrase; "plans" after a noun is a noun. */
     expect_tx("Aides discussed the slated visit of the envoy in September.", MON, "September", "DATE", "2024-09");
     expect_tx("On Friday, when the envoy set aside vacation plans for the hastily planned trip, "
