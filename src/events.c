@@ -836,6 +836,8 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
         if (vf == DL_VF_PAST) {
             if ((pt == T_PREP || pt == T_DET) && next_nounish(nx) && (nx->pos & DL_POS_NOUN))
                 return T_ADJ;   /* "by armored train" */
+            if (pt == T_VERB && next_nounish(nx) && (nx->pos & DL_POS_NOUN) && !(nx->pos & DL_POS_FUNC))
+                return T_ADJ;   /* "launched coordinated attacks", "imposed targeted sanctions" */
             return T_VERB;
         }
         if (vf == DL_VF_S) {
