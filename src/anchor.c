@@ -418,6 +418,10 @@ static int keep_event(const dl_event_int *e, const when *w, const when *all, con
         return 0;
     if (e->definite && !src && e->target < 0)
         return 0;
+    /* "Boeing has announced that ...": what a named doer says is a row by itself when what
+     * it says is none */
+    if (e->says && src)
+        return 1;
     return src + tgt >= 2;
 }
 
@@ -579,7 +583,10 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         }
         if (!narrative.value[0])
             continue;
-        if ((e->tense == DL_TENSE_PRESENT || e->tense == DL_TENSE_PERFECT) && d->has_dct) {
+        /* "has announced", "says", and a statement with no date of its own ("Angers said"):
+         * news tells them at the time of writing, whatever date the story went back to */
+        if ((e->tense == DL_TENSE_PRESENT || e->tense == DL_TENSE_PERFECT || (e->says && e->tense == DL_TENSE_PAST)) &&
+            d->has_dct) {
             dl_copy_cut(w->value, sizeof w->value, d->dct_str);
             w->mod[0] = 0;
             w->text = "";
