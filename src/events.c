@@ -1429,6 +1429,19 @@ static void find_clauses(sa *s)
             while (k < s->n && tag(s, k) == T_ADV)
                 k++;
             int g = k < s->n ? s->tok[k].vg : -1;
+            /* "condemned the treaty that Putin and Kim signed a day earlier, and said ...":
+             * after a comma, a verb goes with the clause around the relative one */
+            if (g >= 0 && i > 0 && tag(s, i - 1) == T_COMMA && s->cl[cur].kind == CL_REL &&
+                (tag(s, k) == T_VERB || tag(s, k) == T_AUX)) {
+                int p = s->cl[cur].parent < 0 ? 0 : s->cl[cur].parent;
+                cur = p;
+                last_vg = -1;
+                for (int h = s->nvg - 1; h >= 0; h--)
+                    if (s->vg[h].main < i && s->tok[s->vg[h].main].clause == p) {
+                        last_vg = h;
+                        break;
+                    }
+            }
             if (g >= 0 && is_report_vg(s, g) && s->cl[cur].kind == CL_COMP && s->cl[cur].parent >= 0) {
                 int p = s->cl[cur].parent;
                 for (int h = s->nvg - 1; h >= 0; h--)
@@ -1729,6 +1742,14 @@ static int phrases_after(const sa *s, int i, pp *out, int max)
         if (t == T_TIME || t == T_ADV || t == T_QUOTE) {
             k++;
             continue;
+        }
+        if (t == T_CONJ && n == 0 && k + 1 < s->n && np_start_tag(tag(s, k + 1)) && s->tok[k + 1].men < 0) {
+            /* "delivered shells and missiles to Russia": the rest of a coordinated object */
+            int b = np_end(s, k + 1, s->n);
+            if (b > k + 1 && b < s->n && (tag(s, b) == T_PREP || tag(s, b) == T_TO)) {
+                k = b;
+                continue;
+            }
         }
         if ((t == T_PREP || t == T_TO || (t == T_SUB && !clause_follows(s, k))) && k + 1 < s->n) {
             int a = k + 1;
