@@ -1301,6 +1301,7 @@ typedef struct ctx {
     dl_map *later;              /* name word -> person with a full name anywhere (pre-pass) */
     int ring[RING], nring;      /* people in focus, most recent first */
     int states[RING], nstates;  /* states in focus */
+    int dateline_state;         /* the state of a dateline ("MEXICO CITY, Oct. 1 -"), or -1 */
     uint32_t s0, s1;            /* the sentence's tokens */
     int headline;
     uint8_t *headlines;         /* per sentence: headline_case (set by prescan) */
@@ -1743,6 +1744,11 @@ static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, co
             }
         } else if (ty == T_COUNTRY) {
             ring_push(c->states, &c->nstates, actor);
+            /* a dateline: a place in capitals at the start of a line, before a comma */
+            const dl_token *f = &d->tok[t0];
+            if (c->dateline_state < 0 && (t0 == 0 || (f->flags & DL_T_NEWLINE_BEFORE)) && all_caps(d, t0) &&
+                t1 < d->ntok && (dl_tok_is(&d->tok[t1], ",") || dl_tok_is(&d->tok[t1], "(")))
+                c->dateline_state = actor;
         }
         /* "they": two people, a group, or a state's forces, officials, media */
         int plural = actor2 >= 0 || ty == T_GROUP || (role && ty != T_PERSON && kind != DL_M_PRONOUN);
@@ -2672,6 +2678,17 @@ static uint32_t parse_at(ctx *c, uint32_t i)
             return 0;
         uint32_t di = x->phr[p].actor;
         int kind = x->phr[p].kind;
+        /* "Congress" under a Mexico City dateline: a one-word name that is also a sector
+         * word ("congress", "parliament") names the dateline state's organ, the
+         * dictionary's entry only when it is of that state */
+        uint32_t re;
+        int rr;
+        if (e == j + 1 && c->dateline_state >= 0 && x->act[di].type != T_PERSON && x->act[di].country[0] &&
+            (rr = role_match(c, j, &re)) >= 0 && re == e && !x->rw[rr].role && x->rw[rr].sector &&
+            strcmp(d->act[c->dateline_state].pub.country, x->act[di].country) != 0) {
+            add_mention(c, i, e, c->dateline_state, DL_M_DESCRIPTION, x->rw[rr].sector, -1, -1);
+            return e - i;
+        }
         if (x->act[di].type == T_PERSON && e < c->s1 && (T(c, e)->flags & DL_T_CAP) &&
             (tok_cue(c, e, NULL) & C_NAMED_FOR))
             return e + 1 - i;   /* "Kim Il-sung Square": a place named for the person */
@@ -3039,7 +3056,7 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
             c.tf[i] |= TF_BLOCK;
     token_info(&c);
     prescan(&c);
-    c.subj_prev = c.plur_prev = -1;
+    c.subj_prev = c.plur_prev = c.dateline_state = -1;
     for (size_t s = 0; s < d->nsent && !c.oom; s++) {
         if (d->sent[s].pub.boilerplate)
             continue;

@@ -459,6 +459,22 @@ START_TEST(test_pronouns)
 }
 END_TEST
 
+START_TEST(test_generic_organ_under_a_dateline)
+{
+    /* "Congress" is the dateline state's legislature, the US Congress only under a US one */
+    dl_doc *d = process("MEXICO CITY, Oct. 1 (Reuters) - Congress approved the budget on Tuesday.", "2024-10-01");
+    ck_assert_str_eq(who(d, "Congress"), "Mexico");
+    ck_assert_str_eq(men(d, "Congress")->role, "legislature");
+    dl_doc_free(d);
+    d = process("WASHINGTON, Oct. 1 (Reuters) - Congress approved the budget on Tuesday.", "2024-10-01");
+    ck_assert_str_eq(who(d, "Congress"), "US Congress");
+    dl_doc_free(d);
+    d = process("Congress approved the budget on Tuesday.", "2024-10-01");
+    ck_assert_str_eq(who(d, "Congress"), "US Congress");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_sector_after_seat)
 {
     dl_doc *d = process("Officials in Tokyo said Japanese forces were on alert.", "2023-06-01");
@@ -589,6 +605,7 @@ static Suite *actors_suite(void)
     tcase_add_test(tc, test_two_leaders);
     tcase_add_test(tc, test_kin);
     tcase_add_test(tc, test_pronouns);
+    tcase_add_test(tc, test_generic_organ_under_a_dateline);
     tcase_add_test(tc, test_sector_after_seat);
     tcase_add_test(tc, test_mention_at);
     tcase_add_test(tc, test_user_file_adds_and_overrides);
