@@ -112,9 +112,9 @@ int dl_doc_warn(dl_doc *d, const char *fmt, ...)
 
 /* The first lines of a document may carry its date: "Date: 2024-06-17", a news dateline
  * "MOSCOW, June 17, 2024 -" (also with the agency: "KYIV, March 28, 2024 (Reuters) -"), or
- * a line holding only a date. The time expressions found
- * without a document date tell where dates are; this decides which one is the document's. */
-static int dct_from_text(dl_doc *d, dl_date *out)
+ * a line holding only a date. The time expressions found tell where dates are; this
+ * decides which one is the document's, and returns its index (or -1). */
+static int dct_line(dl_doc *d, dl_date *out)
 {
     for (size_t i = 0; i < d->ntx; i++) {
         const dl_timex_int *x = &d->tx[i];
@@ -167,9 +167,9 @@ static int dct_from_text(dl_doc *d, dl_date *out)
         int only_date = before == 0 && after <= 1;
         int dateline = before > 0 && caps_before == before && dash_after;
         if (label || only_date || dateline)
-            return 1;
+            return (int)i;
     }
-    return 0;
+    return -1;
 }
 
 static void set_dct(dl_doc *d, const dl_date *dt)
@@ -222,15 +222,17 @@ dl_doc *dl_doc_process(const dl_engine *e, const dl_input *in, dl_error *err)
     copy.name = d->name;
     if (dl_text_prepare(d, &copy, err) || dl_segment(d, err) || dl_timex_find(d, err))
         goto fail;
-    if (!d->has_dct) {
-        dl_date dt;
-        if (dct_from_text(d, &dt)) {
-            set_dct(d, &dt);
-            d->ntx = 0;   /* normalise again against the date found */
-            if (dl_timex_find(d, err))
-                goto fail;
-        }
+    dl_date dt;
+    int line = dct_line(d, &dt);
+    if (!d->has_dct && line >= 0) {
+        set_dct(d, &dt);
+        d->ntx = 0;   /* normalise again against the date found */
+        if (dl_timex_find(d, err))
+            goto fail;
+        line = dct_line(d, &dt);
     }
+    if (line >= 0)
+        d->tx[line].docdate = 1;   /* the story's date, not its events' */
     if (dl_actors_find(d, err) || dl_events_find(d, err) || dl_anchor_events(d, err))
         goto fail;
     return d;

@@ -776,8 +776,15 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
     uint32_t pc = p >= 0 ? s->tok[p].cls : 0;
     const dl_token *nx = i + 1 < s->n ? T(s, i + 1) : NULL;
 
-    if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV)))
+    if (!(pos & (DL_POS_NOUN | DL_POS_VERB | DL_POS_ADJ | DL_POS_ADV))) {
+        /* "EU-mediated", "Moscow-backed", "state-run": a compound ending in a participle */
+        const char *h = (t->flags & DL_T_HYPHEN) ? memrchr(t->lower, '-', t->llen) : NULL;
+        dl_lexentry le;
+        if (h && h[1] && dl_lex_lookup(h + 1, t->llen - (size_t)(h + 1 - t->lower), &le) &&
+            (le.pos & DL_POS_VERB) && le.vform == DL_VF_PAST)
+            return T_ADJ;
         return (t->flags & DL_T_CAP) && !(t->flags & DL_T_SENT_START) ? T_NAME : T_NOUN;
+    }
     /* A word that can be a noun, right before the possessive "'s", is the owner: "the
      * States's visit", "the report's findings", never the verbs "state" and "report". */
     if ((pos & DL_POS_NOUN) && nx && nx->llen == 2 && nx->lower[0] == '\'' && nx->lower[1] == 's')
@@ -2090,6 +2097,20 @@ static void noun_args(sa *s, const found *f, args *a)
         a->obj1 = p[of].np1;
     }
     /* recip nouns between two actors: "talks between Russia and Ukraine" */
+    int bt = (e->frame & FR_RECIP) && a->src < 0 ? pp_index(s, p, np, "between") : -1;
+    if (bt >= 0) {
+        int at = -1, m1 = first_men(s, p[bt].np0, p[bt].np1, &at);
+        int m2 = -1;   /* the actor after "and" */
+        for (int k = at + 1; m1 >= 0 && k < s->n && k <= p[bt].np1 + 1 && m2 < 0; k++)
+            if (s->tok[k].men >= 0 && s->tok[k].men != m1)
+                m2 = s->tok[k].men;
+            else if (s->tok[k].men < 0 && tag(s, k) != T_CONJ && k >= p[bt].np1)
+                break;
+        if (m2 >= 0 && m1 == a->tgt && s->d->men[m2].actor != s->d->men[m1].actor) {
+            a->src = m1;
+            a->tgt = m2;
+        }
+    }
     a->clause = s->tok[h].clause;
 }
 
@@ -2319,8 +2340,8 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
         int k = s->txk[z], x = s->tok[k].tx;
         const dl_timex_int *t = &s->d->tx[x];
         const char *ty = t->pub.type;
-        if (!(ty[0] == 'D' && !strcmp(ty, "DATE")) && !(ty[0] == 'T' && !strcmp(ty, "TIME")))
-            continue;
+        if ((!(ty[0] == 'D' && !strcmp(ty, "DATE")) && !(ty[0] == 'T' && !strcmp(ty, "TIME"))) || t->docdate)
+            continue;   /* (the date line dates the story, not the sentence after it) */
         int tc = s->tok[k].clause;
         if (exact ? tc != c : !clause_within(s, c, tc))
             continue;

@@ -227,6 +227,8 @@ typedef struct dl_timex_int {
     uint32_t tok0, ntok;     /* tokens it covers */
     int anchor_kind;         /* DL_ANCHOR_* how its value was resolved */
     int relative;            /* non-zero: resolved against the DCT or the narrative */
+    int docdate;             /* the document's own date line ("MOSCOW, June 17, 2024 -"): no
+                                event's date */
 } dl_timex_int;
 
 enum { DL_ANCHOR_EXPLICIT = 1, DL_ANCHOR_DCT, DL_ANCHOR_EVENT, DL_ANCHOR_NARRATIVE };
