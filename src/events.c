@@ -2636,9 +2636,10 @@ static dl_status analyse_sentence(sa *s)
             return DL_ENOMEM;
         /* "Egypt and Qatar mediated the talks", "Britain, France and Germany announced":
          * each actor of a coordinated subject does the event (a reciprocal one has them
-         * as source and target instead) */
-        if (!f->e->noun && a.vg >= 0 && !(f->e->frame & FR_RECIP) && !s->vg[a.vg].passive && a.src >= 0 &&
-            a.src == s->vg[a.vg].subj_men[0])
+         * as source and target instead, unless it names its other party: "Vucic and
+         * Kurti met separately with Borrell") */
+        if (!f->e->noun && a.vg >= 0 && (!(f->e->frame & FR_RECIP) || a.tgt >= 0) && !s->vg[a.vg].passive &&
+            a.src >= 0 && a.src == s->vg[a.vg].subj_men[0])
             for (int q = 1; q < 3; q++) {
                 int m = s->vg[a.vg].subj_men[q];
                 if (m < 0 || m == a.tgt || d->men[m].actor == d->men[a.src].actor ||
