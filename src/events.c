@@ -1505,19 +1505,33 @@ static int governing_vg(const sa *s, int i)
     return -1;
 }
 
+/* Is token k a currency sign ("$", "€", "£")? */
+static int currency(const sa *s, int k)
+{
+    const dl_token *t = T(s, k);
+    return (t->flags & DL_T_PUNCT) && (!strcmp(t->lower, "$") || !strcmp(t->lower, "\xe2\x82\xac") ||
+                                       !strcmp(t->lower, "\xc2\xa3"));
+}
+
 /* The object noun phrase right after verb group g, or -1 (start in *a, end in *b). */
 static int object_np(const sa *s, int g, int *a, int *b)
 {
     int k = s->vg[g].main + 1;
     while (k < s->n && (tag(s, k) == T_ADV || tag(s, k) == T_QUOTE))
         k++;
+    /* "approved about $113 billion", "killed around 200 people": an approximation, and a
+     * currency sign before the number */
+    if (k + 1 < s->n && tag(s, k) == T_PREP && (tag(s, k + 1) == T_NUM || currency(s, k + 1)))
+        k++;
+    int money = k + 1 < s->n && currency(s, k) && tag(s, k + 1) == T_NUM;
+    k += money;
     if (k >= s->n || !np_start_tag(tag(s, k)) || tag(s, k) == T_WH)
         return -1;
     int e = np_end(s, k, s->n);
     if (e <= k || s->tok[k].clause != s->vg[g].clause)
         return -1;
     e = of_chain(s, e, s->n);
-    int noun = 0;
+    int noun = money;   /* "$113 billion" is a thing */
     for (int z = k; z < e; z++)
         noun |= ((s->tok[z].tag == T_NOUN || s->tok[z].tag == T_NAME) && !(T(s, z)->pos & DL_POS_FUNC)) ||
                 s->tok[z].men >= 0;
@@ -2402,6 +2416,14 @@ static char *core_of(sa *s, int a, int b)
             continue;
         break;
     }
+    if (k == e && e + 1 < s->n && (is_w(s, e, "in") || is_w(s, e, "of")) && np_start_tag(tag(s, e + 1))) {
+        /* "$113 billion in aid", "millions of shells": a quantity of the thing */
+        int f = np_end(s, e + 1, s->n);
+        if (f > e + 1)
+            return core_of(s, e + 1, f);
+    }
+    if (k == e && a > 0 && currency(s, a - 1))
+        return text_of(s, a - 1, e);   /* "$50 billion" */
     while (e > k && tag(s, e - 1) == T_QUOTE)
         e--;
     return text_of(s, k, e);
