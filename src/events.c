@@ -2179,6 +2179,25 @@ static int vg_modality(const sa *s, int g)
     return DL_MOD_ASSERTED;
 }
 
+/* Is token i in a clause of condition ("if he won the election", "unless Russia
+ * withdraws", "whether Ukraine should win")? What it tells may not happen. */
+static int conditional(const sa *s, int i)
+{
+    for (int c = s->tok[i].clause, k = 0; c > 0 && k < DL_EV_MAXTOK; c = s->cl[c].parent, k++)
+        if (s->cl[c].kind == CL_SUB) {
+            int t = s->cl[c].start;
+            if (!is_w(s, t, "if") && !is_w(s, t, "unless") && !is_w(s, t, "whether"))
+                continue;
+            /* the condition ends at a comma ("... if it is attacked, the most significant
+             * agreement ...": an apposition of the sentence's own) */
+            int comma = 0;
+            for (int k = t + 1; k < i && !comma; k++)
+                comma = tag(s, k) == T_COMMA;
+            return !comma;
+        }
+    return 0;
+}
+
 /* Is token i inside a clause an earlier reporting verb governs, or after "according to"? */
 static int reported(const sa *s, int i)
 {
@@ -2647,6 +2666,8 @@ static dl_status analyse_sentence(sa *s)
         }
         if (denied(s, i, deny_vg, ndeny))
             modality = DL_MOD_NEGATED;
+        else if (conditional(s, i))
+            modality = DL_MOD_HYPOTHETICAL;
         else if (modality == DL_MOD_ASSERTED && reported(s, i))
             modality = DL_MOD_REPORTED;
         if (!f->e->noun)
