@@ -3790,6 +3790,24 @@ static int deadline(const scan *sc, uint32_t t0, long day)
            (is(sc, t0 - 1, "by") || (p && n == 1 && p->dirprep > 0));
 }
 
+/* "from March to May 2022", "between June and August 2019", "November-February 2023": a
+ * month or day with no year, first in a range whose end has one, is of that year (of the
+ * year before when the range runs over New Year). */
+static void range_year(const scan *sc, cand *c)
+{
+    const sem *a = &c->s;
+    uint32_t j = c->t1;
+    if (a->type != TY_DATE || a->how != HOW_FIELDS || a->y >= 0 || a->hol || !a->m || j + 1 >= sc->s1 ||
+        (a->gran != DL_G_MONTH && a->gran != DL_G_DAY) ||
+        !(is(sc, j, "to") || is(sc, j, "and") || is(sc, j, "-") || is(sc, j, "until") || is(sc, j, "through")))
+        return;
+    cand e;
+    if (!(sc->tf[j + 1] & TF_START) || !match_at(sc, j + 1, &e) || e.s.type != TY_DATE || e.s.how != HOW_FIELDS ||
+        e.s.y < 0 || !e.s.m)
+        return;
+    c->s.y = a->m > e.s.m ? e.s.y - 1 : e.s.y;
+}
+
 /* Adds the expression [t0, c->t1) to the document and makes it the narrative date. */
 static dl_status emit(scan *sc, uint32_t t0, const cand *c)
 {
@@ -3879,6 +3897,7 @@ dl_status dl_timex_find(dl_doc *d, dl_error *err)
         for (uint32_t k = sc.s0; k < sc.s1 && !st;) {
             cand c;
             if ((tf[k] & TF_START) && match_at(&sc, k, &c) && c.t1 > k) {
+                range_year(&sc, &c);
                 st = emit(&sc, k, &c);
                 k = c.t1;
             } else {
