@@ -73,7 +73,7 @@ enum {
     C_CONNECTOR = 1 << 0, C_PARTICLE = 1 << 1, C_NAME_SUFFIX = 1 << 2, C_ORG_SUFFIX = 1 << 3,
     C_ORG_HEAD = 1 << 4, C_HONORIFIC = 1 << 5, C_PLACE_NOUN = 1 << 6, C_NOT_NAME = 1 << 7,
     C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11,
-    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13, C_NAMED_FOR = 1 << 14
+    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13, C_NAMED_FOR = 1 << 14, C_STATE_NOUN = 1 << 15
 };
 static const struct { const char *name; unsigned bit; } cue_classes[] = {
     {"connector", C_CONNECTOR}, {"particle", C_PARTICLE}, {"name_suffix", C_NAME_SUFFIX},
@@ -81,6 +81,7 @@ static const struct { const char *name; unsigned bit; } cue_classes[] = {
     {"place_noun", C_PLACE_NOUN}, {"not_name", C_NOT_NAME}, {"kin", C_KIN},
     {"person_noun", C_PERSON_NOUN}, {"former", C_FORMER}, {"family_first", C_FAMILY_FIRST},
     {"given_name", C_GIVEN}, {"adj_suffix", C_ADJ_SUFFIX}, {"named_for", C_NAMED_FOR},
+    {"state_noun", C_STATE_NOUN},
 };
 
 typedef struct dact {
@@ -2554,6 +2555,12 @@ static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
     int former = 0;
     uint32_t k = skip_adjectives(c, j, &former);
     uint32_t e;
+    /* "the two countries", "the two sides" after "talks between Serbia and Kosovo": the
+     * two states in focus, the one named first as the first */
+    if (free_tok(c, k) && (tok_cue(c, k, NULL) & C_STATE_NOUN) && c->nstates >= 2) {
+        add_mention(c, i, k + 1, c->states[1], DL_M_DESCRIPTION, NULL, -1, c->states[0]);
+        return k + 1 - i;
+    }
     int r = role_match(c, k, &e);
     const char *role = r >= 0 ? c->x->rw[r].role : NULL;
     if (r < 0 || !role) {

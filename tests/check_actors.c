@@ -415,6 +415,20 @@ START_TEST(test_two_leaders)
 }
 END_TEST
 
+START_TEST(test_two_states)
+{
+    /* "the two sides" after two states: those states, the one named first as the first */
+    dl_doc *d = process("Talks between Serbia and Kosovo collapsed on Monday. The two sides had agreed in "
+                        "February to normalize relations.", "2023-09-15");
+    const dl_mention *m = men(d, "The two sides");
+    ck_assert_ptr_nonnull(m);
+    ck_assert_str_eq(d->act[m->actor].pub.name, "Serbia");
+    ck_assert_int_ge(m->actor2, 0);
+    ck_assert_str_eq(d->act[m->actor2].pub.name, "Kosovo");
+    dl_doc_free(d);
+}
+END_TEST
+
 START_TEST(test_kin)
 {
     dl_doc *d = process("Kim Jong-il's father ruled for decades. Analysts watched Kim Jong-un, "
@@ -606,6 +620,7 @@ static Suite *actors_suite(void)
     tcase_add_test(tc, test_possessive_and_of_descriptions);
     tcase_add_test(tc, test_the_north_and_the_south);
     tcase_add_test(tc, test_two_leaders);
+    tcase_add_test(tc, test_two_states);
     tcase_add_test(tc, test_kin);
     tcase_add_test(tc, test_pronouns);
     tcase_add_test(tc, test_generic_organ_under_a_dateline);
