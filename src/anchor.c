@@ -322,6 +322,11 @@ static void date_event(ctx *c, int i)
     if (tx >= 0) {
         set_from_timex(w, &d->tx[tx]);
         e->timex = tx;
+        /* "has occupied Crimea since 2014", "killed since April 15": it began then and
+         * goes on */
+        uint32_t t0 = d->tx[tx].tok0;
+        if (!w->mod[0] && t0 > 0 && dl_tok_is(&d->tok[t0 - 1], "since"))
+            dl_copy_cut(w->mod, sizeof w->mod, "ON_OR_AFTER");
     }
     /* a noun, or the event an anchoring phrase names, may be one told before */
     if (e->noun || e->anchor_ref) {

@@ -1697,7 +1697,8 @@ static void subject_of(sa *s, int g)
             int b = np_begin(s, j, 0);
             int e = j + 1;
             /* "Officials in Kiev said": go past phrases that hang on the subject */
-            while (b - 2 >= 0 && tag(s, b - 1) == T_PREP && np_tag(tag(s, b - 2)) && tag(s, b - 2) != T_DET) {
+            while (b - 2 >= 0 && tag(s, b - 1) == T_PREP && np_tag(tag(s, b - 2)) && tag(s, b - 2) != T_DET &&
+                   !is_w(s, b - 1, "than")) {   /* ("More than 9,000 people": a count, no phrase) */
                 int b2 = np_begin(s, b - 2, 0);
                 if (b2 < floor)
                     break;
@@ -1705,7 +1706,7 @@ static void subject_of(sa *s, int g)
                 b = b2;
             }
             if (b - 1 >= 0 && (tag(s, b - 1) == T_PREP || tag(s, b - 1) == T_TO) && b - 1 <= floor + 1 &&
-                s->tok[b - 1].clause == c) {
+                s->tok[b - 1].clause == c && !is_w(s, b - 1, "than")) {
                 /* "In the article published in Rodong": a participle, not a subject */
                 v->finite = 0;
                 return;
@@ -2432,6 +2433,13 @@ static char *core_of(sa *s, int a, int b)
             is_w(s, k, "new") || is_w(s, k, "latest"))
             continue;
         if (k + 1 < e && tag(s, k + 1) == T_POSS)
+            continue;
+        /* "more than 9,000 people", "about 400 officers": an approximation of a count */
+        if (k + 1 < b && (is_w(s, k, "more") || is_w(s, k, "less") || is_w(s, k, "fewer")) && is_w(s, k + 1, "than")) {
+            k++;
+            continue;
+        }
+        if (k + 1 < b && tag(s, k) == T_PREP && tag(s, k + 1) == T_NUM)
             continue;
         break;
     }
