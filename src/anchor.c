@@ -327,6 +327,21 @@ static void date_event(ctx *c, int i)
         uint32_t t0 = d->tx[tx].tok0;
         if (!w->mod[0] && t0 > 0 && dl_tok_is(&d->tok[t0 - 1], "since"))
             dl_copy_cut(w->mod, sizeof w->mod, "ON_OR_AFTER");
+        /* "resumed talks on Sunday, six months after fighting broke out": the event the
+         * phrase names, with no date of its own, lies that long before this one */
+        if (e->ref_ev >= 0 && e->ref_dur >= 0 && (size_t)e->ref_ev < d->nev &&
+            (e->ref_mod == DL_REL_AFTER || e->ref_mod == DL_REL_BEFORE)) {
+            const dl_event_int *r = &d->ev[e->ref_ev];
+            when *rw = &c->w[e->ref_ev];
+            if (!rw->done && !rw->busy && r->clause_tx < 0 && r->outer_tx < 0 &&
+                !dl_cal_shift(w->value, d->tx[e->ref_dur].pub.value, e->ref_mod == DL_REL_AFTER ? -1 : 1,
+                              rw->value, sizeof rw->value)) {
+                rw->mod[0] = 0;
+                rw->kind = K_EVENT;
+                rw->text = e->ref_text ? e->ref_text : "";
+                rw->done = 1;
+            }
+        }
     }
     /* a noun, or the event an anchoring phrase names, may be one told before */
     if (e->noun || e->anchor_ref) {

@@ -2385,8 +2385,11 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
         int w;
         if (in_anchor(s, k, &w) && w != own)
             continue;   /* it dates the event that phrase names */
-        if (own >= 0 && !(k >= s->an[own].start && k < s->an[own].end) && (exact || !s->an[own].sub))
-            continue;   /* "before the trip, on Monday": Monday is not the trip's */
+        if (own >= 0 && !(k >= s->an[own].start && k < s->an[own].end) &&
+            (exact || !s->an[own].sub || s->an[own].dur >= 0))
+            continue;   /* "before the trip, on Monday": Monday is not the trip's; "on Sunday,
+                         * two weeks after police raided": nor the raid's, which lies two
+                         * weeks before (anchor.c) */
         int e = k;
         while (e + 1 < s->n && s->tok[e + 1].tx == x)
             e++;
