@@ -79,6 +79,7 @@
 #define W_MONEY     (1ull << 46) /* "$", "euros", "percent": an amount, not a count */
 #define W_PRESS     (1ull << 47) /* "daily": also a noun for a newspaper */
 #define W_PUTOFF    (1ull << 48) /* "postpone": "until" after it bounds a time ahead */
+#define W_PASTBASE  (1ull << 49) /* "put": its past is its base form */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -411,6 +412,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_PRESS;
     } else if (KIND("putoff")) {
         e->cls |= W_PUTOFF;
+    } else if (KIND("pastbase")) {
+        e->cls |= W_PASTBASE;
     } else if (KIND("unitadj")) {
         e->cls |= W_UNITADJ;
     } else if (KIND("end")) {
@@ -1332,6 +1335,14 @@ static int verb_signal(const scan *sc, uint32_t k)
     }
     if (!(t->pos & DL_POS_VERB) || is_name_like(sc, k) || (k > sc->s0 && determiner_like(sc, k - 1)))
         return TENSE_NONE;
+    /* "Serbia put its army on alert": after a singular subject, "put" is no present */
+    const wentry *pb = we(sc, k);
+    if (pb && (pb->cls & W_PASTBASE) && t->vform == DL_VF_BASE && k > sc->s0) {
+        const dl_token *p = tk(sc, k - 1);
+        if ((p->flags & DL_T_ALPHA) && (p->pos & DL_POS_NOUN || is_name_like(sc, k - 1)) && !(p->pos & DL_POS_FUNC) &&
+            (p->lower[p->llen - 1] != 's' || is_name_like(sc, k - 1)))
+            return aux_before(sc, k) ? TENSE_NONE : TENSE_PAST;
+    }
     if (t->vform == DL_VF_PAST)
         return aux_before(sc, k) ? TENSE_NONE : TENSE_PAST;
     if (t->vform == DL_VF_S && !(t->pos & DL_POS_NOUN))

@@ -199,6 +199,9 @@ START_TEST(test_months_weekdays_by_tense)
     expect_tx("The hearing was adjourned till Monday morning.", "2024-06-20", "Monday morning", "TIME",
               "2024-06-24TMO");
     expect_tx("The rebels held the bridge until Tuesday.", "2024-06-20", "Tuesday", "DATE", "2024-06-18");
+    /* "put", "set", "cut" after a singular subject are past */
+    expect_tx("Serbia put its army on high alert on Saturday.", "2023-09-15", "Saturday", "DATE", "2023-09-09");
+    expect_tx("Serbia will put its army on alert on Saturday.", "2023-09-15", "Saturday", "DATE", "2023-09-16");
     /* "as planned", "than expected": a comparison with the plan, no future. */
     expect_tx("The launch went ahead as originally scheduled on Monday.", "2024-06-20", "Monday", "DATE",
               "2024-06-17");
