@@ -832,6 +832,11 @@ static inline __attribute__((always_inline)) int guess_open(const sa *s, int i)
                 return T_ADJ;
         }
         if (vf == DL_VF_ING) {
+            /* "after fighting broke out", "since voting began": a gerund that is the
+             * subject of the finite verb after it is a noun */
+            if ((pt == T_PREP || pt == T_SUB) && nx && (nx->pos & DL_POS_VERB) && !(nx->pos & DL_POS_NOUN) &&
+                (nx->vform == DL_VF_PAST || nx->vform == DL_VF_S))
+                return T_NOUN;
             if (pt == T_PREP || pt == T_SUB)
                 return T_VERB;
             if (pt == T_DET || pt == T_POSS)
