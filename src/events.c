@@ -1718,6 +1718,14 @@ static void subject_of(sa *s, int g)
             }
             int m0 = np_actor(s, b, e, v->start);
             int m1 = -1;
+            /* "Delegations from Sudan's army and the Rapid Support Forces resumed talks":
+             * the agent noun's phrase names two actors */
+            if (m0 >= 0 && s->tok[e - 1].men < 0 && (s->tok[e - 1].cls & CU_AGENT))
+                for (int k = e; k + 1 < v->start && m1 < 0; k++)
+                    if (tag(s, k) == T_CONJ)
+                        for (int q = k + 1; q < v->start && q <= k + 3 && m1 < 0; q++)
+                            if (s->tok[q].men >= 0 && s->tok[q].men != m0)
+                                m1 = s->tok[q].men;
             int m2 = -1;
             /* "Putin and Kim met" */
             if (b - 2 >= 0 && tag(s, b - 1) == T_CONJ && np_tag(tag(s, b - 2))) {
@@ -2067,13 +2075,14 @@ static void noun_args(sa *s, const found *f, args *a)
     const trig *e = f->e;
     /* "Kenya will host talks with Somalia", "gave his annual keynote": the doer of a
      * light verb does the noun in its object */
-    int light = -1;
+    int light = -1, light2 = -1;   /* (light2: a second actor of its subject) */
     if (a->vg >= 0 && s->vg[a->vg].main < h) {
         const cue *lq = lemma_cue(s, s->vg[a->vg].main);
         int oa, ob;
         if (lq && (lq->cls & CU_LIGHT) && object_np(s, a->vg, &oa, &ob) == 0 && h >= oa && h < ob) {
             subject_of(s, a->vg);
             light = s->vg[a->vg].subj_men[0];
+            light2 = s->vg[a->vg].subj_men[1];
             a->light_vg = a->vg;
         }
     }
@@ -2109,6 +2118,9 @@ static void noun_args(sa *s, const found *f, args *a)
             a->tgt = pp_actor(s, p, np, sl->prep);
         }
     }
+    /* "Sudan and the RSF resumed talks": the light verb's two subjects are the parties */
+    if (a->tgt < 0 && (e->frame & FR_RECIP) && a->src >= 0 && a->src == light && light2 >= 0)
+        a->tgt = light2;
     if (a->tgt == a->src)
         a->tgt = -1;
     int of = pp_index(s, p, np, "of");
