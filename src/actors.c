@@ -2763,10 +2763,12 @@ static uint32_t parse_at(ctx *c, uint32_t i)
             }
         }
         /* "Lawmakers had tried", "police dispersed protesters" under a Tbilisi dateline:
-         * a body of the dateline's state, as the word names no one holder of an office
-         * (not "its military": someone else's) */
+         * the dateline state's legislature, police or courts, as the word names no one
+         * holder of an office (not troops or officials: a story from Doha tells of
+         * Israel's; not "its police": someone else's) */
         const dl_token *pt = i > c->s0 ? T(c, i - 1) : NULL;
         if (w->sector && (!w->role || plural) && c->dateline_state >= 0 &&
+            (!strcmp(w->sector, "legislature") || !strcmp(w->sector, "police") || !strcmp(w->sector, "judiciary")) &&
             !(pt && (dl_tok_is(pt, "its") || dl_tok_is(pt, "their") || dl_tok_is(pt, "his") || dl_tok_is(pt, "her") ||
                      dl_tok_is(pt, "our") || dl_tok_is(pt, "whose") || dl_tok_is(pt, "'s")))) {
             add_mention(c, i, e, c->dateline_state, DL_M_DESCRIPTION, w->sector, -1, -1);
