@@ -14,9 +14,9 @@
  * A document is read sentence by sentence, left to right (boilerplate sentences and time
  * expressions are skipped). At each token the longest of these is taken:
  *   - a subject pronoun -> the most recent compatible subject: he/she the subject of the
- *     sentence so far or of the last sentence that named a person (the dictionary has no
- *     gender, so he and she are alike), they a state's forces or officials, a group, or
- *     "the two leaders";
+ *     sentence so far or of the last sentence that named a person, of a gender that fits
+ *     (from a first name or title of data/name-cues.tsv, or an earlier pronoun), they a
+ *     state's forces or officials, a group, or "the two leaders";
  *   - "whose" + kin word -> the kin of the person just named ("Kim, whose grandfather");
  *   - [the] dictionary phrase, then what follows it: a role and a name ("South Korean
  *     Defense Minister Shin Won-sik" is one person mention), a role alone ("the Russian
