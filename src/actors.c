@@ -73,7 +73,8 @@ enum {
     C_CONNECTOR = 1 << 0, C_PARTICLE = 1 << 1, C_NAME_SUFFIX = 1 << 2, C_ORG_SUFFIX = 1 << 3,
     C_ORG_HEAD = 1 << 4, C_HONORIFIC = 1 << 5, C_PLACE_NOUN = 1 << 6, C_NOT_NAME = 1 << 7,
     C_KIN = 1 << 8, C_PERSON_NOUN = 1 << 9, C_FORMER = 1 << 10, C_FAMILY_FIRST = 1 << 11,
-    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13, C_NAMED_FOR = 1 << 14, C_STATE_NOUN = 1 << 15
+    C_GIVEN = 1 << 12, C_ADJ_SUFFIX = 1 << 13, C_NAMED_FOR = 1 << 14, C_STATE_NOUN = 1 << 15,
+    C_POSSESSIVE = 1 << 16
 };
 static const struct { const char *name; unsigned bit; } cue_classes[] = {
     {"connector", C_CONNECTOR}, {"particle", C_PARTICLE}, {"name_suffix", C_NAME_SUFFIX},
@@ -81,7 +82,7 @@ static const struct { const char *name; unsigned bit; } cue_classes[] = {
     {"place_noun", C_PLACE_NOUN}, {"not_name", C_NOT_NAME}, {"kin", C_KIN},
     {"person_noun", C_PERSON_NOUN}, {"former", C_FORMER}, {"family_first", C_FAMILY_FIRST},
     {"given_name", C_GIVEN}, {"adj_suffix", C_ADJ_SUFFIX}, {"named_for", C_NAMED_FOR},
-    {"state_noun", C_STATE_NOUN},
+    {"state_noun", C_STATE_NOUN}, {"possessive", C_POSSESSIVE},
 };
 
 typedef struct dact {
@@ -2766,11 +2767,9 @@ static uint32_t parse_at(ctx *c, uint32_t i)
          * the dateline state's legislature, police or courts, as the word names no one
          * holder of an office (not troops or officials: a story from Doha tells of
          * Israel's; not "its police": someone else's) */
-        const dl_token *pt = i > c->s0 ? T(c, i - 1) : NULL;
         if (w->sector && (!w->role || plural) && c->dateline_state >= 0 &&
             (!strcmp(w->sector, "legislature") || !strcmp(w->sector, "police") || !strcmp(w->sector, "judiciary")) &&
-            !(pt && (dl_tok_is(pt, "its") || dl_tok_is(pt, "their") || dl_tok_is(pt, "his") || dl_tok_is(pt, "her") ||
-                     dl_tok_is(pt, "our") || dl_tok_is(pt, "whose") || dl_tok_is(pt, "'s")))) {
+            !(i > c->s0 && (tok_cue(c, i - 1, NULL) & C_POSSESSIVE))) {
             add_mention(c, i, e, c->dateline_state, DL_M_DESCRIPTION, w->sector, -1, -1);
             return e - i;
         }

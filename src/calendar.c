@@ -455,19 +455,20 @@ int dl_cal_parse_duration(const char *dur, long *months, long *days, int *gran)
         return -1;
     *months = mo;
     *days = dy + hours / 24;
-    *gran = g;
+    if (gran)
+        *gran = g;
     return 0;
 }
 
 int dl_cal_shift(const char *value, const char *duration, int sign, char *out, size_t n)
 {
-    int gran, dg;
+    int gran;
     long day, months, days;
     if (!value || !duration || dl_cal_parse_value(value, &gran, &day) ||
-        dl_cal_parse_duration(duration, &months, &days, &dg))
+        dl_cal_parse_duration(duration, &months, &days, NULL))
         return -1;
     int s = sign < 0 ? -1 : 1;
     day = dl_cal_add_months(day, s * months) + s * days;
-    (void)dg;   /* the value's precision: no finer than what was known of it */
+    /* at the value's precision: no finer than what was known of it */
     return dl_cal_format(gran, day, out, n);
 }

@@ -176,20 +176,10 @@ static void set_dct(dl_doc *d, const dl_date *dt)
 {
     d->dct = *dt;
     d->has_dct = 1;
-    if (dt->year >= 0 && dt->year <= 9999 && dt->month >= 1 && dt->month <= 12 && dt->day >= 1 &&
-        dt->day <= 31) {   /* the usual date, without snprintf's cost */
-        const int f[8] = {dt->year / 1000, dt->year / 100 % 10, dt->year / 10 % 10, dt->year % 10,
-                          dt->month / 10, dt->month % 10, dt->day / 10, dt->day % 10};
-        char *p = d->dct_str;
-        for (int i = 0; i < 8; i++) {
-            *p++ = (char)('0' + f[i]);
-            if (i == 3 || i == 5)
-                *p++ = '-';
-        }
-        *p = 0;
-    } else {
+    if (!dl_cal_valid(dt->year, dt->month, dt->day) ||
+        dl_cal_format(DL_G_DAY, dl_cal_to_days(dt->year, dt->month, dt->day), d->dct_str,
+                      sizeof d->dct_str) != 0)
         snprintf(d->dct_str, sizeof d->dct_str, "%04d-%02d-%02d", dt->year, dt->month, dt->day);
-    }
 }
 
 dl_doc *dl_doc_process(const dl_engine *e, const dl_input *in, dl_error *err)

@@ -80,6 +80,7 @@
 #define W_PRESS     (1ull << 47) /* "daily": also a noun for a newspaper */
 #define W_PUTOFF    (1ull << 48) /* "postpone": "until" after it bounds a time ahead */
 #define W_PASTBASE  (1ull << 49) /* "put": its past is its base form */
+#define W_RANGETO   (1ull << 50) /* "to", "until": joins the two ends of a range */
 
 /* Units of time. */
 enum { U_NONE, U_S, U_MIN, U_H, U_D, U_WE, U_W, U_FN, U_M, U_SE, U_Q, U_Y, U_DE, U_CE, U_ML };
@@ -414,6 +415,8 @@ static int set_kind(wentry *e, const char *k, size_t kn, const char *v, size_t v
         e->cls |= W_PUTOFF;
     } else if (KIND("pastbase")) {
         e->cls |= W_PASTBASE;
+    } else if (KIND("rangeto")) {
+        e->cls |= W_RANGETO;
     } else if (KIND("unitadj")) {
         e->cls |= W_UNITADJ;
     } else if (KIND("end")) {
@@ -3810,7 +3813,7 @@ static void range_year(const scan *sc, cand *c)
     uint32_t j = c->t1;
     if (a->type != TY_DATE || a->how != HOW_FIELDS || a->y >= 0 || a->hol || !a->m || j + 1 >= sc->s1 ||
         (a->gran != DL_G_MONTH && a->gran != DL_G_DAY) ||
-        !(is(sc, j, "to") || is(sc, j, "and") || is(sc, j, "-") || is(sc, j, "until") || is(sc, j, "through")))
+        !(we(sc, j) && (we(sc, j)->cls & W_RANGETO)))
         return;
     cand e;
     if (!(sc->tf[j + 1] & TF_START) || !match_at(sc, j + 1, &e) || e.s.type != TY_DATE || e.s.how != HOW_FIELDS ||

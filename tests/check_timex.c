@@ -293,6 +293,8 @@ START_TEST(test_narrative)
     expect_tx("The war lasted from March to May 2022.", MON, "March", "DATE", "2022-03");
     expect_tx("The drought ran from November to February 2023.", MON, "November", "DATE", "2022-11");
     expect_tx("Talks ran between June and August 2019.", MON, "June", "DATE", "2019-06");
+    expect_tx("The strike lasted from October until January 2021.", MON, "October", "DATE", "2020-10");
+    expect_tx("Inspections ran from April through June 2018.", MON, "April", "DATE", "2018-04");
     /* A unit finer than the narrative's date adds no precision: some day of May, of 2019. */
     expect_tx("The army took the city in May 2021. Two days later, the rebels fled.", MON, "Two days later",
               "DATE", "2021-05");
