@@ -33,6 +33,7 @@ typedef struct when {
     const char *text;
     int kind;
     int own;       /* from a time expression of its own sentence */
+    int range;     /* days after the value's that a range of days runs on ("Sept. 9-10") */
     int dup;       /* a mention of an earlier event */
     int done, busy;
 } when;
@@ -158,6 +159,7 @@ static void set_from_timex(when *w, const dl_timex_int *x)
     w->text = x->pub.text;
     w->kind = kind_of_timex(x);
     w->own = 1;
+    w->range = x->range_days;
 }
 
 /* "<doc>-e<n>" in the document's arena, or NULL. */
@@ -300,8 +302,10 @@ static void set_from_event(when *w, const when *ref, const dl_event_int *e, cons
         if (dl_cal_shift(ref->value, x->pub.value, sign, w->value, sizeof w->value))
             return;
         w->mod[0] = 0;
+        w->range = 0;
     } else {
         dl_copy_cut(w->value, sizeof w->value, ref->value);
+        w->range = ref->range;
         const char *mod = e->ref_mod == DL_REL_BEFORE ? "BEFORE" : e->ref_mod == DL_REL_AFTER ? "AFTER"
                           : e->ref_mod == DL_REL_SINCE ? "ON_OR_AFTER" : ref->mod;
         dl_copy_cut(w->mod, sizeof w->mod, mod);
@@ -337,6 +341,7 @@ static void date_event(ctx *c, int i)
                 !dl_cal_shift(w->value, d->tx[e->ref_dur].pub.value, e->ref_mod == DL_REL_AFTER ? -1 : 1,
                               rw->value, sizeof rw->value)) {
                 rw->mod[0] = 0;
+                rw->range = 0;
                 rw->kind = K_EVENT;
                 rw->text = e->ref_text ? e->ref_text : "";
                 rw->done = 1;
@@ -467,6 +472,8 @@ static dl_status fill_dates(ctx *c, dl_event_int *e, const when *w)
         if (!w->mod[0]) {
             memcpy(s0, sp->s0, sizeof s0);
             memcpy(s1, sp->s1, sizeof s1);
+            if (w->range > 0 && da == db)
+                day_str(s1, sizeof s1, db + w->range);   /* "Sept. 9-10": to the 10th */
         } else if (!strcmp(w->mod, "BEFORE")) {
             day_str(s1, sizeof s1, da - 1);
         } else if (!strcmp(w->mod, "ON_OR_BEFORE")) {

@@ -229,6 +229,8 @@ typedef struct dl_timex_int {
     int relative;            /* non-zero: resolved against the DCT or the narrative */
     int docdate;             /* the document's own date line ("MOSCOW, June 17, 2024 -"): no
                                 event's date */
+    int range_days;          /* "Sept. 9-10": the days the range runs on after the value's
+                                first day (1), or 0; TIMEX3 has no value for a range */
 } dl_timex_int;
 
 enum { DL_ANCHOR_EXPLICIT = 1, DL_ANCHOR_DCT, DL_ANCHOR_EVENT, DL_ANCHOR_NARRATIVE };

@@ -626,6 +626,8 @@ typedef struct sem {
     int weekof;                  /* the week that holds the day ("the week of March 6") */
     int dayshift;                /* the day before (-1) or after (1) the day named ("the day
                                     before yesterday") */
+    int dlast;                   /* HOW_FIELDS: the last day of a range of days ("March 3-4"),
+                                    or 0 */
     int story;                   /* the base is the story's reporting period, when it has one */
     int fiscal;                  /* a fiscal period: no calendar period the story reports on */
     char lit[32];                /* HOW_LIT */
@@ -1045,6 +1047,29 @@ static int tok_day(const scan *sc, uint32_t k, int *day)
     if (v < 1 || v > 31)
         return 0;
     *day = v;
+    return 1;
+}
+
+/* A range of days of one month in one token: "9-10" of "Sept. 9-10", "3-5" of "3-5 March".
+ * The first day must come before the last. */
+static int tok_dayrange(const scan *sc, uint32_t k, int *first, int *last)
+{
+    if (k >= sc->s1)
+        return 0;
+    const char *s = tk(sc, k)->lower;
+    int v[2] = {0, 0};
+    for (int n = 0; n < 2; n++) {
+        int i = 0;
+        while (isdigit((unsigned char)*s) && i < 3)
+            v[n] = v[n] * 10 + (*s++ - '0'), i++;
+        if (i == 0 || i > 2 || (n == 0 ? *s != '-' : *s != 0))
+            return 0;
+        s++;
+    }
+    if (v[0] < 1 || v[0] >= v[1] || v[1] > 31)
+        return 0;
+    *first = v[0];
+    *last = v[1];
     return 1;
 }
 
@@ -1684,11 +1709,14 @@ static void resolve(const scan *sc, const sem *s, uint32_t t0, uint32_t t1, char
              * then the tense of the clause decides. */
             i = pick(first, last, nc, DIR_NEAR, base);
             long dist = i < 0 ? 0 : first[i] > base ? first[i] - base : base - last[i];
-            if (dist > 91) {
-                int td = tense_dir(sc, t0, t1);
-                if (td != DIR_NEAR)
-                    i = pick(first, last, nc, td, base);
-            }
+            int td = DIR_NEAR;
+            if (dist > 60)
+                td = tense_dir(sc, t0, t1);
+            /* far off, the tense decides; two months ahead or more, a past clause is of
+             * the year before ("met Sept. 9", written in June); nearer, a past verb often
+             * sets a day ahead ("extended the offer to Nov. 20") */
+            if ((dist > 91 && td != DIR_NEAR) || (td == DIR_PAST && first[i] > base))
+                i = pick(first, last, nc, td, base);
         } else {
             i = pick(first, last, nc, dir, base);
             /* A quarter or a half: the nearest, but not one yet to start when the clause
@@ -1840,7 +1868,9 @@ static int month_ok(const scan *sc, uint32_t k)
     size_t n = strlen(t->lower);
     int d, y;
     const wentry *o = we(sc, k + 1);
-    if (tok_day(sc, k + 1, &d) || (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)) ||
+    int dl;
+    if (tok_day(sc, k + 1, &d) || tok_dayrange(sc, k + 1, &d, &dl) ||
+        (k + 1 < sc->s1 && tok_digits(tk(sc, k + 1), 4, &y)) ||
         (is(sc, k + 1, ",") && k + 2 < sc->s1 && tok_digits(tk(sc, k + 2), 4, &y)) ||
         (o && (o->cls & W_ORD) && o->ord <= 31 && !hasc(sc, k + 2, W_UNIT)))
         return 1;
@@ -1939,13 +1969,16 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
     int ord_day = ow && (ow->cls & W_ORD) && ow->ord >= 1 && ow->ord <= 31 && !hasc(sc, j + 1, W_UNIT);
     if (ord_day)
         d = ow->ord;   /* "March eighth" */
-    if ((ord_day || tok_day(sc, j, &d)) && !hasc(sc, j + 1, W_UNIT | W_UNITS) && !is(sc, j + 1, "%")) {
+    int dlast = 0;
+    if ((ord_day || tok_day(sc, j, &d) || tok_dayrange(sc, j, &d, &dlast)) && !hasc(sc, j + 1, W_UNIT | W_UNITS) &&
+        !is(sc, j + 1, "%")) {
         j++;
         uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
         sem_init(&c->s, TY_DATE, HOW_FIELDS);
         c->s.gran = DL_G_DAY;
         c->s.m = m;
         c->s.d = d;
+        c->s.dlast = dlast;
         c->s.dir = DIR_TENSE;
         if (j2 < sc->s1 && tok_digits(tk(sc, j2), 4, &y) && y >= 1000 && y <= 2199) {
             c->s.y = y;
@@ -1981,8 +2014,8 @@ static int g_month(const scan *sc, uint32_t k, cand *c)
 /* Day-first dates: "17 June 2024", "17th of June", "the 17th of June". */
 static int g_dayfirst(const scan *sc, uint32_t k, cand *c)
 {
-    int d, y;
-    if (!tok_day(sc, k, &d))
+    int d, y, dlast = 0;
+    if (!tok_day(sc, k, &d) && !tok_dayrange(sc, k, &d, &dlast))
         return 0;
     uint32_t j = k + 1;
     if (is(sc, j, "of"))
@@ -1993,6 +2026,7 @@ static int g_dayfirst(const scan *sc, uint32_t k, cand *c)
     c->s.gran = DL_G_DAY;
     c->s.m = we(sc, j)->month;
     c->s.d = d;
+    c->s.dlast = dlast;
     c->s.dir = DIR_TENSE;
     j++;
     uint32_t j2 = is(sc, j, ",") ? j + 1 : j;
@@ -3847,6 +3881,8 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     x->ntok = c->t1 - t0;
     x->anchor_kind = kind;
     x->relative = kind != DL_ANCHOR_EXPLICIT;
+    if (c->s.dlast > c->s.d && c->s.gran == DL_G_DAY && c->s.type == TY_DATE && strlen(v) == 10)
+        x->range_days = c->s.dlast - c->s.d;
     if (!x->pub.value || !x->pub.text)
         return DL_ENOMEM;
     d->ntx++;
