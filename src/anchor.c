@@ -562,7 +562,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
         when *w = &c.w[i];
         w->value[0] = w->mod[0] = 0;
         w->text = NULL;
-        w->kind = w->own = w->dup = w->done = w->busy = 0;
+        w->kind = w->own = w->range = w->dup = w->done = w->busy = 0;
     }
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
