@@ -1219,14 +1219,16 @@ static dl_status filter(ctx *c, const dl_graph_opts *o, dl_error *err)
 
 /* ---------------------------------------------------------------- building */
 
-/* Sets an attribute, made safe for DOT. On a node or an edge, a value it already has (the
- * default, on a new object) is left alone, sparing cgraph's string dictionary; on a
- * subgraph agxset also declares the value locally, which agwrite needs to write it (else
- * the cluster would inherit the root's, such as the legend). */
+/* Sets an attribute, made safe for DOT. Each attribute of a node or an edge is set once,
+ * on the new object, which has the default: a value equal to it is left alone, sparing
+ * cgraph's string dictionary (compared with sym->defval, not with agxget's answer, which
+ * costs a record lookup). On a subgraph agxset also declares the value locally, which
+ * agwrite needs to write it (else the cluster would inherit the root's, such as the
+ * legend). */
 static void set(ctx *c, void *obj, Agsym_t *sym, const char *value)
 {
     const char *v = dot_safe(&c->fix, value);
-    if (AGTYPE(obj) == AGRAPH || strcmp(v, agxget(obj, sym)))
+    if (AGTYPE(obj) == AGRAPH || strcmp(v, sym->defval))
         agxset(obj, sym, (char *)v);
 }
 
