@@ -1243,7 +1243,11 @@ typedef struct attrs {
     Agsym_t *g_label, *g_labelloc, *g_labeljust, *g_style, *g_rank, *g_fill, *g_color, *g_tooltip, *g_fontcolor;
 } attrs;
 
-static void declare(Agraph_t *g, attrs *a)
+/* Every declared attribute costs each node (or edge) a string of cgraph's dictionary,
+ * made when it is created and freed when the graph closes; one with an empty default
+ * that nothing sets is not written. So the attributes only event nodes have are declared
+ * only with them (a NULL symbol otherwise). */
+static void declare(Agraph_t *g, attrs *a, int event_nodes)
 {
     static const char *const GRAPH[][2] = {
         {"rankdir", "LR"}, {"fontname", FONT}, {"fontsize", "11"}, {"bgcolor", "white"},
@@ -1268,10 +1272,10 @@ static void declare(Agraph_t *g, attrs *a)
     a->n_country = agattr(g, AGNODE, "country", "");
     a->n_role = agattr(g, AGNODE, "role", "");
     a->n_solo = agattr(g, AGNODE, "solo_events", "");
-    a->n_relation = agattr(g, AGNODE, "relation", "");
-    a->n_cameo = agattr(g, AGNODE, "cameo", "");
-    a->n_quad = agattr(g, AGNODE, "quad_class", "");
-    a->n_dates = agattr(g, AGNODE, "dates", "");
+    a->n_relation = event_nodes ? agattr(g, AGNODE, "relation", "") : NULL;
+    a->n_cameo = event_nodes ? agattr(g, AGNODE, "cameo", "") : NULL;
+    a->n_quad = event_nodes ? agattr(g, AGNODE, "quad_class", "") : NULL;
+    a->n_dates = event_nodes ? agattr(g, AGNODE, "dates", "") : NULL;
     a->n_events = agattr(g, AGNODE, "events", "");
     a->n_shape = agattr(g, AGNODE, "shape", "ellipse");
     agattr(g, AGNODE, "style", "filled");
@@ -1959,7 +1963,7 @@ Agraph_t *dl_graph_builder_graph(dl_graph_builder *gb, const dl_graph_opts *o, d
         st = dl_fail(err, DL_ENOMEM, "cgraph: cannot make a graph");
     attrs a;
     if (st == DL_OK) {
-        declare(c.g, &a);
+        declare(c.g, &a, c.event_nodes);
         st = make_clusters(&c, &a, err);
     }
     if (st == DL_OK)
