@@ -1022,8 +1022,8 @@ static void used_up(const ctx *c, const group *g)
         c->rc->g = NULL;
 }
 
-/* The event at place i of group g. */
-static const grec *R(const ctx *c, const group *g, size_t i)
+/* The events of group g, in group order (valid until another group's are asked for). */
+static const grec *recs(const ctx *c, const group *g)
 {
     reccache *rc = c->rc;
     if (rc->g != g) {
@@ -1032,7 +1032,7 @@ static const grec *R(const ctx *c, const group *g, size_t i)
             qsort_r(rc->v, g->nr, sizeof *rc->v, cmp_rec, (void *)c);
         rc->g = g;
     }
-    return &rc->v[i];
+    return rc->v;
 }
 
 /* Writes the id of record r. */
@@ -1332,20 +1332,21 @@ static void put_group_label(dl_buf *b, const ctx *c, const group *g)
         put_count(b, g->nr);
     }
     /* distinct dates, in order (equal dates are one string) */
+    const grec *r = recs(c, g);
     size_t ndist = 0;
-    for (size_t i = 0; i < g->nr; i++)
-        if (i == 0 || R(c, g, i - 1)->date != R(c, g, i)->date)
+    for (size_t i = 0; i < g->nr && ndist <= 3; i++)
+        if (i == 0 || r[i - 1].date != r[i].date)
             ndist++;
     if (ndist <= 3) {
         for (size_t i = 0, k = 0; i < g->nr; i++) {
-            const grec *e = R(c, g, i);
-            if (i && R(c, g, i - 1)->date == e->date)
+            const grec *e = &r[i];
+            if (i && r[i - 1].date == e->date)
                 continue;
             dl_buf_puts(b, k++ ? ", " : " ");
             put_human_date(b, S(c, e->date), S(c, e->date_mod));
         }
     } else {
-        const grec *f = R(c, g, 0), *l = R(c, g, g->nr - 1);
+        const grec *f = &r[0], *l = &r[g->nr - 1];
         dl_buf_putc(b, ' ');
         put_human_date(b, S(c, f->date), S(c, f->date_mod));
         dl_buf_puts(b, " \xe2\x80\x93 ");
@@ -1359,8 +1360,15 @@ static void put_group_label(dl_buf *b, const ctx *c, const group *g)
 static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
 {
     size_t start = b->len;
+    const grec *r = recs(c, g);
+    /* CAMEO codes already in the list, as string ids: a code is looked up among those
+     * written only when first met. (Only codes without ';': the lookup compares whole
+     * ';'-separated pieces, and such a code is never found whole, so it is looked up
+     * every time, as before.) */
+    uint32_t seen[8];
+    int nseen = 0;
     for (size_t i = 0; i < g->nr; i++) {
-        const grec *e = R(c, g, i);
+        const grec *e = &r[i];
         if (what == 2) {
             if (e->id == 0)
                 continue;
@@ -1372,9 +1380,14 @@ static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
         const char *v = S(c, what == 0 ? e->cameo : e->date);
         if (!v[0])
             continue;
-        if (what == 1 && i && R(c, g, i - 1)->date == e->date)
+        if (what == 1 && i && r[i - 1].date == e->date)
             continue;
         if (what == 0) {
+            int known = 0;
+            for (int k = 0; k < nseen && !known; k++)
+                known = seen[k] == e->cameo;
+            if (known)
+                continue;
             size_t vl = strlen(v);
             const char *p = b->p ? b->p + start : "";
             int dup = 0;
@@ -1384,6 +1397,8 @@ static void put_list(dl_buf *b, const ctx *c, const group *g, int what)
                 dup = l == vl && !memcmp(p, v, vl);
                 p += l + (q != NULL);
             }
+            if (nseen < (int)DL_COUNT(seen) && !memchr(v, ';', vl))
+                seen[nseen++] = e->cameo;
             if (dup)
                 continue;
         }
@@ -1429,7 +1444,7 @@ static void put_evidence_lines(dl_buf *b, const ctx *c, const group *g)
 static void put_class_note(dl_buf *b, const ctx *c, const group *g)
 {
     int q = quad_of(g);
-    const char *cameo = S(c, R(c, g, 0)->cameo);
+    const char *cameo = S(c, recs(c, g)[0].cameo);
     dl_buf_puts(b, " (");
     if (cameo[0]) {
         dl_buf_puts(b, "CAMEO ");
@@ -1834,15 +1849,16 @@ static dl_status make_edges(ctx *c, attrs *a, dl_error *err)
         describe(c, e, g, a->e_relation, a->e_cameo, a->e_quad, a->e_dates, a->e_events);
         double gs = 0;
         const char *start = "";
+        const grec *r = recs(c, g);
         for (size_t i = 0; i < g->nr; i++) {
-            const grec *ev = R(c, g, i);
+            const grec *ev = &r[i];
             gs += c->gb->gold[ev->gold];
             if (ev->start && (!start[0] || strcmp(S(c, ev->start), start) < 0))
                 start = S(c, ev->start);
         }
         char num[32];
         dl_format_tenths(num, sizeof num, gs / (double)g->nr);
-        set(c, e, a->e_goldstein, S(c, R(c, g, 0)->cameo)[0] ? num : "");
+        set(c, e, a->e_goldstein, S(c, r[0].cameo)[0] ? num : "");
         set(c, e, a->e_start, start);
         set(c, e, a->e_end, S(c, g->g->end));
         style_edge(c, a, e, g);
