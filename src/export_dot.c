@@ -219,6 +219,34 @@ static const unsigned char PLAIN[256] = {
 #undef R16
 };
 
+/* Whether the output p..o ends with an escString "\n", after which put_esc drops a space. */
+static int after_newline(const char *p, const char *o)
+{
+    return o - p >= 2 && o[-2] == '\\' && o[-1] == 'n';
+}
+
+/* Whether the 8 bytes at s can be copied as they are in the middle of a run of plain
+ * bytes: plain bytes and single spaces, the last one not a space (then each space lies
+ * between two plain bytes). Tested a word at a time: most of the text is such bytes. */
+static int plain8(const char *s)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t L = 0x0101010101010101u, H = 0x8080808080808080u;
+    uint64_t w, x, y, z;
+    memcpy(&w, s, 8);
+    x = w ^ (0x5c * L);
+    y = w ^ (0x7f * L);
+    if (((w - 0x20 * L) & ~w & H) | ((x - L) & ~x & H) | ((y - L) & ~y & H))
+        return 0;       /* a control byte, a backslash or DEL */
+    z = w ^ (0x20 * L);
+    uint64_t sp = ~(((z & ~H) + ~H) | z | ~H);     /* 0x80 in each space */
+    return !(sp & (sp >> 8)) && !(sp >> 56);
+#else
+    DL_UNUSED(s);
+    return 0;
+#endif
+}
+
 /* Appends s (n bytes) to b for an escString attribute: backslashes doubled, runs of
  * white space (line breaks, tabs) made one space, other control characters dropped. */
 static void put_esc(dl_buf *b, const char *s, size_t n)
@@ -237,10 +265,29 @@ static void put_esc(dl_buf *b, const char *s, size_t n)
                     *o++ = ' ';
                 space = 0;
             }
-            /* the rest of their run, copied without the tests below */
+            /* the rest of their run, and the single spaces between its words, copied
+             * without the tests below (a space between two plain bytes is kept, unless
+             * it follows a "\n": the test above) */
             *o++ = (char)c;
-            while (i + 1 < n && PLAIN[(unsigned char)s[i + 1]])
-                *o++ = s[++i];
+            size_t j = i + 1;
+            for (;;) {
+                if (!after_newline(b->p, o))
+                    while (j + 8 <= n && plain8(s + j)) {
+                        memcpy(o, s + j, 8);
+                        o += 8;
+                        j += 8;
+                    }
+                while (j < n && PLAIN[(unsigned char)s[j]])
+                    *o++ = s[j++];
+                if (j + 1 < n && s[j] == ' ' && PLAIN[(unsigned char)s[j + 1]] && !after_newline(b->p, o)) {
+                    *o++ = ' ';
+                    *o++ = s[j + 1];
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            i = j - 1;
             continue;
         }
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') {
