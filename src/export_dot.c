@@ -578,6 +578,8 @@ struct dl_graph_builder {
     dl_map *strmap;            /* string -> id */
     const char **str;          /* id -> string; 0 is "" */
     size_t nstr, capstr;
+    unsigned char *dated;      /* id -> whether it is some event's start or date */
+    size_t ndated, capdated;
     dl_map *goldmap;           /* the bytes of a double -> index */
     double *gold;
     size_t ngold, capgold;
@@ -667,6 +669,7 @@ void dl_graph_builder_free(dl_graph_builder *gb)
     free(gb->grp);
     free(gb->node);
     free(gb->str);
+    free(gb->dated);
     free(gb->gold);
     free(gb->docname);
     for (size_t k = 0; k < gb->nstext; k++)
@@ -954,6 +957,14 @@ static dl_status builder_add(dl_graph_builder *gb, const dl_doc *d, uint32_t ide
                     .date = intern(gb, e->date), .date_mod = intern(gb, e->date_mod),
                     .cameo = intern(gb, e->cameo), .gold = gold_of(gb, e->goldstein)};
         grec *r = &rec;
+        /* (the graph ranks only these strings, to sort a group's events) */
+        if (gb->ndated < gb->nstr) {
+            if (DL_GROW(gb->dated, gb->capdated, gb->nstr))
+                return dl_fail(err, DL_ENOMEM, "out of memory");
+            memset(gb->dated + gb->ndated, 0, gb->nstr - gb->ndated);
+            gb->ndated = gb->nstr;
+        }
+        gb->dated[r->start] = gb->dated[r->date] = 1;
         /* "<doc>-e<N>" need not be kept */
         char num[24], *ne = num + sizeof num, *np = ne;
         size_t v = j + 1;
@@ -1177,11 +1188,13 @@ static dl_status order(ctx *c, dl_error *err)
         c->node[i].n = NULL;
     }
     c->nnode = nn;
-    /* strings by strcmp */
+    /* the starts and dates of events by strcmp (cmp_rec reads no other rank) */
+    size_t nd = 0;
     for (size_t i = 0; i < ns; i++)
-        rk[i] = (ranked){gb->str[i], (uint32_t)i};
-    qsort(rk, ns, sizeof *rk, cmp_ranked);
-    for (size_t i = 0; i < ns; i++)
+        if (i < gb->ndated && gb->dated[i])
+            rk[nd++] = (ranked){gb->str[i], (uint32_t)i};
+    qsort(rk, nd, sizeof *rk, cmp_ranked);
+    for (size_t i = 0; i < nd; i++)
         c->srank[rk[i].i] = (uint32_t)i;
     free(rk);
     /* groups by key */
