@@ -595,6 +595,9 @@ struct dl_graph_builder {
     etext **stext;             /* the current document's evidence, by sentence */
     size_t nstext, capstext;
     dl_buf scratch, fix;
+    /* the current document's actors met, by address: most events share theirs with
+     * others of the document (valid while it is added: its actors do not move meanwhile) */
+    struct { const dl_actor *a; int node; } seen_act[64];
     int oom;
     int consume;               /* the next graph is the last: free groups as they are used */
     int used_up;               /* a graph consumed it */
@@ -708,6 +711,20 @@ static int node_of(dl_graph_builder *gb, const dl_actor *a)
     gb->node[gb->nnode] = (gnode){.name = safe, .aname = gb->str[an], .type = gb->str[ty],
                                   .country = gb->str[co], .role = gb->str[ro]};
     return (int)gb->nnode++;
+}
+
+/* node_of(gb, a) for an actor of the document being added. */
+static int node_of_doc(dl_graph_builder *gb, const dl_actor *a)
+{
+    size_t h = ((uintptr_t)a / sizeof(void *)) % DL_COUNT(gb->seen_act);
+    if (gb->seen_act[h].a != a) {
+        int v = node_of(gb, a);
+        if (v < 0)
+            return v;
+        gb->seen_act[h].node = v;
+        gb->seen_act[h].a = a;
+    }
+    return gb->seen_act[h].node;
 }
 
 /* The group of a key; -1 on allocation failure. */
@@ -920,6 +937,7 @@ static dl_status builder_add(dl_graph_builder *gb, const dl_doc *d, uint32_t ide
     if (!name)
         return dl_fail(err, DL_ENOMEM, "out of memory");
     gb->docname[gb->ndoc++] = name;
+    memset(gb->seen_act, 0, sizeof gb->seen_act);
     /* the first country actor of each code names its cluster */
     for (size_t j = 0; j < d->nact; j++) {
         const dl_actor *a = &d->act[j].pub;
@@ -946,7 +964,7 @@ static dl_status builder_add(dl_graph_builder *gb, const dl_doc *d, uint32_t ide
             continue;       /* nobody to put it on */
         if (oth && !strcmp(oth->name ? oth->name : "", own->name ? own->name : ""))
             oth = NULL;
-        int o = node_of(gb, own), t = oth ? node_of(gb, oth) : -1;
+        int o = node_of_doc(gb, own), t = oth ? node_of_doc(gb, oth) : -1;
         if (o < 0 || (oth && t < 0))
             return dl_fail(err, DL_ENOMEM, "out of memory");
         int neg = e->modality && !strcmp(e->modality, "negated");
