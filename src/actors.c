@@ -142,9 +142,9 @@ enum { G_NONE, G_MALE, G_FEMALE };
 
 /* Grammar words: closed-class English the parser itself tests for, looked up with the cues. */
 enum { KW_NONE, KW_THE, KW_HE, KW_SHE, KW_THEY, KW_WHOSE, KW_WHO, KW_POSS, KW_OF, KW_IN, KW_FROM,
-       KW_TWO, KW_BOTH, KW_AND, KW_BUT, KW_COMMA, KW_SEMI, KW_AMP, KW_ON };
+       KW_TWO, KW_BOTH, KW_AND, KW_BUT, KW_COMMA, KW_SEMI, KW_AMP, KW_ON, KW_HIM, KW_HER };
 static const char *const kw_words[] = {"", "the", "he", "she", "they", "whose", "who", "'s", "of", "in",
-                                       "from", "two", "both", "and", "but", ",", ";", "&", "on"};
+                                       "from", "two", "both", "and", "but", ",", ";", "&", "on", "him", "her"};
 
 /* Bloom filters over the first words of phrases and role phrases and over the cue words:
  * most tokens start nothing, and a filter says so without a hash-map probe. BL_PAIR holds
@@ -1308,6 +1308,8 @@ typedef struct ctx {
     int headline;
     uint8_t *headlines;         /* per sentence: headline_case (set by prescan) */
     int subj_cur, first_cur, subj_prev;     /* person actors for he/she */
+    int clause_subj;            /* the person last named before a verb in the sentence (the
+                                   subject of the clause at hand), for him/her, or -1 */
     int plur_cur, plur_prev;                /* mentions for they */
     pending *pend; size_t npend, cap_pend;
     int oom;
@@ -1459,7 +1461,7 @@ static void token_info(ctx *c)
         else if (quiet && ti->cue >= 0) {
             const cue *cu = &x->cue[ti->cue];
             if (cu->kw == KW_HE || cu->kw == KW_SHE || cu->kw == KW_THEY || cu->kw == KW_WHOSE ||
-                cu->kw == KW_THE || (cu->cls & C_KIN))
+                cu->kw == KW_THE || cu->kw == KW_HIM || cu->kw == KW_HER || (cu->cls & C_KIN))
                 quiet = 0;
         }
         c->tf[i] |= (uint8_t)(quiet ? TF_QUIET : 0);
@@ -1743,6 +1745,8 @@ static int add_mention(ctx *c, uint32_t t0, uint32_t t1, int actor, int kind, co
                     c->first_cur = actor;
                 if (c->subj_cur < 0 && subject_like(c, t0))
                     c->subj_cur = actor;
+                if (t1 < c->s1 && (d->tok[t1].pos & DL_POS_VERB) && kind != DL_M_PRONOUN)
+                    c->clause_subj = actor;
             }
         } else if (ty == T_COUNTRY) {
             ring_push(c->states, &c->nstates, actor);
@@ -2550,6 +2554,29 @@ static uint32_t parse_pronoun(ctx *c, uint32_t i, int pron)
     return 1;
 }
 
+/* An object pronoun: "him", and "her" when no noun follows it ("sentenced her to", not
+ * "her counterpart"): the person most recently in focus whose gender fits, other than the
+ * subject of the clause at hand, which English would call "himself" ("Putin met Kim and
+ * praised him": Kim; "Biden said Putin had insulted him": Biden). */
+static uint32_t parse_object_pronoun(ctx *c, uint32_t i, int pron)
+{
+    dl_doc *d = c->d;
+    if (pron == KW_HER && i + 1 < c->s1 && !(T(c, i + 1)->flags & DL_T_PUNCT) &&
+        (T(c, i + 1)->pos & (DL_POS_NOUN | DL_POS_ADJ)) && !(T(c, i + 1)->pos & DL_POS_FUNC))
+        return 0;
+    int g = pron == KW_HER ? G_FEMALE : G_MALE;
+    for (int q = 0; q < c->nring && q < FOCUS; q++) {
+        int a = c->ring[q];
+        if (a == c->clause_subj || (d->act[a].gender && d->act[a].gender != g))
+            continue;
+        if (!d->act[a].gender)
+            d->act[a].gender = (uint8_t)g;
+        add_mention(c, i, i + 1, a, DL_M_PRONOUN, NULL, -1, -1);
+        return 1;
+    }
+    return 1;
+}
+
 /* "the two leaders", "the two men": the two people in focus. */
 static uint32_t parse_two(ctx *c, uint32_t i, uint32_t j)
 {
@@ -2625,6 +2652,8 @@ static uint32_t parse_at(ctx *c, uint32_t i)
     int k0w = kw(c, i);
     if (k0w == KW_HE || k0w == KW_SHE || k0w == KW_THEY)
         return parse_pronoun(c, i, k0w);
+    if (k0w == KW_HIM || k0w == KW_HER)
+        return parse_object_pronoun(c, i, k0w);
 
     /* "Kim, whose grandfather" */
     if (k0w == KW_WHOSE && free_tok(c, i + 1) && (tok_cue(c, i + 1, &rel) & C_KIN)) {
@@ -3081,7 +3110,7 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         c.s0 = d->sent[s].tok0;
         c.s1 = c.s0 + d->sent[s].ntok;
         c.headline = c.headlines[s];
-        c.subj_cur = c.first_cur = c.plur_cur = -1;
+        c.subj_cur = c.first_cur = c.plur_cur = c.clause_subj = -1;
         const uint8_t *tf = c.tf;
         uint32_t i = c.s0, s1 = c.s1;
         while (!c.oom) {

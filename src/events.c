@@ -2033,11 +2033,9 @@ static void verb_args(sa *s, const found *f, args *a)
             a->obj1 = p[w].np1;
         }
     }
-    /* "the jetliner crashed": what the event happened to is the subject */
-    int has_obj_slot = 0;
-    for (int k = 0; k < f->e->ntgt; k++)
-        has_obj_slot |= f->e->tgt[k].kind == SL_OBJ;
-    if (a->obj0 < 0 && a->src < 0 && !v->passive && !has_obj_slot && !(f->e->frame & FR_SAY) &&
+    /* "the jetliner crashed": what the event happened to is the subject, when the event
+     * has no other party (who "talked to reporters" or "fired on a post" acted) */
+    if (a->obj0 < 0 && a->src < 0 && !v->passive && f->e->ntgt == 0 && !(f->e->frame & FR_SAY) &&
         v->subj0 >= 0 && v->subj1 > v->subj0 && tag(s, v->subj0) != T_REL && tag(s, v->subj0) != T_PRON) {
         a->obj0 = v->subj0;
         a->obj1 = v->subj1;
@@ -2698,11 +2696,18 @@ static dl_status analyse_sentence(sa *s)
             modality = DL_MOD_HYPOTHETICAL;
         else if (modality == DL_MOD_ASSERTED && reported(s, i))
             modality = DL_MOD_REPORTED;
-        if (!f->e->noun)
+        if (!f->e->noun) {
             for (int k = a.obj0; k >= 0 && k < a.obj1 && k < s->n; k++) {
                 s->obj_of[k] = (int)d->nev;
                 s->obj_tgt[k] = a.tgt;
             }
+            /* the words of its pattern too: "suspended budget support" is no support */
+            for (int k = 0; k < f->nextra; k++)
+                if (f->extra[k] >= 0 && f->extra[k] < s->n) {
+                    s->obj_of[f->extra[k]] = (int)d->nev;
+                    s->obj_tgt[f->extra[k]] = a.tgt;
+                }
+        }
         if (add_event(s, f, &a, modality, tense))
             return DL_ENOMEM;
         /* "Egypt and Qatar mediated the talks", "Britain, France and Germany announced":
