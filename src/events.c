@@ -44,13 +44,14 @@ enum {
     CU_CONJ = 1u << 12, CU_PRON = 1u << 13, CU_WH = 1u << 14, CU_REPORT = 1u << 15,
     CU_TOCUE = 1u << 16, CU_AGENT = 1u << 17, CU_NOTRIG = 1u << 18, CU_PP = 1u << 19,
     CU_MOTION = 1u << 20,
-    CU_PART = 1u << 21, CU_LIGHT = 1u << 22,
+    CU_PART = 1u << 21, CU_LIGHT = 1u << 22, CU_APPROX = 1u << 24,
     CU_FIRST = 1u << 23    /* the first word of a two-word cue ("ahead" of "ahead of"); set
                             * at load, not a class of the file */
 };
 static const char *const CUE_CLASS[] = {"det", "poss", "num", "prep", "be", "have", "do",
                                         "modal", "neg", "sub", "tprep", "rel", "conj", "pron",
-                                        "wh", "report", "tocue", "agent", "notrig", "pp", "motion", "part", "light"};
+                                        "wh", "report", "tocue", "agent", "notrig", "pp", "motion", "part", "light",
+                                        NULL, "approx"};
 
 /* Values of cues: a modality or the relation of an anchoring word. */
 enum { V_NONE, V_FUTURE, V_COND, V_HYP, V_PLANNED, V_NEG, V_BEFORE, V_AFTER, V_SINCE, V_SAME };
@@ -69,7 +70,7 @@ typedef struct slot {
     char prep[12];              /* for SL_PREP */
 } slot;
 
-enum { FR_SAY = 1, FR_DENY = 2, FR_RECIP = 4, FR_TARGET = 8 };
+enum { FR_SAY = 1, FR_DENY = 2, FR_RECIP = 4, FR_TARGET = 8, FR_TRANS = 16 };
 
 typedef struct trig {
     const char *lemma;
@@ -281,7 +282,7 @@ static dl_status load_cues(dl_event_lex *x, dl_error *err)
     while ((r = dl_tsv_next(&t, c, l, 3, err)) > 0) {
         int k = -1;
         for (size_t i = 0; i < DL_COUNT(CUE_CLASS); i++)
-            if (dl_cell_is(c[1], l[1], CUE_CLASS[i]))
+            if (CUE_CLASS[i] && dl_cell_is(c[1], l[1], CUE_CLASS[i]))
                 k = (int)i;
         int v = value_of(c[2], l[2]);
         if (k < 0 || v < 0)
@@ -433,6 +434,8 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
                     e->frame |= FR_RECIP;
                 else if (dl_cell_is(c[7] + i, j - i, "target"))
                     e->frame |= FR_TARGET;
+                else if (dl_cell_is(c[7] + i, j - i, "trans"))
+                    e->frame |= FR_TRANS;
                 else {
                     dl_map_free(last);
                     return dl_fail(err, DL_EDATA, "data/events.tsv:%d: unknown frame", t.line);
@@ -1526,8 +1529,9 @@ static int object_np(const sa *s, int g, int *a, int *b)
         k++;
     /* "approved about $113 billion", "killed around 200 people": an approximation, and a
      * currency sign before the number */
-    if (k + 1 < s->n && tag(s, k) == T_PREP && (tag(s, k + 1) == T_NUM || currency(s, k + 1)))
-        k++;
+    if (k + 1 < s->n && s->tok[k].q && (s->tok[k].q->cls & CU_APPROX) &&
+        (tag(s, k + 1) == T_NUM || currency(s, k + 1)))
+        k++;   /* (not "settled at $76": a phrase) */
     int money = k + 1 < s->n && currency(s, k) && tag(s, k + 1) == T_NUM;
     k += money;
     if (k >= s->n || !np_start_tag(tag(s, k)) || tag(s, k) == T_WH)
@@ -2637,6 +2641,12 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     p->sentence = s->sent;
     p->char_start = t->cp;
     p->char_end = t->cp + t->cplen;
+    /* "take delivery", "opened fire": the words of a pattern that follow the trigger
+     * with no gap are the trigger too (not "put ... into orbit": the object between) */
+    for (int k = 0, next = f->head + 1; k < f->nextra && f->extra[k] == next && next < s->n; k++, next++) {
+        const dl_token *x = T(s, next);
+        p->char_end = x->cp + x->cplen;
+    }
     if (!p->object || !ev->thing || !p->trigger || !ev->ref_text)
         return DL_ENOMEM;
     d->nev++;
@@ -2680,6 +2690,9 @@ static dl_status analyse_sentence(sa *s)
             if (s->tok[i].vg < 0)
                 continue;   /* a participle used as an adjective with no verb group */
             verb_args(s, f, &a);
+            /* "settled the lawsuit", "settled with Boeing"; not "prices settled at $76" */
+            if ((f->e->frame & FR_TRANS) && !s->vg[a.vg].passive && a.obj0 < 0 && a.tgt < 0 && !f->nextra)
+                continue;
             modality = vg_modality(s, a.vg);
             tense = s->vg[a.vg].tense;
             if (tense == DL_TENSE_NONE) {
