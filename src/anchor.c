@@ -602,7 +602,10 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
                 narrative_set = 0;
             }
         if (w->value[0]) {
-            if (span_cached(&c, w->value)->rc == 0 && !w->dup) {
+            /* a date of the background, or where a state began ("has occupied Crimea since
+             * 2014"), is no time the story goes on at; "Before the trip, ..." is one */
+            if (span_cached(&c, w->value)->rc == 0 && !w->dup && !e->background &&
+                strcmp(w->mod, "ON_OR_AFTER")) {
                 narrative = *w;
                 narrative_set = 1;
             }

@@ -2568,6 +2568,12 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     ev->ref_text = "";
     /* dates around the trigger */
     int c = s->tok[f->head].clause;
+    {
+        const clause *cl = &s->cl[c];
+        const cue *q = cl->kind == CL_SUB ? s->tok[cl->start].q : NULL;
+        ev->background = cl->kind == CL_REL ||
+                         (q && (q->cls & CU_SUB) && (q->sub == V_AFTER || q->sub == V_SINCE));
+    }
     ev->clause_tx = date_in_clause(s, f->head, c, 1);
     ev->outer_tx = ev->clause_tx >= 0 ? -1 : date_in_clause(s, f->head, c, 0);
     int g = s->tok[f->head].vg;

@@ -281,6 +281,9 @@ typedef struct dl_event_int {
     uint8_t named_doer;      /* a source, or a subject with a name in it */
     int inner_of;            /* a noun that is the object of this verb event ("signed a treaty"), or -1 */
     uint8_t light;           /* a light verb whose object's noun is the event ("launched an invasion") */
+    uint8_t background;      /* in a clause that tells what came before ("since a rift began in
+                                2021", "after France cut visas") or describes a noun ("Rajoelina,
+                                who seized power in 2009"): its date is not the story's time */
     const char *thing;       /* the object's core words ("military reconnaissance satellite"),
                               * the timeline's target when no actor is, or "" */
 } dl_event_int;

@@ -3888,8 +3888,11 @@ static dl_status emit(scan *sc, uint32_t t0, const cand *c)
     d->ntx++;
     int g;
     long day;
+    uint32_t pn;
+    const wentry *pp = t0 > sc->s0 ? item_at(sc, t0 - 1, W_DIRPREP, &pn) : NULL;
+    int since = pp && pn == 1 && pp->dirprep < 0;   /* "since 2023": a bound, not a time of the story */
     if ((c->s.type == TY_DATE || c->s.type == TY_TIME) && !c->s.noset && !dl_cal_parse_value(v, &g, &day) &&
-        !deadline(sc, t0, day)) {
+        !deadline(sc, t0, day) && !since) {
         sc->has_narr = 1;
         sc->narr_gran = g;
         sc->narr_day = day;
