@@ -2414,7 +2414,16 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
             e++;
         if (tag(s, e + 1) == T_POSS && !(i > e && i <= e + 4))
             continue;
-        int dist = k > i ? 2 * (k - i) - 1 : 2 * (i - e);   /* a tie goes to the date after */
+        /* "withdrew from the 2015 nuclear deal in 2018": a date between a determiner and
+         * its noun dates that noun phrase's event before any other date, and others only
+         * when they have no other ("seized power in a 2009 coup") */
+        int premod = k > 0 && tag(s, k - 1) == T_DET && (tag(s, e + 1) == T_NOUN || tag(s, e + 1) == T_ADJ);
+        int in_np = i > e && i <= e + 4 && tag(s, i) == T_NOUN;
+        for (int z2 = e + 1; in_np && z2 < i; z2++)
+            in_np = tag(s, z2) == T_NOUN || tag(s, z2) == T_ADJ;
+        int dist = premod && in_np ? 0 : k > i ? 2 * (k - i) - 1 : 2 * (i - e);   /* a tie goes to the date after */
+        if (premod && !in_np)
+            dist += 500;
         const char *v = t->pub.value;
         if ((v[0] == 'P' && (!strcmp(v, "PRESENT_REF") || !strcmp(v, "PAST_REF"))) ||
             (v[0] == 'F' && !strcmp(v, "FUTURE_REF")))
