@@ -592,6 +592,8 @@ static int chain_add(dl_actor_dict *x, dl_map *m, const char *key, size_t kl, ui
 {
     uint32_t v = 0;
     dl_map_get(m, key, kl, &v);
+    if (v && x->ch[v - 1].actor == actor)
+        return 0;   /* "Erdogan" of an alias and of the name: once */
     if (DL_GROW(x->ch, x->cap_ch, x->nch + 1))
         return -1;
     x->ch[x->nch].actor = actor;
@@ -739,6 +741,19 @@ static dl_status phrase_part(loader *ld, const char *s, size_t n, uint32_t actor
     return add_phrase(ld, s, n, actor, kind);
 }
 
+/* An alias; a person's also gives the surname it is written with ("Tayyip Erdogan":
+ * "Erdogan", for "Erdoğan"). */
+static dl_status alias_part(loader *ld, const char *s, size_t n, uint32_t actor, int kind)
+{
+    char key[KEYMAX];
+    size_t kl;
+    int nw;
+    dl_status st = add_phrase_key(ld, s, n, actor, kind, key, &kl, &nw);
+    if (st == DL_OK && ld->x->act[actor].type == T_PERSON)
+        st = add_surname(ld, actor, key, kl, nw);
+    return st;
+}
+
 static dl_status role_part(loader *ld, const char *s, size_t n, uint32_t actor, int arg)
 {
     DL_UNUSED(arg);
@@ -860,7 +875,7 @@ static dl_status load_actors(dl_actor_dict *x, dl_tsv *t, dl_error *err)
         size_t nkl;
         int nnw;
         if ((st = add_phrase_key(&ld, c[0], l[0], id, DL_M_NAME, nkey, &nkl, &nnw)) ||
-            (st = each_part(&ld, c[5], l[5], '|', phrase_part, id, DL_M_NAME, "aliases")) ||
+            (st = each_part(&ld, c[5], l[5], '|', alias_part, id, DL_M_NAME, "aliases")) ||
             (st = each_part(&ld, c[6], l[6], '|', phrase_part, id, DL_M_DEMONYM, "demonyms")) ||
             (st = each_part(&ld, c[7], l[7], '|', phrase_part, id, DL_M_SEAT, "seats")) ||
             (st = each_part(&ld, c[8], l[8], ';', role_part, id, 0, "roles")) ||

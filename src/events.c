@@ -2436,6 +2436,32 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
     return best;
 }
 
+/* The actor coordinated after mention m ("thanked Mali and Qatar", "met Scholz, Meloni
+ * and Sanchez"): the mention after "and", or after a comma when "and" and another follow
+ * it; not the subject of a clause of its own ("met Putin, and Xi said"). -1 when none. */
+static int next_conjunct(const sa *s, int m, int depth)
+{
+    const dl_mention *mm = &s->d->men[m];
+    int e = (int)(mm->tok0 + mm->ntok) - (int)s->t0, k = e;
+    int comma = tag(s, k) == T_COMMA;
+    k += comma;
+    int conj = tag(s, k) == T_CONJ && !is_w(s, k, "but");
+    k += conj;
+    if (!comma && !conj)
+        return -1;
+    if (tag(s, k) == T_DET)
+        k++;
+    int m2 = k < s->n ? s->tok[k].men : -1;
+    if (m2 < 0 || m2 == m || (int)s->d->men[m2].tok0 != (int)s->t0 + k)
+        return -1;
+    int e2 = (int)(s->d->men[m2].tok0 + s->d->men[m2].ntok) - (int)s->t0;
+    if (tag(s, e2) == T_VERB || tag(s, e2) == T_AUX || (comma && conj && tag(s, e2) == T_ADV))
+        return -1;
+    if (!conj && (depth > 0 || next_conjunct(s, m2, depth + 1) < 0))
+        return -1;   /* "Mali, the neighbour": a comma alone joins only inside a list */
+    return m2;
+}
+
 /* ---------------------------------------------------------------- building events */
 
 static char *text_of(sa *s, int a, int b)
@@ -2751,6 +2777,17 @@ static dl_status analyse_sentence(sa *s)
                     continue;
                 args b = a;
                 b.src = m;
+                if (add_event(s, f, &b, modality, tense))
+                    return DL_ENOMEM;
+            }
+        /* "thanked Mali and Qatar": each actor of a coordinated target has its row */
+        if (!f->e->noun && a.tgt >= 0 && !a.second)
+            for (int q = 0, m = a.tgt; q < 2 && (m = next_conjunct(s, m, 0)) >= 0; q++) {
+                int act = d->men[m].actor;
+                if (act < 0 || act == d->men[a.tgt].actor || (a.src >= 0 && act == d->men[a.src].actor))
+                    continue;
+                args b = a;
+                b.tgt = m;
                 if (add_event(s, f, &b, modality, tense))
                     return DL_ENOMEM;
             }
