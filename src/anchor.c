@@ -425,7 +425,7 @@ static void agent_from_discourse(dl_doc *d, int i)
  * target and has none, a denied or doubted event without a date of its own, or a
  * statement without a date whose content is an event of its own row ("officials said
  * that Russia fired ..."). */
-static int keep_event(const dl_event_int *e, const when *w, const when *all, const uint8_t *kept)
+static int keep_event(const dl_doc *d, const dl_event_int *e, const when *w, const when *all, const uint8_t *kept)
 {
     if (w->dup || e->light)
         return 0;
@@ -434,6 +434,11 @@ static int keep_event(const dl_event_int *e, const when *w, const when *all, con
         return 0;
     int src = e->source >= 0, tgt = e->target >= 0 || e->thing[0];
     if (e->needs_target && e->target < 0)
+        return 0;
+    /* "will fly back to Paris": going home is no visit */
+    if (e->abroad && e->source >= 0 && e->target >= 0 && d->act[e->target].pub.country[0] &&
+        !strcmp(d->act[e->target].pub.type, "country") &&
+        !strcmp(d->act[e->source].pub.country, d->act[e->target].pub.country))
         return 0;
     if (e->says && !e->named_doer)
         return 0;   /* "officials said": a statement is a row when someone named makes it */
@@ -493,6 +498,18 @@ static dl_status fill_dates(ctx *c, dl_event_int *e, const when *w)
         else if (!strcmp(w->value, "PAST_REF"))
             dl_copy_cut(s1, sizeof s1, d->dct_str);
         else if (!strcmp(w->value, "FUTURE_REF"))
+            dl_copy_cut(s0, sizeof s0, d->dct_str);
+    }
+    /* What has happened ended by the time of writing ("Earlier this year, the EU
+     * suspended aid": by the document date, not by December); what is planned starts
+     * after it ("will attack later this year") */
+    if (d->has_dct && sp->rc == 0) {
+        int past = e->tense == DL_TENSE_PAST || e->tense == DL_TENSE_PERFECT;
+        if (past && e->modality != DL_MOD_PLANNED && s1[0] && strcmp(s1, d->dct_str) > 0 &&
+            (!s0[0] || strcmp(s0, d->dct_str) <= 0))
+            dl_copy_cut(s1, sizeof s1, d->dct_str);
+        else if (e->modality == DL_MOD_PLANNED && e->tense == DL_TENSE_FUTURE && s0[0] &&
+                 strcmp(s0, d->dct_str) < 0 && (!s1[0] || strcmp(s1, d->dct_str) >= 0))
             dl_copy_cut(s0, sizeof s0, d->dct_str);
     }
     /* An event said to happen "now" happens on the document date: the timeline gives
@@ -655,7 +672,7 @@ dl_status dl_anchor_events(dl_doc *d, dl_error *err)
     for (size_t i = 0; i < n; i++) {
         dl_event_int *e = &d->ev[i];
         when *w = &c.w[i];
-        if (!(kept[i] = (uint8_t)keep_event(e, w, c.w, kept)))
+        if (!(kept[i] = (uint8_t)keep_event(d, e, w, c.w, kept)))
             continue;
         int keep = 1;
         if (keep) {

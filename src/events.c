@@ -70,7 +70,7 @@ typedef struct slot {
     char prep[12];              /* for SL_PREP */
 } slot;
 
-enum { FR_SAY = 1, FR_DENY = 2, FR_RECIP = 4, FR_TARGET = 8, FR_TRANS = 16 };
+enum { FR_SAY = 1, FR_DENY = 2, FR_RECIP = 4, FR_TARGET = 8, FR_TRANS = 16, FR_ABROAD = 32 };
 
 typedef struct trig {
     const char *lemma;
@@ -436,6 +436,8 @@ static dl_status load_triggers(dl_event_lex *x, dl_error *err)
                     e->frame |= FR_TARGET;
                 else if (dl_cell_is(c[7] + i, j - i, "trans"))
                     e->frame |= FR_TRANS;
+                else if (dl_cell_is(c[7] + i, j - i, "abroad"))
+                    e->frame |= FR_ABROAD;
                 else {
                     dl_map_free(last);
                     return dl_fail(err, DL_EDATA, "data/events.tsv:%d: unknown frame", t.line);
@@ -2151,6 +2153,21 @@ static void noun_args(sa *s, const found *f, args *a)
 /* ---------------------------------------------------------------- modality */
 
 /* The modality of a verb group, with what the words before an infinitive add. */
+/* The word before the "to" of infinitive group g that gives it a modality ("expected to",
+ * "plans to"), or NULL. */
+static const cue *to_cue(const sa *s, int g)
+{
+    int k = s->vg[g].start - 2;
+    while (k >= 0 && tag(s, k) == T_ADV)
+        k--;
+    if (k < 0)
+        return NULL;
+    const cue *q = s->tok[k].q;
+    if (!q || !(q->cls & CU_TOCUE))
+        q = lemma_cue(s, k);
+    return q && (q->cls & CU_TOCUE) ? q : NULL;
+}
+
 static int vg_modality(const sa *s, int g)
 {
     const vgroup *v = &s->vg[g];
@@ -2162,20 +2179,11 @@ static int vg_modality(const sa *s, int g)
         return DL_MOD_PLANNED;
     if (v->inf) {
         /* "is unlikely to acknowledge", "plans to visit", "refused to sign" */
-        int k = v->start - 2;
-        while (k >= 0 && tag(s, k) == T_ADV)
-            k--;
-        if (k >= 0) {
-            const cue *q = s->tok[k].q;
-            if (!q || !(q->cls & CU_TOCUE))
-                q = lemma_cue(s, k);
-            if (q && (q->cls & CU_TOCUE)) {
-                if (q->tocue == V_HYP)
-                    return DL_MOD_HYPOTHETICAL;
-                if (q->tocue == V_NEG)
-                    return DL_MOD_NEGATED;
-            }
-        }
+        const cue *q = to_cue(s, g);
+        if (q && q->tocue == V_HYP)
+            return DL_MOD_HYPOTHETICAL;
+        if (q && q->tocue == V_NEG)
+            return DL_MOD_NEGATED;
         int h = governing_vg(s, v->start);
         if (h >= 0 && h != g) {
             int m = vg_modality(s, h);
@@ -2597,6 +2605,7 @@ static dl_status add_event(sa *s, const found *f, const args *a, int modality, i
     ev->definite = e->noun && a->src < 0 && a->tgt < 0;
     ev->named_doer = a->src >= 0 || a->named;
     ev->needs_target = (e->frame & FR_TARGET) != 0;
+    ev->abroad = (e->frame & FR_ABROAD) != 0;
     ev->reports = (e->frame & FR_SAY) && reports_event(s, f->head);
     ev->says = (e->frame & FR_SAY) != 0;
     ev->ref_ev = ev->ref_dur = ev->prev_tx = ev->inner_of = -1;
@@ -2724,8 +2733,9 @@ static dl_status analyse_sentence(sa *s)
         if (f->e->noun) {
             noun_args(s, f, &a);
             modality = a.vg >= 0 ? vg_modality(s, a.vg) : DL_MOD_ASSERTED;
-            if (modality == DL_MOD_PLANNED && a.vg >= 0 && s->vg[a.vg].inf)
-                modality = DL_MOD_ASSERTED;   /* "to ensure North Korea's cooperation" */
+            if (modality == DL_MOD_PLANNED && a.vg >= 0 && s->vg[a.vg].inf && !to_cue(s, a.vg))
+                modality = DL_MOD_ASSERTED;   /* "to ensure North Korea's cooperation"; not
+                                                 "are expected to resume talks" */
             tense = a.vg >= 0 ? s->vg[a.vg].tense : DL_TENSE_NONE;
         } else {
             if (s->tok[i].vg < 0)

@@ -275,6 +275,7 @@ typedef struct dl_event_int {
     uint8_t definite;        /* a noun trigger with no actor of its own ("the trip") */
     uint8_t anchor_ref;      /* an anchoring phrase of another event names this one */
     uint8_t needs_target;    /* an event only with an actor as target ("welcome") */
+    uint8_t abroad;          /* an event only in another state than its source's ("visit") */
     uint8_t target_second;   /* the target is target_men's second actor ("the two men met") */
     uint8_t says;            /* a statement (say, tell, announce) */
     uint8_t reports;         /* a statement whose content is another event */

@@ -95,11 +95,41 @@ START_TEST(test_before_and_during_the_trip)
     ck_assert_str_eq(e->date, "2024-09-03");
     ck_assert_str_eq(e->date_mod, "BEFORE");
     ck_assert_str_eq(e->start, "");
-    ck_assert_str_eq(e->end, "2024-09-02");
+    ck_assert_str_eq(e->end, "2024-06-17");   /* before the trip, and praised by the time of writing */
     ck_assert_str_eq(e->date_anchor, "event");
     e = must(d, "meet", NULL);
     ck_assert_str_eq(e->date, "2024-09-03");
     ck_assert_str_eq(e->date_mod, "");
+    dl_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_bounds_of_the_time_of_writing)
+{
+    /* what happened ended by the document date; what is planned starts after it */
+    dl_doc *d = process("Earlier this year, Japan suspended aid to Myanmar. "
+                        "Later this year, Kenya will send troops to Haiti.", "2024-03-14");
+    const dl_event *e = must(d, "cut aid", NULL);
+    ck_assert_str_eq(e->start, "2024-01-01");
+    ck_assert_str_eq(e->end, "2024-03-14");
+    e = must(d, "deploy", NULL);
+    ck_assert_str_eq(e->start, "2024-03-14");
+    ck_assert_str_eq(e->end, "2024-12-31");
+    dl_doc_free(d);
+}
+END_TEST
+
+START_TEST(test_going_home_is_no_visit)
+{
+    dl_doc *d = process("Lula arrived in Beijing on Tuesday. He will fly back to Brasilia on Friday.",
+                        "2024-06-17");
+    const dl_event *e = must(d, "visit", NULL);
+    ck_assert_ptr_nonnull(e->target);
+    ck_assert_str_eq(e->target->name, "China");
+    size_t visits = 0;
+    for (size_t i = 0; i < d->nev; i++)
+        visits += !strcmp(d->ev[i].pub.relation, "visit") && d->ev[i].pub.id[0];
+    ck_assert_uint_eq(visits, 1);
     dl_doc_free(d);
 }
 END_TEST
@@ -204,6 +234,8 @@ static Suite *suite(void)
     tcase_add_test(t, test_first_time_in_years);
     tcase_add_test(t, test_no_clock);
     tcase_add_test(t, test_ids_and_order);
+    tcase_add_test(t, test_bounds_of_the_time_of_writing);
+    tcase_add_test(t, test_going_home_is_no_visit);
     suite_add_tcase(s, t);
     return s;
 }
