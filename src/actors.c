@@ -3113,9 +3113,19 @@ dl_status dl_actors_find(dl_doc *d, dl_error *err)
         st = dl_fail(err, DL_ENOMEM, "out of memory");
         goto done;
     }
-    for (size_t k = 0; k < d->ntx; k++)
-        for (uint32_t i = d->tx[k].tok0; i < d->tx[k].tok0 + d->tx[k].ntok && i < d->ntok; i++)
+    for (size_t k = 0; k < d->ntx; k++) {
+        uint32_t i = d->tx[k].tok0, e = i + d->tx[k].ntok;
+        for (; i < e && i < d->ntok; i++)
             c.tf[i] |= TF_BLOCK;
+        /* "KYIV, March 28, 2024 (Reuters) -": the agency of the date line tells who wrote
+         * the story, no actor of it */
+        if (d->tx[k].docdate && e < d->ntok && dl_tok_is(&d->tok[e], "("))
+            for (i = e; i < d->ntok && i < e + 6; i++) {
+                c.tf[i] |= TF_BLOCK;
+                if (dl_tok_is(&d->tok[i], ")"))
+                    break;
+            }
+    }
     token_info(&c);
     prescan(&c);
     c.subj_prev = c.plur_prev = c.dateline_state = -1;

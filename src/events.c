@@ -1524,9 +1524,16 @@ static int currency(const sa *s, int k)
 }
 
 /* The object noun phrase right after verb group g, or -1 (start in *a, end in *b). */
+static int object_np_at(const sa *s, int g, int k, int *a, int *b);
+
 static int object_np(const sa *s, int g, int *a, int *b)
 {
-    int k = s->vg[g].main + 1;
+    return object_np_at(s, g, s->vg[g].main + 1, a, b);
+}
+
+/* object_np from token k on ("shot down 20 drones": after the particle). */
+static int object_np_at(const sa *s, int g, int k, int *a, int *b)
+{
     while (k < s->n && (tag(s, k) == T_ADV || tag(s, k) == T_QUOTE))
         k++;
     /* "approved about $113 billion", "killed around 200 people": an approximation, and a
@@ -1976,6 +1983,8 @@ static void verb_args(sa *s, const found *f, args *a)
         }
     } else if (!v->passive && f->nextra == 0) {
         object_np(s, g, &oa, &ob);
+    } else if (!v->passive && f->nextra == 1 && f->extra[0] == f->head + 1 && tag(s, f->head + 1) == T_ADV) {
+        object_np_at(s, g, f->head + 2, &oa, &ob);   /* "shot down 20 drones" */
     }
     int pstart = ob > after ? ob : after + 1;
     if (f->nextra) {
