@@ -2406,12 +2406,25 @@ static int date_in_clause(const sa *s, int i, int c, int exact)
                 break;
             }
     }
+    /* what a verb in the past tells had happened by the time of writing: a date wholly
+     * after it is some other word's ("called on his supporters to stage a strike next
+     * week": the strike's) */
+    long dct = -1;
+    if (g >= 0 && s->vg[g].tense == DL_TENSE_PAST && !s->vg[g].modal && s->d->has_dct)
+        dct = dl_cal_to_days(s->d->dct.year, s->d->dct.month, s->d->dct.day);
     for (int z = 0; z < s->ntxk; z++) {
         int k = s->txk[z], x = s->tok[k].tx;
         const dl_timex_int *t = &s->d->tx[x];
         const char *ty = t->pub.type;
         if ((!(ty[0] == 'D' && !strcmp(ty, "DATE")) && !(ty[0] == 'T' && !strcmp(ty, "TIME"))) || t->docdate)
             continue;   /* (the date line dates the story, not the sentence after it) */
+        int tg;
+        long d0, d1;
+        if (dct >= 0 && !dl_cal_parse_value(t->pub.value, &tg, &d0)) {
+            dl_cal_period(tg, d0, &d0, &d1);
+            if (d0 > dct)
+                continue;
+        }
         int tc = s->tok[k].clause;
         if (exact ? tc != c : !clause_within(s, c, tc))
             continue;

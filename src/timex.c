@@ -2451,6 +2451,16 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         n = we(sc, j + 1);   /* "last fiscal year" */
         j++;
     }
+    if ((n->cls & W_UNIT) && n->unit == U_WE && r == 0 && !e->rel_dur && !e->rel_narr) {
+        /* "this weekend" on a Monday: the one gone by in a past clause ("reported the
+         * glitch this weekend"), the coming one in a future clause */
+        sem_init(&c->s, TY_DATE, HOW_WDAY);
+        c->s.gran = DL_G_WEEKEND;
+        c->s.wday = 6;
+        c->s.dir = DIR_TENSE;
+        c->t1 = j + 1;
+        return 1;
+    }
     if (n->cls & W_UNIT) {
         int g = unit_gran(n->unit);
         long months, days;

@@ -263,6 +263,9 @@ START_TEST(test_relative_to_dct)
     expect_tx("The bill passes later this year.", MON, "later this year", "DATE", "2024");
     expect_tx("The bill passed last quarter.", MON, "last quarter", "DATE", "2024-Q1");
     expect_tx("The bill passes next weekend.", MON, "next weekend", "DATE", "2024-W26-WE");
+    /* "this weekend" written on a Monday: the one gone by, or the coming one, by tense */
+    expect_tx("The magazine reported the flaw this weekend.", MON, "this weekend", "DATE", "2024-W24-WE");
+    expect_tx("The talks will resume this weekend.", MON, "this weekend", "DATE", "2024-W25-WE");
     expect_tx("The bill passed a decade ago.", MON, "a decade ago", "DATE", "2014");
     expect_tx("The bill passed several years ago.", MON, "several years ago", "DATE", "PAST_REF");
     expect_tx("Rates are currently high.", MON, "currently", "DATE", "PRESENT_REF");
