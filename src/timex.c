@@ -2406,6 +2406,18 @@ static int g_count(const scan *sc, uint32_t k, cand *c)
 
 /* Shifts that a relative word makes: "last week", "next month", "the previous year", "the
  * past two years", "last winter", "last March", "next Tuesday", "this morning". */
+/* A weekend named without a number, placed by the tense of its clause like a weekday
+ * (its Saturday); the expression ends before t1. Returns 1. */
+static int weekend_by_tense(cand *c, uint32_t t1)
+{
+    sem_init(&c->s, TY_DATE, HOW_WDAY);
+    c->s.gran = DL_G_WEEKEND;
+    c->s.wday = 6;
+    c->s.dir = DIR_TENSE;
+    c->t1 = t1;
+    return 1;
+}
+
 static int g_rel(const scan *sc, uint32_t k, cand *c)
 {
     uint32_t rn;
@@ -2451,16 +2463,10 @@ static int g_rel(const scan *sc, uint32_t k, cand *c)
         n = we(sc, j + 1);   /* "last fiscal year" */
         j++;
     }
-    if ((n->cls & W_UNIT) && n->unit == U_WE && r == 0 && !e->rel_dur && !e->rel_narr) {
-        /* "this weekend" on a Monday: the one gone by in a past clause ("reported the
-         * glitch this weekend"), the coming one in a future clause */
-        sem_init(&c->s, TY_DATE, HOW_WDAY);
-        c->s.gran = DL_G_WEEKEND;
-        c->s.wday = 6;
-        c->s.dir = DIR_TENSE;
-        c->t1 = j + 1;
-        return 1;
-    }
+    /* "this weekend" on a Monday: the one gone by in a past clause ("reported the glitch
+     * this weekend"), the coming one in a future clause */
+    if ((n->cls & W_UNIT) && n->unit == U_WE && r == 0 && !e->rel_dur && !e->rel_narr)
+        return weekend_by_tense(c, j + 1);
     if (n->cls & W_UNIT) {
         int g = unit_gran(n->unit);
         long months, days;
@@ -3149,12 +3155,7 @@ static int g_the(const scan *sc, uint32_t k, cand *c)
         c->t1 = j + 1;
         return 1;
     case U_WE:
-        sem_init(&c->s, TY_DATE, HOW_WDAY);
-        c->s.gran = DL_G_WEEKEND;
-        c->s.wday = 6;
-        c->s.dir = DIR_TENSE;
-        c->t1 = j + 1;
-        return 1;
+        return weekend_by_tense(c, j + 1);
     }
     return 0;
 }
